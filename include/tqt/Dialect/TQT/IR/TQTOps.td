@@ -1,0 +1,226 @@
+//===- TQTOps.td - Operations of the tqt dialect -----------*- tablegen -*-===//
+
+#ifndef TQT_DIALECT_TQT_IR_TQTOPS_TD
+#define TQT_DIALECT_TQT_IR_TQTOPS_TD
+
+include "tqt/Dialect/TQT/IR/TQTDialect.td"
+include "tqt/Dialect/TQT/IR/TQTAttrs.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Type and attribute constraints
+//===----------------------------------------------------------------------===//
+
+// A log2 threshold: a scalar f32 tensor. Buildable, so that the assembly
+// format never has to spell it.
+def TQT_Log2Threshold : Type<
+    And<[TensorOf<[F32]>.predicate, HasAnyRankOfPred<[0]>]>,
+    "0-d tensor of f32 (a log2 threshold)", "::mlir::TensorType"> {
+  let builderCall = "::mlir::RankedTensorType::get({}, $_builder.getF32Type())";
+}
+
+def TQT_FloatTensor : TensorOf<[F32]>;
+def TQT_IntegerTensor : TensorOf<[AnySignlessInteger]>;
+
+def TQT_RoundingDefault :
+    DefaultValuedAttr<TQT_RoundingAttr, "::mlir::tqt::RoundingMode::HalfEven">;
+
+// Attributes of a quantization grid (tqt-method 1.2).
+defvar TQT_GridArgs = (ins
+  I64Attr:$bits,
+  BoolAttr:$is_signed,
+  DefaultValuedAttr<BoolAttr, "false">:$narrow
+);
+
+defvar TQT_GridDoc = [{
+    The integer grid is given by `bits` (2..32), `is_signed` and `narrow`:
+    signed grids are the full two's-complement range
+    `[-2^(bits-1), 2^(bits-1) - 1]` (`narrow` drops `-2^(bits-1)`), unsigned
+    grids are `[0, 2^bits - 1]`. Integer storage is signless; unsigned codes
+    are read with zero extension. `rounding` is the tie rule (`half_even`
+    unless given). The numbers are those of `include/tqt/Support/FixedPoint.h`
+    (see docs/Numerics.md).
+}];
+
+//===----------------------------------------------------------------------===//
+// tqt.fake_quant
+//===----------------------------------------------------------------------===//
+
+def TQT_FakeQuantOp : TQT_Op<"fake_quant", [Pure,
+    AllTypesMatch<["x", "output"]>]> {
+  let summary = "TQT quantizer forward: clip(R(x/s), n, p) * s with s = 2^ceil(log2_t) / 2^(bits - is_signed)";
+  let description = !strconcat([{
+    The TQT quantizer in floating point (the simulation graph). With
+    `e = ceil(log2_t) - (bits - is_signed)` (clamped to [-126, 127]) and
+    `s = 2^e`, each element becomes `clip(R(x / s), n, p) * s`.
+    `%log2_t` is a scalar SSA value: a trainable parameter, or a constant once
+    frozen. Quantizers that must share a scale use the same `%log2_t` value.
+    NaN inputs become 0; a NaN threshold makes the result NaN.
+
+    Example:
+
+    ```mlir
+    %q = tqt.fake_quant %x, %log2_t bits(8) unsigned : tensor<?x16xf32>
+    %w = tqt.fake_quant %k, %t bits(4) signed narrow rounding<half_up> : tensor<3x3x8x16xf32>
+    ```
+  }], TQT_GridDoc);
+
+  let arguments = !con((ins TQT_FloatTensor:$x, TQT_Log2Threshold:$log2_t),
+                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding));
+  let results = (outs TQT_FloatTensor:$output);
+  let assemblyFormat = [{
+    $x `,` $log2_t custom<Grid>($bits, $is_signed, $narrow)
+    (`rounding` `` $rounding^)? attr-dict `:` type($x)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    ::tqt::numerics::QuantizerSpec getSpec();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// tqt.fake_quant_grad
+//===----------------------------------------------------------------------===//
+
+def TQT_FakeQuantGradOp : TQT_Op<"fake_quant_grad", [Pure,
+    AllTypesMatch<["x", "dy", "dx"]>]> {
+  let summary = "vector-Jacobian product of tqt.fake_quant (TQT gradients)";
+  let description = !strconcat([{
+    Given the upstream gradient `%dy` of `tqt.fake_quant(%x, %log2_t)` with
+    the same attributes, returns `%dx` and `%dlog2_t` (tqt-method 2.1-2.2).
+    The region of each element is decided on the rounded value
+    `r = R(x / s)`: below (`r < n`), inside, above (`r > p`).
+
+    * `dx = dy` inside, `0` below and above (and for NaN inputs);
+    * `dlog2_t = s * ln2 * sum_i dy_i * {n | r_i - x_i/s | p}`, a sum over the
+      whole tensor (the ceil of the threshold is passed straight through).
+
+    Example:
+
+    ```mlir
+    %dx, %dt = tqt.fake_quant_grad %x, %log2_t, %dy bits(8) signed : tensor<4x8xf32>
+    ```
+  }], TQT_GridDoc);
+
+  let arguments = !con((ins TQT_FloatTensor:$x, TQT_Log2Threshold:$log2_t,
+                            TQT_FloatTensor:$dy),
+                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding));
+  let results = (outs TQT_FloatTensor:$dx, TQT_Log2Threshold:$dlog2_t);
+  let assemblyFormat = [{
+    $x `,` $log2_t `,` $dy custom<Grid>($bits, $is_signed, $narrow)
+    (`rounding` `` $rounding^)? attr-dict `:` type($x)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    ::tqt::numerics::QuantizerSpec getSpec();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// tqt.quantize
+//===----------------------------------------------------------------------===//
+
+def TQT_QuantizeOp : TQT_Op<"quantize", [Pure]> {
+  let summary = "float to integer storage at scale 2^exp, with rounding and saturation";
+  let description = !strconcat([{
+    Each element becomes `clip(R(x / 2^exp), n, p)`, stored in the signless
+    integer element type of the result (which must hold `bits` bits). NaN
+    becomes 0, infinities saturate. `exp` is in [-126, 127].
+
+    Example:
+
+    ```mlir
+    %q = tqt.quantize %x exp(-7) bits(8) signed : tensor<?x28x28x1xf32> -> tensor<?x28x28x1xi8>
+    ```
+  }], TQT_GridDoc);
+
+  let arguments = !con((ins TQT_FloatTensor:$x, I64Attr:$exp), TQT_GridArgs,
+                       (ins TQT_RoundingDefault:$rounding));
+  let results = (outs TQT_IntegerTensor:$output);
+  let assemblyFormat = [{
+    $x `exp` `(` $exp `)` custom<Grid>($bits, $is_signed, $narrow)
+    (`rounding` `` $rounding^)? attr-dict `:` type($x) `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    ::tqt::numerics::QuantizerSpec getSpec();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// tqt.dequantize
+//===----------------------------------------------------------------------===//
+
+def TQT_DequantizeOp : TQT_Op<"dequantize", [Pure]> {
+  let summary = "integer storage to float: q * 2^exp";
+  let description = [{
+    Reads each integer (sign extension if `is_signed`, zero extension
+    otherwise) and returns the f32 nearest to `q * 2^exp` (exact whenever
+    `|q| < 2^24`). `bits` and `is_signed` describe the grid the codes come
+    from; `bits` must fit the input's storage type. `exp` is in [-126, 127].
+
+    Example:
+
+    ```mlir
+    %y = tqt.dequantize %q exp(-8) bits(8) unsigned : tensor<10xi8> -> tensor<10xf32>
+    ```
+  }];
+
+  let arguments = (ins TQT_IntegerTensor:$input, I64Attr:$exp, I64Attr:$bits,
+                       BoolAttr:$is_signed);
+  let results = (outs TQT_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `exp` `(` $exp `)` custom<Grid>($bits, $is_signed)
+    attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// tqt.requantize
+//===----------------------------------------------------------------------===//
+
+def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
+  let summary = "integer to integer: rounding shift, optional clamps, saturation";
+  let description = !strconcat([{
+    Reads each input integer (sign extension, or zero extension with
+    `input_unsigned`), shifts it right by `shift` with the `rounding` tie rule
+    when `shift > 0`, or left by `-shift` exactly when `shift < 0`, then
+    saturates to the output grid intersected with `[clamp_min, clamp_max]`
+    (in output integer units; used for fused ReLU/ReLU6). `shift` is in
+    [-63, 63]; the input storage is at most 64 bits wide.
+
+    Example:
+
+    ```mlir
+    %y = tqt.requantize %acc shift(9) bits(8) unsigned clamp_max(192) : tensor<?x10xi32> -> tensor<?x10xi8>
+    ```
+  }], TQT_GridDoc);
+
+  let arguments = !con((ins TQT_IntegerTensor:$input, I64Attr:$shift),
+                       TQT_GridArgs,
+                       (ins TQT_RoundingDefault:$rounding,
+                            OptionalAttr<I64Attr>:$clamp_min,
+                            OptionalAttr<I64Attr>:$clamp_max,
+                            UnitAttr:$input_unsigned));
+  let results = (outs TQT_IntegerTensor:$output);
+  let assemblyFormat = [{
+    $input `shift` `(` $shift `)` custom<Grid>($bits, $is_signed, $narrow)
+    (`clamp_min` `(` $clamp_min^ `)`)? (`clamp_max` `(` $clamp_max^ `)`)?
+    (`rounding` `` $rounding^)? (`input_unsigned` $input_unsigned^)?
+    attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    ::tqt::numerics::QuantizerSpec getSpec();
+    /// The output grid intersected with the clamp bounds.
+    ::tqt::numerics::Grid getClampedGrid();
+  }];
+}
+
+#endif // TQT_DIALECT_TQT_IR_TQTOPS_TD

@@ -1,0 +1,29 @@
+//===- InitAll.h - Registration of tqt and the upstream pieces --*- C++ -*-===//
+//
+// One place that knows which dialects, interfaces and passes the tqt tools
+// offer: the tqt dialect plus the upstream dialects and passes a user needs
+// around it (TOSA in, linalg/bufferization/LLVM out). Kept in a single
+// translation unit because every registration is expensive to compile.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_INITALL_H
+#define TQT_INITALL_H
+
+namespace mlir {
+class DialectRegistry;
+} // namespace mlir
+
+namespace tqt {
+
+/// Adds the tqt dialect, the upstream dialects around it and their external
+/// interface models (bufferization, convert-to-LLVM, inliner) to `registry`.
+void registerAllDialects(mlir::DialectRegistry &registry);
+
+/// Registers the tqt passes and pipelines and the upstream passes the tools
+/// expose (transforms, TOSA, linalg, bufferization, conversions to LLVM).
+void registerAllPasses();
+
+} // namespace tqt
+
+#endif // TQT_INITALL_H
