@@ -13,11 +13,11 @@ config.test_exec_root = os.path.join(config.tqt_obj_root, "test")
 config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
-config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
+
 config.substitutions.append(
-    ("%mlir_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_runner_utils" + config.llvm_shlib_ext)))
+    ("%mlir_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_runner_utils" + ".so")))
 config.substitutions.append(
-    ("%mlir_c_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils" + config.llvm_shlib_ext)))
+    ("%mlir_c_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils" + ".so")))
 config.substitutions.append(("%tqt_src_root", config.tqt_src_root))
 
 llvm_config.use_default_substitutions()
