@@ -18,7 +18,6 @@ using namespace tqt::numerics;
 
 namespace {
 
-
 class Exhaustive : public ::testing::TestWithParam<Rounding> {};
 
 /// Runs `check(a, k)` for all a in [lo, hi] and k in [0, 31]; stops at the
@@ -56,7 +55,9 @@ void checkRange(int64_t lo, int64_t hi, Rounding mode) {
   }
 }
 
-TEST_P(Exhaustive, AllInt8InputsAllShifts) { checkRange(-128, 127, GetParam()); }
+TEST_P(Exhaustive, AllInt8InputsAllShifts) {
+  checkRange(-128, 127, GetParam());
+}
 
 TEST_P(Exhaustive, AllInt16InputsAllShifts) {
   checkRange(-32768, 32767, GetParam());

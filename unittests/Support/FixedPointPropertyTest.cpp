@@ -72,9 +72,11 @@ TEST(FixedPointProperty, RandomInt32MatchesMethodFormulas) {
       oracle::i128 halfUp = (A + h) >> k;
       oracle::i128 halfAway = A >= 0 ? (A + h) >> k : -((-A + h) >> k);
       oracle::i128 floorV = A >> k;
-      ASSERT_EQ(roundingShiftRight(a, k, Rounding::HalfEven), int64_t(halfEven));
+      ASSERT_EQ(roundingShiftRight(a, k, Rounding::HalfEven),
+                int64_t(halfEven));
       ASSERT_EQ(roundingShiftRight(a, k, Rounding::HalfUp), int64_t(halfUp));
-      ASSERT_EQ(roundingShiftRight(a, k, Rounding::HalfAway), int64_t(halfAway));
+      ASSERT_EQ(roundingShiftRight(a, k, Rounding::HalfAway),
+                int64_t(halfAway));
       ASSERT_EQ(roundingShiftRight(a, k, Rounding::Floor), int64_t(floorV));
     }
   }
@@ -85,9 +87,9 @@ TEST(FixedPointProperty, RequantizeInt32AccumulatorsEveryShift) {
   std::vector<int64_t> values = {INT32_MIN, INT32_MAX, 0, -1, 1};
   for (int i = 0; i < 20000; ++i)
     values.push_back(int32_t(rng()));
-  const Grid grids[] = {integerGrid(8, true), integerGrid(8, false),
+  const Grid grids[] = {integerGrid(8, true),  integerGrid(8, false),
                         integerGrid(16, true), integerGrid(8, true, true),
-                        integerGrid(4, true), Grid{0, 6 * 16}};
+                        integerGrid(4, true),  Grid{0, 6 * 16}};
   for (Rounding mode : kAllRoundings)
     for (const Grid &g : grids)
       for (int64_t a : values)
@@ -112,10 +114,12 @@ TEST(FixedPointProperty, FloatQuantizeOfDyadicValues) {
   std::mt19937 rng(3);
   std::uniform_int_distribution<int32_t> mant(-(1 << 24), 1 << 24);
   for (Rounding mode : kAllRoundings) {
-    for (const QuantizerSpec &spec :
-         {QuantizerSpec{8, true, false, mode}, QuantizerSpec{8, false, false, mode},
-          QuantizerSpec{4, true, false, mode}, QuantizerSpec{16, true, false, mode},
-          QuantizerSpec{8, true, true, mode}, QuantizerSpec{32, true, false, mode}}) {
+    for (const QuantizerSpec &spec : {QuantizerSpec{8, true, false, mode},
+                                      QuantizerSpec{8, false, false, mode},
+                                      QuantizerSpec{4, true, false, mode},
+                                      QuantizerSpec{16, true, false, mode},
+                                      QuantizerSpec{8, true, true, mode},
+                                      QuantizerSpec{32, true, false, mode}}) {
       for (int i = 0; i < 20000; ++i) {
         int32_t m = mant(rng);
         int j = int(rng() % 40) - 10;
@@ -123,9 +127,9 @@ TEST(FixedPointProperty, FloatQuantizeOfDyadicValues) {
         float x = std::ldexp(float(m), -j);
         // x / 2^exp = m / 2^(j + exp).
         int k = j + exp;
-        oracle::Rational r =
-            k >= 0 ? oracle::Rational{m, oracle::i128(1) << k}
-                   : oracle::Rational{oracle::i128(m) << -k, 1};
+        oracle::Rational r = k >= 0
+                                 ? oracle::Rational{m, oracle::i128(1) << k}
+                                 : oracle::Rational{oracle::i128(m) << -k, 1};
         oracle::i128 want = oracle::clamp(oracle::round(r, mode), spec.grid());
         ASSERT_EQ(quantize(x, exp, spec), int64_t(want))
             << "x=" << x << " exp=" << exp << " bits=" << spec.bits;
@@ -151,8 +155,7 @@ TEST(FixedPointProperty, NonFiniteInputs) {
     EXPECT_EQ(quantize(-inf, -4, u8), 0);
     EXPECT_EQ(quantize(inf, -126, u8), 255);
     EXPECT_EQ(quantize(std::numeric_limits<float>::max(), -126, s8), 127);
-    EXPECT_EQ(quantize(std::numeric_limits<float>::denorm_min(), 127, s8),
-              0);
+    EXPECT_EQ(quantize(std::numeric_limits<float>::denorm_min(), 127, s8), 0);
     EXPECT_EQ(quantize(-std::numeric_limits<float>::denorm_min(), 127, s8),
               mode == Rounding::Floor ? -1 : 0);
     EXPECT_EQ(fakeQuant(nan, 3.0f, s8), 0.0f);

@@ -34,8 +34,8 @@ void checkTable(float log2T, const QuantizerSpec &spec,
   int exp = scaleExponent(log2T, spec.bits, spec.isSigned);
   double sum = 0;
   for (const Row &r : rows) {
-    SCOPED_TRACE(::testing::Message() << "x=" << r.x << " mode="
-                                      << roundingName(spec.rounding));
+    SCOPED_TRACE(::testing::Message()
+                 << "x=" << r.x << " mode=" << roundingName(spec.rounding));
     EXPECT_EQ(quantize(r.x, exp, spec), r.qint);
     EXPECT_EQ(fakeQuant(r.x, log2T, spec), r.q);
     float dx = 0, dy = 1.0f;
@@ -75,8 +75,7 @@ TEST(GoldenVectors, TV2bThresholdJustAboveTwo) {
   EXPECT_EQ(2.0000001f, 2.0f);
   EXPECT_EQ(scaleExponent(theta, 8, false), -5);
   checkTable(theta, u8,
-             {{1.01f, 32, 1.0f, 1, -0.0069314718},
-              {4.0f, 128, 4.0f, 1, 0.0}});
+             {{1.01f, 32, 1.0f, 1, -0.0069314718}, {4.0f, 128, 4.0f, 1, 0.0}});
 }
 
 TEST(GoldenVectors, TV3SignedInt4) {
@@ -129,8 +128,8 @@ TEST(GoldenVectors, TV7AvgpoolReciprocalAndLeakyAlpha) {
 //===----------------------------------------------------------------------===//
 
 struct TieRow {
-  double v;                    // x / s
-  int64_t r[4];                // R(v) per mode: half_even, half_up, half_away, floor
+  double v;     // x / s
+  int64_t r[4]; // R(v) per mode: half_even, half_up, half_away, floor
 };
 
 /// For each v = x/s and mode: the rounded value, the clipped code, the region

@@ -20,8 +20,7 @@ namespace num = ::tqt::numerics;
 /// The single value of a scalar (0-d) f32 constant, if `attr` is one.
 static std::optional<float> getScalarF32(Attribute attr) {
   auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
-  if (!dense || dense.getNumElements() != 1 ||
-      !dense.getElementType().isF32())
+  if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
     return std::nullopt;
   return *dense.getValues<float>().begin();
 }
@@ -65,9 +64,8 @@ OpFoldResult FakeQuantOp::fold(FoldAdaptor adaptor) {
       x, type, [&](float v) { return num::fakeQuant(v, *log2T, spec); });
 }
 
-LogicalResult
-FakeQuantGradOp::fold(FoldAdaptor adaptor,
-                      SmallVectorImpl<OpFoldResult> &results) {
+LogicalResult FakeQuantGradOp::fold(FoldAdaptor adaptor,
+                                    SmallVectorImpl<OpFoldResult> &results) {
   DenseFPElementsAttr x = getF32Elements(adaptor.getX());
   DenseFPElementsAttr dy = getF32Elements(adaptor.getDy());
   std::optional<float> log2T = getScalarF32(adaptor.getLog2T());

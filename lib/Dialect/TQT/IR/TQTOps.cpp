@@ -98,13 +98,11 @@ static LogicalResult verifyStorage(Operation *op, int64_t bits, Type type,
   auto elementType = cast<IntegerType>(cast<ShapedType>(type).getElementType());
   unsigned width = elementType.getWidth();
   if (width > 64)
-    return op->emitOpError("the ")
-           << what << " element type " << elementType
-           << " is wider than 64 bits";
+    return op->emitOpError("the ") << what << " element type " << elementType
+                                   << " is wider than 64 bits";
   if (bits > int64_t(width))
-    return op->emitOpError("'bits' = ")
-           << bits << " does not fit the " << what << " element type "
-           << elementType;
+    return op->emitOpError("'bits' = ") << bits << " does not fit the " << what
+                                        << " element type " << elementType;
   return success();
 }
 
@@ -142,7 +140,8 @@ static num::QuantizerSpec makeSpec(int64_t bits, bool isSigned, bool narrow,
 //===----------------------------------------------------------------------===//
 
 num::QuantizerSpec FakeQuantOp::getSpec() {
-  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(), getRounding());
+  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(),
+                  getRounding());
 }
 
 LogicalResult FakeQuantOp::verify() {
@@ -150,7 +149,8 @@ LogicalResult FakeQuantOp::verify() {
 }
 
 num::QuantizerSpec FakeQuantGradOp::getSpec() {
-  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(), getRounding());
+  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(),
+                  getRounding());
 }
 
 LogicalResult FakeQuantGradOp::verify() {
@@ -162,11 +162,13 @@ LogicalResult FakeQuantGradOp::verify() {
 //===----------------------------------------------------------------------===//
 
 num::QuantizerSpec QuantizeOp::getSpec() {
-  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(), getRounding());
+  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(),
+                  getRounding());
 }
 
 LogicalResult QuantizeOp::verify() {
-  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(), getNarrow())) ||
+  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
+                        getNarrow())) ||
       failed(verifyExp(*this, getExpAttr().getInt())) ||
       failed(verifyStorage(*this, getBitsAttr().getInt(), getType(), "result")))
     return failure();
@@ -174,9 +176,11 @@ LogicalResult QuantizeOp::verify() {
 }
 
 LogicalResult DequantizeOp::verify() {
-  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(), /*narrow=*/false)) ||
+  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
+                        /*narrow=*/false)) ||
       failed(verifyExp(*this, getExpAttr().getInt())) ||
-      failed(verifyStorage(*this, getBitsAttr().getInt(), getInput().getType(), "input")))
+      failed(verifyStorage(*this, getBitsAttr().getInt(), getInput().getType(),
+                           "input")))
     return failure();
   return verifySameShape(*this, getInput().getType(), getType());
 }
@@ -186,7 +190,8 @@ LogicalResult DequantizeOp::verify() {
 //===----------------------------------------------------------------------===//
 
 num::QuantizerSpec RequantizeOp::getSpec() {
-  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(), getRounding());
+  return makeSpec(getBitsAttr().getInt(), getIsSigned(), getNarrow(),
+                  getRounding());
 }
 
 num::Grid RequantizeOp::getClampedGrid() {
@@ -199,11 +204,14 @@ num::Grid RequantizeOp::getClampedGrid() {
 }
 
 LogicalResult RequantizeOp::verify() {
-  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(), getNarrow())) ||
-      failed(verifyStorage(*this, getBitsAttr().getInt(), getType(), "result")) ||
+  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
+                        getNarrow())) ||
+      failed(
+          verifyStorage(*this, getBitsAttr().getInt(), getType(), "result")) ||
       failed(verifyStorage(*this, /*bits=*/0, getInput().getType(), "input")))
     return failure();
-  if (getShiftAttr().getInt() < -num::kMaxShift || getShiftAttr().getInt() > num::kMaxShift)
+  if (getShiftAttr().getInt() < -num::kMaxShift ||
+      getShiftAttr().getInt() > num::kMaxShift)
     return emitOpError("'shift' must be in [")
            << -num::kMaxShift << ", " << num::kMaxShift << "], got "
            << getShiftAttr().getInt();
@@ -221,8 +229,8 @@ LogicalResult RequantizeOp::verify() {
     return failure();
   if (clampMin && clampMax && clampMin.getInt() > clampMax.getInt())
     return emitOpError("'clamp_min' = ")
-           << clampMin.getInt() << " must not exceed 'clamp_max' = "
-           << clampMax.getInt();
+           << clampMin.getInt()
+           << " must not exceed 'clamp_max' = " << clampMax.getInt();
   return verifySameShape(*this, getInput().getType(), getType());
 }
 
