@@ -1,5 +1,4 @@
-//===- TQTAttrs.h - Attributes of the tqt dialect ----------------*- C++
-//-*-===//
+//===- TQTAttrs.h - Attributes of the tqt dialect ---------------*- C++ -*-===//
 
 #ifndef TQT_DIALECT_TQT_IR_TQTATTRS_H
 #define TQT_DIALECT_TQT_IR_TQTATTRS_H

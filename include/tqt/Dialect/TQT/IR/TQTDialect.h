@@ -1,5 +1,4 @@
-//===- TQTDialect.h - The tqt dialect ----------------------------*- C++
-//-*-===//
+//===- TQTDialect.h - The tqt dialect ---------------------------*- C++ -*-===//
 
 #ifndef TQT_DIALECT_TQT_IR_TQTDIALECT_H
 #define TQT_DIALECT_TQT_IR_TQTDIALECT_H

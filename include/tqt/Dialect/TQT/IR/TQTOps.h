@@ -1,5 +1,4 @@
-//===- TQTOps.h - Operations of the tqt dialect ------------------*- C++
-//-*-===//
+//===- TQTOps.h - Operations of the tqt dialect -----------------*- C++ -*-===//
 
 #ifndef TQT_DIALECT_TQT_IR_TQTOPS_H
 #define TQT_DIALECT_TQT_IR_TQTOPS_H
