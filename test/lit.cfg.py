@@ -29,3 +29,11 @@ llvm_config.with_environment("PATH", config.tqt_tools_dir, append_path=True)
 tool_dirs = [config.tqt_tools_dir, config.llvm_tools_dir]
 tools = ["tqt-opt"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Test helpers (standard-library Python): .npy writing/comparison and the
+# generator of the op x grid x rounding-mode matrix.
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%npytool", config.python_executable + " " +
+     os.path.join(config.tqt_src_root, "test", "Integration", "Inputs", "npytool.py")))
+config.excludes.append("Inputs")

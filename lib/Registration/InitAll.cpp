@@ -2,7 +2,10 @@
 
 #include "tqt/InitAll.h"
 
+#include "tqt/Conversion/Passes.h"
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+#include "tqt/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -97,6 +100,11 @@ void ::tqt::registerAllDialects(DialectRegistry &registry) {
 }
 
 void ::tqt::registerAllPasses() {
+  // tqt passes, conversions and pipelines.
+  mlir::tqt::registerTQTPasses();
+  mlir::tqt::registerTQTConversionPasses();
+  ::tqt::registerPipelines();
+
   // Generic transforms (canonicalize, cse, inline, ...).
   registerTransformsPasses();
 

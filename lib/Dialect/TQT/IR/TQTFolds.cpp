@@ -53,76 +53,152 @@ static APInt toStorage(int64_t v, unsigned width) {
   return APInt(width, static_cast<uint64_t>(v), /*isSigned=*/v < 0);
 }
 
-OpFoldResult FakeQuantOp::fold(FoldAdaptor adaptor) {
-  DenseFPElementsAttr x = getF32Elements(adaptor.getX());
-  std::optional<float> log2T = getScalarF32(adaptor.getLog2T());
-  if (!x || !log2T)
-    return {};
-  num::QuantizerSpec spec = getSpec();
-  auto type = cast<ShapedType>(x.getType());
-  return mapElements<float, float>(
-      x, type, [&](float v) { return num::fakeQuant(v, *log2T, spec); });
+/// The static type of a result computed from a constant operand.
+static RankedTensorType staticLike(DenseElementsAttr like, Type elementType) {
+  return RankedTensorType::get(like.getType().getShape(), elementType);
 }
 
-LogicalResult FakeQuantGradOp::fold(FoldAdaptor adaptor,
-                                    SmallVectorImpl<OpFoldResult> &results) {
-  DenseFPElementsAttr x = getF32Elements(adaptor.getX());
-  DenseFPElementsAttr dy = getF32Elements(adaptor.getDy());
-  std::optional<float> log2T = getScalarF32(adaptor.getLog2T());
-  if (!x || !dy || !log2T)
+static DenseElementsAttr evaluateFakeQuant(FakeQuantOp op,
+                                           ArrayRef<Attribute> operands) {
+  DenseFPElementsAttr x = getF32Elements(operands[0]);
+  std::optional<float> log2T = getScalarF32(operands[1]);
+  if (!x || !log2T)
+    return {};
+  num::QuantizerSpec spec = op.getSpec();
+  return mapElements<float, float>(
+      x, x.getType(), [&](float v) { return num::fakeQuant(v, *log2T, spec); });
+}
+
+static LogicalResult evaluateFakeQuantGrad(FakeQuantGradOp op,
+                                           ArrayRef<Attribute> operands,
+                                           SmallVectorImpl<Attribute> &results) {
+  DenseFPElementsAttr x = getF32Elements(operands[0]);
+  std::optional<float> log2T = getScalarF32(operands[1]);
+  DenseFPElementsAttr dy = getF32Elements(operands[2]);
+  if (!x || !dy || !log2T || x.getType().getShape() != dy.getType().getShape())
     return failure();
   SmallVector<float> xs(x.getValues<float>());
   SmallVector<float> dys(dy.getValues<float>());
   SmallVector<float> dx(xs.size());
   float dlog2T = num::fakeQuantGrad(xs.data(), dys.data(), xs.size(), *log2T,
-                                    getSpec(), dx.data());
-  results.push_back(
-      DenseElementsAttr::get(cast<ShapedType>(x.getType()), ArrayRef(dx)));
+                                    op.getSpec(), dx.data());
+  results.push_back(DenseElementsAttr::get(x.getType(), ArrayRef(dx)));
   results.push_back(DenseElementsAttr::get(
-      cast<ShapedType>(getDlog2T().getType()), ArrayRef(dlog2T)));
+      RankedTensorType::get({}, Float32Type::get(op.getContext())),
+      ArrayRef(dlog2T)));
   return success();
 }
 
-OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
-  DenseFPElementsAttr x = getF32Elements(adaptor.getX());
-  auto type = dyn_cast<RankedTensorType>(getType());
-  if (!x || !type || !type.hasStaticShape())
+static DenseElementsAttr evaluateQuantize(QuantizeOp op,
+                                          ArrayRef<Attribute> operands) {
+  DenseFPElementsAttr x = getF32Elements(operands[0]);
+  if (!x)
     return {};
-  num::QuantizerSpec spec = getSpec();
-  int exp = int(getExpAttr().getInt());
-  unsigned width = type.getElementTypeBitWidth();
-  return mapElements<float, APInt>(x, type, [&](float v) {
+  num::QuantizerSpec spec = op.getSpec();
+  int exp = int(op.getExpAttr().getInt());
+  Type storage = cast<ShapedType>(op.getType()).getElementType();
+  unsigned width = storage.getIntOrFloatBitWidth();
+  return mapElements<float, APInt>(x, staticLike(x, storage), [&](float v) {
     return toStorage(num::quantize(v, exp, spec), width);
   });
 }
 
-OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
-  auto q = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getInput());
-  auto type = dyn_cast<RankedTensorType>(getType());
-  if (!q || !type || !type.hasStaticShape())
+static DenseElementsAttr evaluateDequantize(DequantizeOp op,
+                                            ArrayRef<Attribute> operands) {
+  auto q = dyn_cast_if_present<DenseIntElementsAttr>(operands[0]);
+  if (!q)
     return {};
-  int exp = int(getExpAttr().getInt());
-  bool isSigned = getIsSigned();
+  int exp = int(op.getExpAttr().getInt());
+  bool isSigned = op.getIsSigned();
   unsigned width = q.getElementType().getIntOrFloatBitWidth();
-  return mapElements<APInt, float>(q, type, [&](const APInt &raw) {
-    return num::dequantize(
-        num::readStorage(raw.getZExtValue(), width, isSigned), exp);
-  });
+  return mapElements<APInt, float>(
+      q, staticLike(q, Float32Type::get(op.getContext())),
+      [&](const APInt &raw) {
+        return num::dequantize(
+            num::readStorage(raw.getZExtValue(), width, isSigned), exp);
+      });
+}
+
+static DenseElementsAttr evaluateRequantize(RequantizeOp op,
+                                            ArrayRef<Attribute> operands) {
+  auto a = dyn_cast_if_present<DenseIntElementsAttr>(operands[0]);
+  if (!a)
+    return {};
+  num::Grid grid = op.getClampedGrid();
+  num::Rounding rounding = toNumerics(op.getRounding());
+  int shift = int(op.getShiftAttr().getInt());
+  bool inputSigned = !op.getInputUnsigned();
+  unsigned inWidth = a.getElementType().getIntOrFloatBitWidth();
+  Type storage = cast<ShapedType>(op.getType()).getElementType();
+  unsigned outWidth = storage.getIntOrFloatBitWidth();
+  return mapElements<APInt, APInt>(
+      a, staticLike(a, storage), [&](const APInt &raw) {
+        int64_t v = num::readStorage(raw.getZExtValue(), inWidth, inputSigned);
+        return toStorage(num::requantize(v, shift, rounding, grid), outWidth);
+      });
+}
+
+LogicalResult mlir::tqt::evaluate(Operation *op, ArrayRef<Attribute> operands,
+                                  SmallVectorImpl<Attribute> &results) {
+  if (operands.size() != op->getNumOperands())
+    return failure();
+  Attribute single;
+  if (auto fq = dyn_cast<FakeQuantOp>(op))
+    single = evaluateFakeQuant(fq, operands);
+  else if (auto grad = dyn_cast<FakeQuantGradOp>(op))
+    return evaluateFakeQuantGrad(grad, operands, results);
+  else if (auto q = dyn_cast<QuantizeOp>(op))
+    single = evaluateQuantize(q, operands);
+  else if (auto dq = dyn_cast<DequantizeOp>(op))
+    single = evaluateDequantize(dq, operands);
+  else if (auto rq = dyn_cast<RequantizeOp>(op))
+    single = evaluateRequantize(rq, operands);
+  if (!single)
+    return failure();
+  results.push_back(single);
+  return success();
+}
+
+/// Folds `op` when every operand is a constant and the evaluated types are
+/// the op's own result types (dynamic result types are left alone).
+static LogicalResult foldByEvaluation(Operation *op,
+                                      ArrayRef<Attribute> operands,
+                                      SmallVectorImpl<OpFoldResult> &folded) {
+  SmallVector<Attribute> results;
+  if (failed(mlir::tqt::evaluate(op, operands, results)))
+    return failure();
+  for (auto [attr, type] : llvm::zip(results, op->getResultTypes()))
+    if (cast<TypedAttr>(attr).getType() != type)
+      return failure();
+  folded.append(results.begin(), results.end());
+  return success();
+}
+
+static OpFoldResult foldSingle(Operation *op, ArrayRef<Attribute> operands) {
+  SmallVector<OpFoldResult> folded;
+  if (failed(foldByEvaluation(op, operands, folded)))
+    return {};
+  return folded.front();
+}
+
+OpFoldResult FakeQuantOp::fold(FoldAdaptor adaptor) {
+  return foldSingle(*this, adaptor.getOperands());
+}
+
+LogicalResult
+FakeQuantGradOp::fold(FoldAdaptor adaptor,
+                      SmallVectorImpl<OpFoldResult> &results) {
+  return foldByEvaluation(*this, adaptor.getOperands(), results);
+}
+
+OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
+  return foldSingle(*this, adaptor.getOperands());
+}
+
+OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
+  return foldSingle(*this, adaptor.getOperands());
 }
 
 OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
-  auto a = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getInput());
-  auto type = dyn_cast<RankedTensorType>(getType());
-  if (!a || !type || !type.hasStaticShape())
-    return {};
-  num::Grid grid = getClampedGrid();
-  num::Rounding rounding = toNumerics(getRounding());
-  int shift = int(getShiftAttr().getInt());
-  bool inputSigned = !getInputUnsigned();
-  unsigned inWidth = a.getElementType().getIntOrFloatBitWidth();
-  unsigned outWidth = type.getElementTypeBitWidth();
-  return mapElements<APInt, APInt>(a, type, [&](const APInt &raw) {
-    int64_t v = num::readStorage(raw.getZExtValue(), inWidth, inputSigned);
-    return toStorage(num::requantize(v, shift, rounding, grid), outWidth);
-  });
+  return foldSingle(*this, adaptor.getOperands());
 }

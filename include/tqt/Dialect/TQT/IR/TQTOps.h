@@ -15,4 +15,13 @@
 #define GET_OP_CLASSES
 #include "tqt/Dialect/TQT/IR/TQTOps.h.inc"
 
+namespace mlir::tqt {
+/// Evaluates a tqt op on dense constant operands with the numerics reference
+/// (FixedPoint.h); result shapes are the operands' static shapes. This is
+/// what the folders and the reference interpreter of the tools compute.
+/// Fails when an operand is not a dense constant of the expected kind.
+LogicalResult evaluate(Operation *op, ArrayRef<Attribute> operands,
+                       SmallVectorImpl<Attribute> &results);
+} // namespace mlir::tqt
+
 #endif // TQT_DIALECT_TQT_IR_TQTOPS_H

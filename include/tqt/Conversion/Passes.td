@@ -1,0 +1,59 @@
+//===- Passes.td - tqt conversion passes -------------------*- tablegen -*-===//
+
+#ifndef TQT_CONVERSION_PASSES_TD
+#define TQT_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertTQTToLinalg : Pass<"convert-tqt-to-linalg"> {
+  let summary = "Lower every tqt op to linalg/arith/math/tensor on tensors";
+  let description = [{
+    Rewrites each `tqt` op into `linalg.generic` ops on tensors whose bodies
+    compute exactly the numbers of the numerics reference
+    (`include/tqt/Support/FixedPoint.h`, docs/Numerics.md), for every
+    rounding mode, `narrow`, unsigned storage, clamp bounds, left and right
+    shifts and saturation. Static and dynamic shapes are supported; unranked
+    tensors are reported.
+
+    The lowered code has no undefined behaviour on any input:
+
+    * floats are clamped (and NaN replaced) before any float-to-integer
+      conversion;
+    * shifts are computed on 64-bit (or, when provably enough, 32-bit)
+      integers and never reach the bit width; left shifts saturate before
+      shifting;
+    * NaN inputs quantize to 0, +-inf saturate, a NaN threshold makes
+      `fake_quant` and `fake_quant_grad` produce NaN (docs/Numerics.md).
+
+    `fake_quant_grad`'s threshold gradient is a reduction over the whole
+    tensor, accumulated in f64 in row-major order and rounded once to f32.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def ConvertTQTToTosa : Pass<"convert-tqt-to-tosa"> {
+  let summary = "Lower half_up tqt.requantize to integer TOSA (tosa.rescale)";
+  let description = [{
+    Rewrites `tqt.requantize` with `rounding = half_up` into a TOSA 1.0
+    `tosa.rescale` with multiplier 2^30, shift 30 + k, `scale32`,
+    `SINGLE_ROUND`, zero points 0 (exactly the half_up rounding right shift by
+    k, docs/Numerics.md section 9), plus a `tosa.clamp` when the output grid
+    or the clamp bounds are narrower than the output type.
+
+    Only what TOSA can express exactly is converted. Any other rounding mode,
+    a shift outside [-28, 32], or a storage type `tosa.rescale` does not take
+    (input i8/i16/i32, output i8/i16/i32) is an error naming the reason,
+    never a silent approximation. Other tqt ops are left unchanged (lower
+    them with `--convert-tqt-to-linalg`).
+  }];
+  let dependentDialects = [
+    "::mlir::tosa::TosaDialect",
+  ];
+}
+
+#endif // TQT_CONVERSION_PASSES_TD

@@ -1,0 +1,20 @@
+//===- Passes.h - tqt dialect passes ----------------------------*- C++ -*-===//
+
+#ifndef TQT_DIALECT_TQT_TRANSFORMS_PASSES_H
+#define TQT_DIALECT_TQT_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::tqt {
+
+#define GEN_PASS_DECL
+#include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
+
+} // namespace mlir::tqt
+
+#endif // TQT_DIALECT_TQT_TRANSFORMS_PASSES_H

@@ -1,0 +1,73 @@
+//===- JitModule.h - JIT-compiled tensor programs ---------------*- C++ -*-===//
+//
+// Lowers a tensor-level module (func + tosa/linalg/tqt) with the
+// --tqt-lower-to-llvm pipeline, JIT-compiles it once with MLIR's
+// ExecutionEngine, and calls its public functions on host tensors as many
+// times as needed. This is the execution layer of tqt-run and of the tools
+// that call a model thousands of times (calibration, training).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_EXECUTION_JITMODULE_H
+#define TQT_EXECUTION_JITMODULE_H
+
+#include "tqt/Execution/HostTensor.h"
+#include "tqt/Execution/Signature.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace mlir {
+class ExecutionEngine;
+} // namespace mlir
+
+namespace tqt::exec {
+
+struct JitOptions {
+  /// LLVM optimization level of the JIT (0-3).
+  unsigned optLevel = 3;
+  /// CPU to compile for: "host" (the host's micro-architecture level with
+  /// its features, the default), "native" (the host model) or an LLVM CPU.
+  std::string cpu = "host";
+  /// When not empty, only these public functions (and what they call) are
+  /// compiled; other public functions are dropped first.
+  std::vector<std::string> entryPoints;
+};
+
+class JitModule {
+public:
+  ~JitModule();
+
+  /// Lowers a clone of `module` and JIT-compiles it. `module` is not changed.
+  static llvm::Expected<std::unique_ptr<JitModule>>
+  create(mlir::ModuleOp module, const JitOptions &options = {});
+
+  /// The signature of a public function, or why it cannot be called.
+  llvm::Expected<const EntrySignature &> getSignature(llvm::StringRef name) const;
+
+  /// Calls `name` on `inputs` (checked against its signature) and returns its
+  /// results as host tensors. Inputs are never written to.
+  llvm::Expected<std::vector<HostTensor>>
+  invoke(llvm::StringRef name, llvm::ArrayRef<const HostTensor *> inputs,
+         llvm::ArrayRef<std::string> inputNames = {});
+
+private:
+  JitModule() = default;
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+  std::map<std::string, EntrySignature, std::less<>> signatures;
+  std::map<std::string, std::string, std::less<>> unsupported;
+  std::string moduleFunctions;
+  mlir::ModuleOp original;
+};
+
+/// Runs the lowering pipeline (tqt-lower-to-llvm with C interfaces) on
+/// `module` in place, reporting diagnostics as an llvm::Error.
+llvm::Error lowerToLLVMDialect(mlir::ModuleOp module);
+
+} // namespace tqt::exec
+
+#endif // TQT_EXECUTION_JITMODULE_H

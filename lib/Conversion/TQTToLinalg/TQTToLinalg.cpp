@@ -1,0 +1,606 @@
+//===- TQTToLinalg.cpp - Lower tqt ops to linalg on tensors ---------------===//
+//
+// Each tqt op becomes one (or, for fake_quant_grad, two) linalg.generic ops
+// whose scalar bodies compute the numbers of FixedPoint.h exactly. The
+// comments at each step say why the f32 arithmetic used here is exact, or
+// how an inexact corner (f32 underflow, grids wider than 24 bits) is made to
+// agree with the reference.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Conversion/Passes.h"
+
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Support/FixedPoint.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include <cmath>
+
+namespace mlir::tqt {
+#define GEN_PASS_DEF_CONVERTTQTTOLINALG
+#include "tqt/Conversion/Passes.h.inc"
+} // namespace mlir::tqt
+
+using namespace mlir;
+using namespace mlir::tqt;
+namespace num = ::tqt::numerics;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Scalar helpers (used inside linalg bodies and for per-tensor scalars)
+//===----------------------------------------------------------------------===//
+
+Value f32Const(ImplicitLocOpBuilder &b, double v) {
+  return arith::ConstantOp::create(b, b.getF32FloatAttr(float(v)));
+}
+
+Value f64Const(ImplicitLocOpBuilder &b, double v) {
+  return arith::ConstantOp::create(b, b.getF64FloatAttr(v));
+}
+
+Value intConst(ImplicitLocOpBuilder &b, Type type, int64_t v) {
+  return arith::ConstantOp::create(b, b.getIntegerAttr(type, v));
+}
+
+/// Largest f32 <= v and smallest f32 >= v (v an integer of at most 64 bits).
+float f32AtMost(int64_t v) {
+  float f = float(v);
+  if (double(f) > double(v))
+    f = std::nextafter(f, -INFINITY);
+  return f;
+}
+float f32AtLeast(int64_t v) {
+  float f = float(v);
+  if (double(f) < double(v))
+    f = std::nextafter(f, INFINITY);
+  return f;
+}
+
+/// 2^e as f32 for e in [-126, 127] (an i32 value): the exponent field alone.
+Value pow2F32(ImplicitLocOpBuilder &b, Value e) {
+  Value biased = arith::AddIOp::create(b, e, intConst(b, b.getI32Type(), 127));
+  Value bits =
+      arith::ShLIOp::create(b, biased, intConst(b, b.getI32Type(), 23));
+  return arith::BitcastOp::create(b, b.getF32Type(), bits);
+}
+
+/// 2^e as f64 for e in [-126, 127] (an i32 value).
+Value pow2F64(ImplicitLocOpBuilder &b, Value e) {
+  Value e64 = arith::ExtSIOp::create(b, b.getI64Type(), e);
+  Value biased =
+      arith::AddIOp::create(b, e64, intConst(b, b.getI64Type(), 1023));
+  Value bits =
+      arith::ShLIOp::create(b, biased, intConst(b, b.getI64Type(), 52));
+  return arith::BitcastOp::create(b, b.getF64Type(), bits);
+}
+
+Value isNaN(ImplicitLocOpBuilder &b, Value v) {
+  return arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, v, v);
+}
+
+/// R(v) on f32 for every tie rule. `x` is the unscaled input: it decides the
+/// one case f32 gets wrong, a negative x whose scaled value underflowed to
+/// -0.0 under `floor` (the exact value is a tiny negative number, whose floor
+/// is -1). Everywhere else v = x * 2^-e is exact or so small that every
+/// half-* mode gives 0 anyway.
+Value roundF32(ImplicitLocOpBuilder &b, Value v, Value x, RoundingMode mode) {
+  switch (mode) {
+  case RoundingMode::HalfEven:
+    return math::RoundEvenOp::create(b, v);
+  case RoundingMode::HalfAway:
+    return math::RoundOp::create(b, v);
+  case RoundingMode::HalfUp: {
+    // floor(v) + (v - floor(v) >= 1/2): exact, unlike floor(v + 0.5) which
+    // rounds v + 0.5 for |v| >= 2^23. For infinities d is NaN and the
+    // ordered compare keeps f.
+    Value f = math::FloorOp::create(b, v);
+    Value d = arith::SubFOp::create(b, v, f);
+    Value up = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE, d,
+                                     f32Const(b, 0.5));
+    Value f1 = arith::AddFOp::create(b, f, f32Const(b, 1.0));
+    return arith::SelectOp::create(b, up, f1, f);
+  }
+  case RoundingMode::Floor: {
+    Value f = math::FloorOp::create(b, v);
+    Value zero = f32Const(b, 0.0);
+    Value xNeg =
+        arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x, zero);
+    Value vZero =
+        arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, v, zero);
+    Value underflow = arith::AndIOp::create(b, xNeg, vZero);
+    return arith::SelectOp::create(b, underflow, f32Const(b, -1.0), f);
+  }
+  }
+  llvm_unreachable("unknown rounding mode");
+}
+
+/// The per-tensor scale of a quantizer with log2 threshold `log2T` (a 0-d
+/// tensor): e = clamp(ceil(log2T) - (b - sigma), -126, 127) (0 for a NaN
+/// threshold, whose results are replaced by NaN).
+struct ThresholdScale {
+  Value exp;      // i32
+  Value scale;    // f32, 2^e
+  Value rcp;      // f32, 2^-e (exact: 2^-127 is an f32 subnormal)
+  Value thetaNaN; // i1
+};
+
+ThresholdScale computeScale(ImplicitLocOpBuilder &b, Value log2T,
+                            const num::QuantizerSpec &spec) {
+  Value theta = tensor::ExtractOp::create(b, log2T, ValueRange{});
+  Value nan = isNaN(b, theta);
+  Value e = math::CeilOp::create(b, theta);
+  e = arith::SubFOp::create(
+      b, e, f32Const(b, num::levelsExponent(spec.bits, spec.isSigned)));
+  e = arith::MaximumFOp::create(b, e, f32Const(b, num::kMinExp));
+  e = arith::MinimumFOp::create(b, e, f32Const(b, num::kMaxExp));
+  e = arith::SelectOp::create(b, nan, f32Const(b, 0.0), e);
+  Value ei = arith::FPToSIOp::create(b, b.getI32Type(), e);
+  Value s = pow2F32(b, ei);
+  Value rcp = arith::DivFOp::create(b, f32Const(b, 1.0), s);
+  return {ei, s, rcp, nan};
+}
+
+/// Float bounds of a grid: exact in-range tests for an f32 integer r are
+/// `r >= lowF` and `r <= highF`; `clipLo`/`clipHi` are the f32 values of the
+/// saturated codes n and p (RNE, as dequantize produces them).
+struct FloatGrid {
+  float lowF, highF, clipLo, clipHi;
+};
+
+FloatGrid floatGrid(num::Grid g) {
+  return {f32AtLeast(g.lo), f32AtMost(g.hi), float(g.lo), float(g.hi)};
+}
+
+//===----------------------------------------------------------------------===//
+// linalg.generic construction
+//===----------------------------------------------------------------------===//
+
+Value emptyLike(ImplicitLocOpBuilder &b, Value like, Type elementType) {
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, b.getLoc(), like);
+  return tensor::EmptyOp::create(b, sizes, elementType);
+}
+
+/// An elementwise linalg.generic over `inputs` (all of the same shape)
+/// producing tensors of `resultElementTypes`.
+SmallVector<Value>
+elementwise(ImplicitLocOpBuilder &b, ValueRange inputs,
+            ArrayRef<Type> resultElementTypes,
+            function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)>
+                body) {
+  auto shaped = cast<RankedTensorType>(inputs.front().getType());
+  unsigned rank = shaped.getRank();
+  SmallVector<Value> outs;
+  SmallVector<Type> resultTypes;
+  for (Type t : resultElementTypes) {
+    outs.push_back(emptyLike(b, inputs.front(), t));
+    resultTypes.push_back(shaped.clone(t));
+  }
+  SmallVector<AffineMap> maps(inputs.size() + outs.size(),
+                              b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, resultTypes, inputs, outs, maps, iterators,
+      [&](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nested);
+        SmallVector<Value> results = body(ib, args.take_front(inputs.size()));
+        linalg::YieldOp::create(ib, results);
+      });
+  return SmallVector<Value>(generic.getResults());
+}
+
+//===----------------------------------------------------------------------===//
+// Element computations
+//===----------------------------------------------------------------------===//
+
+/// Rounded, unclipped f32 value r = R(x * 2^-e) with NaN inputs kept NaN.
+Value roundedScaled(ImplicitLocOpBuilder &b, Value x, Value rcp,
+                    RoundingMode mode) {
+  Value v = arith::MulFOp::create(b, x, rcp);
+  return roundF32(b, v, x, mode);
+}
+
+/// clip(r) as the f32 value of the saturated code (min with p first).
+Value clipF32(ImplicitLocOpBuilder &b, Value r, const FloatGrid &fg) {
+  Value c = arith::MinimumFOp::create(b, r, f32Const(b, fg.clipHi));
+  return arith::MaximumFOp::create(b, c, f32Const(b, fg.clipLo));
+}
+
+/// The integer code of a rounded f32 value, in `intType` (i32 or i64, wide
+/// enough for the grid). NaN gives 0; the conversion only ever sees
+/// in-range values.
+Value codeOf(ImplicitLocOpBuilder &b, Value r, num::Grid g, Type intType) {
+  FloatGrid fg = floatGrid(g);
+  Value nan = isNaN(b, r);
+  Value safe = arith::SelectOp::create(b, nan, f32Const(b, 0.0), r);
+  Value above =
+      arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, safe,
+                            f32Const(b, fg.highF));
+  Value below = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, safe,
+                                      f32Const(b, fg.lowF));
+  Value inRange = arith::MinimumFOp::create(b, safe, f32Const(b, fg.highF));
+  inRange = arith::MaximumFOp::create(b, inRange, f32Const(b, fg.lowF));
+  Value code = arith::FPToSIOp::create(b, intType, inRange);
+  code = arith::SelectOp::create(b, below, intConst(b, intType, g.lo), code);
+  return arith::SelectOp::create(b, above, intConst(b, intType, g.hi), code);
+}
+
+/// Converts an integer in `from` to the storage type `to` (truncation keeps
+/// the low bits: codes always fit the storage by verification).
+Value toStorage(ImplicitLocOpBuilder &b, Value v, IntegerType to) {
+  auto from = cast<IntegerType>(v.getType());
+  if (from.getWidth() == to.getWidth())
+    return v;
+  if (from.getWidth() > to.getWidth())
+    return arith::TruncIOp::create(b, to, v);
+  return arith::ExtSIOp::create(b, to, v);
+}
+
+/// Reads a storage integer as signed or unsigned into `to`.
+Value readStorage(ImplicitLocOpBuilder &b, Value v, bool isSigned,
+                  IntegerType to) {
+  auto from = cast<IntegerType>(v.getType());
+  if (from.getWidth() == to.getWidth())
+    return v;
+  if (isSigned)
+    return arith::ExtSIOp::create(b, to, v);
+  return arith::ExtUIOp::create(b, to, v);
+}
+
+bool fitsInt32(num::Grid g) { return g.lo >= INT32_MIN && g.hi <= INT32_MAX; }
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(FakeQuantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    num::QuantizerSpec spec = op.getSpec();
+    RoundingMode mode = op.getRounding();
+    FloatGrid fg = floatGrid(spec.grid());
+    ThresholdScale ts = computeScale(b, adaptor.getLog2T(), spec);
+    SmallVector<Value> results = elementwise(
+        b, adaptor.getX(), {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          Value x = args[0];
+          Value r = roundedScaled(ib, x, ts.rcp, mode);
+          // RNE(clip_int(r)) * s: clipping at the f32 values of n and p is
+          // the same for the f32 integer r, and the product with 2^e is
+          // exact (or overflows to inf as the reference does).
+          // The + 0.0 turns a rounded -0.0 into the +0.0 of code 0.
+          Value c = arith::AddFOp::create(ib, clipF32(ib, r, fg),
+                                          f32Const(ib, 0.0));
+          Value q = arith::MulFOp::create(ib, c, ts.scale);
+          q = arith::SelectOp::create(ib, isNaN(ib, x), f32Const(ib, 0.0), q);
+          return {arith::SelectOp::create(ib, ts.thetaNaN,
+                                          f32Const(ib, NAN), q)};
+        });
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(FakeQuantGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    num::QuantizerSpec spec = op.getSpec();
+    RoundingMode mode = op.getRounding();
+    num::Grid grid = spec.grid();
+    FloatGrid fg = floatGrid(grid);
+    ThresholdScale ts = computeScale(b, adaptor.getLog2T(), spec);
+    Value x = adaptor.getX(), dy = adaptor.getDy();
+
+    // dx = dy inside (n <= r <= p on the rounded value), 0 elsewhere.
+    Value dx = elementwise(
+        b, {x, dy}, {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          Value r = roundedScaled(ib, args[0], ts.rcp, mode);
+          Value geLo = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGE, r,
+                                             f32Const(ib, fg.lowF));
+          Value leHi = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLE, r,
+                                             f32Const(ib, fg.highF));
+          Value inside = arith::AndIOp::create(ib, geLo, leHi);
+          Value g =
+              arith::SelectOp::create(ib, inside, args[1], f32Const(ib, 0.0));
+          return {arith::SelectOp::create(ib, ts.thetaNaN,
+                                          f32Const(ib, NAN), g)};
+        })[0];
+
+    // sum_i dy_i * {n | r_i - v_i | p} in f64, row-major, then * s * ln2.
+    auto xType = cast<RankedTensorType>(x.getType());
+    unsigned rank = xType.getRank();
+    auto accType = RankedTensorType::get({}, b.getF64Type());
+    Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{},
+                                         b.getF64Type());
+    init = linalg::FillOp::create(b, ValueRange{f64Const(b, 0.0)},
+                                  ValueRange{init})
+               .getResult(0);
+    SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
+    maps.push_back(AffineMap::get(rank, 0, b.getContext()));
+    SmallVector<utils::IteratorType> iterators(
+        rank, utils::IteratorType::reduction);
+    auto reduce = linalg::GenericOp::create(
+        b, TypeRange{accType}, ValueRange{x, dy}, ValueRange{init}, maps,
+        iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nested);
+          Value xe = args[0];
+          Value v = arith::MulFOp::create(ib, xe, ts.rcp);
+          Value r = roundF32(ib, v, xe, mode);
+          Value below = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT,
+                                              r, f32Const(ib, fg.lowF));
+          Value above = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT,
+                                              r, f32Const(ib, fg.highF));
+          // Inside term in f64: r - v is then exact for every f32 pair.
+          Value r64 = arith::ExtFOp::create(ib, ib.getF64Type(), r);
+          Value v64 = arith::ExtFOp::create(ib, ib.getF64Type(), v);
+          Value term = arith::SubFOp::create(ib, r64, v64);
+          term = arith::SelectOp::create(ib, below,
+                                         f64Const(ib, double(grid.lo)), term);
+          term = arith::SelectOp::create(ib, above,
+                                         f64Const(ib, double(grid.hi)), term);
+          term = arith::SelectOp::create(ib, isNaN(ib, xe), f64Const(ib, 0.0),
+                                         term);
+          // Zero terms add nothing, even for an infinite or NaN dy (as in
+          // the reference).
+          Value dy64 = arith::ExtFOp::create(ib, ib.getF64Type(), args[1]);
+          Value contrib = arith::MulFOp::create(ib, dy64, term);
+          Value isZero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
+                                               term, f64Const(ib, 0.0));
+          contrib = arith::SelectOp::create(ib, isZero, f64Const(ib, 0.0),
+                                            contrib);
+          linalg::YieldOp::create(
+              ib, ValueRange{arith::AddFOp::create(ib, args[2], contrib)});
+        });
+    Value sum = tensor::ExtractOp::create(b, reduce.getResult(0), ValueRange{});
+    Value sLn2 = arith::MulFOp::create(b, pow2F64(b, ts.exp),
+                                       f64Const(b, M_LN2));
+    Value dt = arith::TruncFOp::create(
+        b, b.getF32Type(), arith::MulFOp::create(b, sum, sLn2));
+    dt = arith::SelectOp::create(b, ts.thetaNaN, f32Const(b, NAN), dt);
+    Value dtTensor = tensor::FromElementsOp::create(
+        b, RankedTensorType::get({}, b.getF32Type()), ValueRange{dt});
+    rewriter.replaceOp(op, {dx, dtTensor});
+    return success();
+  }
+};
+
+struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    num::QuantizerSpec spec = op.getSpec();
+    num::Grid grid = spec.grid();
+    RoundingMode mode = op.getRounding();
+    auto storage =
+        cast<IntegerType>(cast<ShapedType>(op.getType()).getElementType());
+    Type work = fitsInt32(grid) ? b.getI32Type() : b.getI64Type();
+    int exp = int(op.getExpAttr().getInt());
+    // 2^-exp is an f32 (subnormal only for exp = 127, still exact).
+    Value rcp = f32Const(b, std::ldexp(1.0, -exp));
+    SmallVector<Value> results = elementwise(
+        b, adaptor.getX(), {storage},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          Value r = roundedScaled(ib, args[0], rcp, mode);
+          return {toStorage(ib, codeOf(ib, r, grid, work), storage)};
+        });
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    auto storage = cast<IntegerType>(
+        cast<ShapedType>(adaptor.getInput().getType()).getElementType());
+    bool isSigned = op.getIsSigned();
+    // i32 holds every signed storage up to 32 bits and unsigned up to 31.
+    unsigned width = storage.getWidth();
+    IntegerType work = (width < 32 || (width == 32 && isSigned))
+                           ? b.getI32Type()
+                           : b.getI64Type();
+    int exp = int(op.getExpAttr().getInt());
+    Value scale = f32Const(b, std::ldexp(1.0, exp));
+    SmallVector<Value> results = elementwise(
+        b, adaptor.getInput(), {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          Value q = readStorage(ib, args[0], isSigned, work);
+          // sitofp rounds to nearest even, then the power-of-2 product is
+          // exact: RNE(q) * 2^exp as in the reference.
+          Value f = arith::SIToFPOp::create(ib, ib.getF32Type(), q);
+          return {arith::MulFOp::create(ib, f, scale)};
+        });
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    num::Grid grid = op.getClampedGrid();
+    num::Rounding mode = toNumerics(op.getRounding());
+    int shift = int(op.getShiftAttr().getInt());
+    bool inputSigned = !op.getInputUnsigned();
+    auto inType = cast<IntegerType>(
+        cast<ShapedType>(adaptor.getInput().getType()).getElementType());
+    auto outType =
+        cast<IntegerType>(cast<ShapedType>(op.getType()).getElementType());
+    // 32-bit arithmetic when the input, the grid and the shift all fit; the
+    // shift amount then stays below 31, so no shift reaches the bit width.
+    unsigned inWidth = inType.getWidth();
+    bool inputFits32 = inWidth < 32 || (inWidth == 32 && inputSigned);
+    IntegerType work = (inputFits32 && fitsInt32(grid) && shift > -31 &&
+                        shift < 31)
+                           ? b.getI32Type()
+                           : b.getI64Type();
+
+    SmallVector<Value> results = elementwise(
+        b, adaptor.getInput(), {outType},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          Value a = readStorage(ib, args[0], inputSigned, work);
+          Value lo = intConst(ib, work, grid.lo);
+          Value hi = intConst(ib, work, grid.hi);
+          Value y;
+          if (shift > 0) {
+            y = roundingShiftRight(ib, a, unsigned(shift), mode, work);
+            y = arith::MinSIOp::create(ib, y, hi);
+            y = arith::MaxSIOp::create(ib, y, lo);
+          } else if (shift == 0) {
+            y = arith::MaxSIOp::create(ib, arith::MinSIOp::create(ib, a, hi),
+                                       lo);
+          } else {
+            y = saturatingShiftLeft(ib, a, unsigned(-shift), grid, work);
+          }
+          return {toStorage(ib, y, outType)};
+        });
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+
+  /// floor(a / 2^k) plus the rounding increment decided from the remainder
+  /// a & (2^k - 1) against h = 2^(k-1); never overflows (k >= 1).
+  static Value roundingShiftRight(ImplicitLocOpBuilder &b, Value a,
+                                  unsigned k, num::Rounding mode,
+                                  IntegerType work) {
+    unsigned width = work.getWidth();
+    if (k > width - 1) // k = 63 only in 64-bit mode; cap like the reference
+      k = width - 1;
+    Value fl = arith::ShRSIOp::create(b, a, intConst(b, work, k));
+    if (mode == num::Rounding::Floor)
+      return fl;
+    uint64_t mask = (uint64_t(1) << k) - 1;
+    uint64_t half = uint64_t(1) << (k - 1);
+    Value rem =
+        arith::AndIOp::create(b, a, intConst(b, work, int64_t(mask)));
+    Value h = intConst(b, work, int64_t(half));
+    Value one = intConst(b, work, 1);
+    Value up;
+    switch (mode) {
+    case num::Rounding::HalfUp:
+      up = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rem, h);
+      break;
+    case num::Rounding::HalfEven:
+    case num::Rounding::HalfAway: {
+      Value gt = arith::CmpIOp::create(b, arith::CmpIPredicate::ugt, rem, h);
+      Value tie = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, h);
+      Value tieUp;
+      if (mode == num::Rounding::HalfEven) {
+        Value odd = arith::AndIOp::create(b, fl, one);
+        tieUp = arith::CmpIOp::create(b, arith::CmpIPredicate::ne, odd,
+                                      intConst(b, work, 0));
+      } else {
+        tieUp = arith::CmpIOp::create(b, arith::CmpIPredicate::sge, a,
+                                      intConst(b, work, 0));
+      }
+      up = arith::OrIOp::create(b, gt, arith::AndIOp::create(b, tie, tieUp));
+      break;
+    }
+    case num::Rounding::Floor:
+      llvm_unreachable("handled above");
+    }
+    Value inc = arith::ExtUIOp::create(b, work, up);
+    return arith::AddIOp::create(b, fl, inc);
+  }
+
+  /// sat(a * 2^j): saturate against floor(hi / 2^j) and ceil(lo / 2^j)
+  /// first, so the shift itself never overflows.
+  static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a,
+                                   unsigned j, num::Grid grid,
+                                   IntegerType work) {
+    __int128 p2 = __int128(1) << j;
+    auto floorDiv = [&](__int128 v) {
+      __int128 q = v / p2;
+      if (v % p2 != 0 && v < 0)
+        --q;
+      return q;
+    };
+    int64_t aHi = int64_t(floorDiv(grid.hi));
+    int64_t aLo = int64_t(-floorDiv(-__int128(grid.lo)));
+    Value above =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, a,
+                              intConst(b, work, aHi));
+    Value below =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, a,
+                              intConst(b, work, aLo));
+    // In range, |a * 2^j| <= max(|lo|, |hi|): no overflow. Out of range the
+    // shifted value is discarded; clamp a first so it is defined anyway.
+    Value safe = arith::MaxSIOp::create(
+        b, arith::MinSIOp::create(b, a, intConst(b, work, aHi)),
+        intConst(b, work, aLo));
+    Value shifted = arith::ShLIOp::create(b, safe, intConst(b, work, j));
+    Value y = arith::SelectOp::create(b, below, intConst(b, work, grid.lo),
+                                      shifted);
+    return arith::SelectOp::create(b, above, intConst(b, work, grid.hi), y);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertTQTToLinalgPass
+    : mlir::tqt::impl::ConvertTQTToLinalgBase<ConvertTQTToLinalgPass> {
+  void runOnOperation() override {
+    // Unranked tensors have no loop nest: say so with the op's location
+    // rather than a generic legalization failure.
+    bool unranked = false;
+    getOperation()->walk([&](Operation *op) {
+      if (!isa<TQTDialect>(op->getDialect()))
+        return;
+      for (Type t : llvm::concat<Type>(op->getOperandTypes(),
+                                       op->getResultTypes()))
+        if (isa<UnrankedTensorType>(t)) {
+          op->emitOpError("unranked tensor ")
+              << t << " is not supported by --convert-tqt-to-linalg";
+          unranked = true;
+          return;
+        }
+    });
+    if (unranked)
+      return signalPassFailure();
+
+    MLIRContext *ctx = &getContext();
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<TQTDialect>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    RewritePatternSet patterns(ctx);
+    patterns.add<FakeQuantLowering, FakeQuantGradLowering, QuantizeLowering,
+                 DequantizeLowering, RequantizeLowering>(ctx);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,161 @@
+//===- JitModule.cpp - JIT-compiled tensor programs -----------------------===//
+
+#include "tqt/Execution/JitModule.h"
+
+#include "tqt/Execution/MemRefDescriptor.h"
+#include "tqt/Execution/Target.h"
+#include "tqt/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Target/TargetMachine.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace tqt::exec;
+using namespace mlir;
+
+static llvm::Error error(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+JitModule::~JitModule() = default;
+
+llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module) {
+  std::string diagnostics;
+  llvm::raw_string_ostream os(diagnostics);
+  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
+    os << diag.getLocation() << ": " << diag << "\n";
+    for (Diagnostic &note : diag.getNotes())
+      os << note.getLocation() << ": note: " << note << "\n";
+    return success();
+  });
+  PassManager pm(module.getContext());
+  LowerToLLVMOptions options;
+  options.emitCInterface = true;
+  buildLowerToLLVMPipeline(pm, options);
+  if (failed(pm.run(module)))
+    return error("lowering to LLVM failed:\n" + diagnostics);
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<JitModule>>
+JitModule::create(ModuleOp module, const JitOptions &options) {
+  MLIRContext *ctx = module.getContext();
+  DialectRegistry registry;
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  ctx->appendDialectRegistry(registry);
+
+  std::unique_ptr<JitModule> jit(new JitModule());
+  auto wanted = [&](func::FuncOp func) {
+    return options.entryPoints.empty() ||
+           llvm::is_contained(options.entryPoints, func.getSymName());
+  };
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (!func.isPublic() || func.isExternal() || !wanted(func))
+      continue;
+    auto sig = getEntrySignature(module, func.getSymName());
+    if (sig)
+      jit->signatures.emplace(func.getSymName().str(), std::move(*sig));
+    else
+      jit->unsupported.emplace(func.getSymName().str(),
+                               llvm::toString(sig.takeError()));
+  }
+
+  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
+  if (!options.entryPoints.empty()) {
+    // Compile only what the entry points need.
+    for (auto func : lowered->getOps<func::FuncOp>())
+      if (func.isPublic() && !wanted(func))
+        func.setPrivate();
+    PassManager pm(ctx);
+    pm.addPass(createSymbolDCEPass());
+    if (failed(pm.run(*lowered)))
+      return error("dropping unused functions failed");
+  }
+  if (llvm::Error err = lowerToLLVMDialect(*lowered))
+    return std::move(err);
+
+  ExecutionEngineOptions engineOptions;
+  auto transformer = makeOptimizingTransformer(options.optLevel,
+                                               /*sizeLevel=*/0,
+                                               /*targetMachine=*/nullptr);
+  engineOptions.transformer = transformer;
+  engineOptions.enableGDBNotificationListener = false;
+  engineOptions.enablePerfNotificationListener = false;
+  auto level = static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
+  auto tm = createHostTargetMachine(options.cpu, level, /*pic=*/false,
+                                    /*jit=*/true);
+  if (!tm)
+    return tm.takeError();
+  auto engine = ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
+  if (!engine)
+    return error("JIT compilation failed: " +
+                 llvm::toString(engine.takeError()));
+  jit->engine = std::move(*engine);
+  jit->engine->initialize();
+  return jit;
+}
+
+llvm::Expected<const EntrySignature &>
+JitModule::getSignature(llvm::StringRef name) const {
+  auto it = signatures.find(name);
+  if (it != signatures.end())
+    return it->second;
+  auto bad = unsupported.find(name);
+  if (bad != unsupported.end())
+    return error(bad->second);
+  std::string names;
+  for (const auto &entry : signatures)
+    names += (names.empty() ? "@" : ", @") + entry.first;
+  return error("no public function @" + name + " in the module" +
+               (names.empty() ? std::string()
+                              : " (public functions: " + names + ")"));
+}
+
+llvm::Expected<std::vector<HostTensor>>
+JitModule::invoke(llvm::StringRef name,
+                  llvm::ArrayRef<const HostTensor *> inputs,
+                  llvm::ArrayRef<std::string> inputNames) {
+  auto sig = getSignature(name);
+  if (!sig)
+    return sig.takeError();
+  if (llvm::Error err = checkInputs(*sig, inputs, inputNames))
+    return std::move(err);
+
+  // Descriptors of the inputs, and one buffer for the results' descriptors
+  // (the C interface returns them through a pointer to their struct).
+  std::vector<std::vector<int64_t>> inputDescs;
+  for (const HostTensor *t : inputs)
+    inputDescs.push_back(makeDescriptor(*t));
+  ResultDescriptors results(sig->results);
+
+  llvm::SmallVector<void *> descPtrs;
+  for (auto &d : inputDescs)
+    descPtrs.push_back(d.data());
+  void *resultPtr = results.data();
+  llvm::SmallVector<void *> args;
+  if (!sig->results.empty())
+    args.push_back(&resultPtr);
+  for (void *&p : descPtrs)
+    args.push_back(&p);
+
+  if (llvm::Error err =
+          engine->invokePacked(("_mlir_ciface_" + name).str(), args))
+    return error("calling @" + name + " failed: " +
+                 llvm::toString(std::move(err)));
+
+  llvm::SmallVector<const void *> inputBuffers;
+  for (const HostTensor *t : inputs)
+    inputBuffers.push_back(t->data());
+  return results.takeAll(inputBuffers);
+}

@@ -1,0 +1,193 @@
+//===- Signature.cpp - Entry-point signatures -----------------------------===//
+
+#include "tqt/Execution/Signature.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace tqt::exec;
+using namespace mlir;
+
+static llvm::Error error(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+size_t TensorSpec::getElementSize() const {
+  switch (element) {
+  case ElementKind::I8:
+    return 1;
+  case ElementKind::I16:
+    return 2;
+  case ElementKind::F32:
+  case ElementKind::I32:
+    return 4;
+  case ElementKind::F64:
+  case ElementKind::I64:
+    return 8;
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+static llvm::StringRef elementName(ElementKind e) {
+  switch (e) {
+  case ElementKind::F32:
+    return "f32";
+  case ElementKind::F64:
+    return "f64";
+  case ElementKind::I8:
+    return "i8";
+  case ElementKind::I16:
+    return "i16";
+  case ElementKind::I32:
+    return "i32";
+  case ElementKind::I64:
+    return "i64";
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+std::string TensorSpec::str() const {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << "tensor<";
+  for (int64_t d : shape) {
+    if (d < 0)
+      os << "?";
+    else
+      os << d;
+    os << "x";
+  }
+  os << elementName(element) << ">";
+  return s;
+}
+
+DType TensorSpec::resultDType() const {
+  switch (element) {
+  case ElementKind::F32:
+    return DType::F32;
+  case ElementKind::F64:
+    return DType::F64;
+  case ElementKind::I8:
+    return DType::I8;
+  case ElementKind::I16:
+    return DType::I16;
+  case ElementKind::I32:
+    return DType::I32;
+  case ElementKind::I64:
+    return DType::I64;
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+bool TensorSpec::acceptsDType(DType dtype) const {
+  if (element == ElementKind::I8)
+    return dtype == DType::I8 || dtype == DType::U8;
+  return dtype == resultDType();
+}
+
+static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  std::string typeStr;
+  llvm::raw_string_ostream(typeStr) << type;
+  if (!ranked)
+    return error(what + " has type " + typeStr +
+                 "; only ranked tensors cross the entry point");
+  TensorSpec spec;
+  Type e = ranked.getElementType();
+  if (e.isF32())
+    spec.element = ElementKind::F32;
+  else if (e.isF64())
+    spec.element = ElementKind::F64;
+  else if (e.isSignlessInteger(8))
+    spec.element = ElementKind::I8;
+  else if (e.isSignlessInteger(16))
+    spec.element = ElementKind::I16;
+  else if (e.isSignlessInteger(32))
+    spec.element = ElementKind::I32;
+  else if (e.isSignlessInteger(64))
+    spec.element = ElementKind::I64;
+  else
+    return error(what + " has type " + typeStr +
+                 "; supported element types are f32, f64, i8, i16, i32, i64");
+  for (int64_t d : ranked.getShape())
+    spec.shape.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  return spec;
+}
+
+llvm::Expected<EntrySignature>
+tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
+  auto func = module.lookupSymbol<func::FuncOp>(name);
+  if (!func) {
+    std::string names;
+    llvm::raw_string_ostream os(names);
+    bool first = true;
+    for (auto f : module.getOps<func::FuncOp>())
+      if (f.isPublic() && !f.isExternal()) {
+        os << (first ? "" : ", ") << "@" << f.getSymName();
+        first = false;
+      }
+    return error("no function @" + name + " in the module" +
+                 (names.empty() ? llvm::Twine("")
+                                : llvm::Twine(" (public functions: ") + names +
+                                      ")"));
+  }
+  if (func.isExternal())
+    return error("@" + name + " is a declaration without a body");
+  if (!func.isPublic())
+    return error("@" + name + " is private; only public functions are "
+                              "entry points");
+  EntrySignature sig;
+  sig.name = name.str();
+  FunctionType type = func.getFunctionType();
+  for (auto [i, t] : llvm::enumerate(type.getInputs())) {
+    auto spec = specOf(t, "@" + name + " argument #" + llvm::Twine(i));
+    if (!spec)
+      return spec.takeError();
+    sig.inputs.push_back(*spec);
+  }
+  for (auto [i, t] : llvm::enumerate(type.getResults())) {
+    auto spec = specOf(t, "@" + name + " result #" + llvm::Twine(i));
+    if (!spec)
+      return spec.takeError();
+    sig.results.push_back(*spec);
+  }
+  return sig;
+}
+
+llvm::Error tqt::exec::checkInputs(const EntrySignature &sig,
+                                   llvm::ArrayRef<const HostTensor *> inputs,
+                                   llvm::ArrayRef<std::string> inputNames) {
+  if (inputs.size() != sig.inputs.size())
+    return error("@" + sig.name + " takes " + llvm::Twine(sig.inputs.size()) +
+                 " input(s), got " + llvm::Twine(inputs.size()));
+  for (auto [i, input] : llvm::enumerate(inputs)) {
+    const TensorSpec &spec = sig.inputs[i];
+    std::string from = i < inputNames.size() && !inputNames[i].empty()
+                           ? " (" + inputNames[i] + ")"
+                           : "";
+    std::string where = "input #" + std::to_string(i) + from;
+    if (!spec.acceptsDType(input->getDType()))
+      return error(where + ": expected " + spec.str() + ", got dtype " +
+                   dtypeName(input->getDType()));
+    if (input->getRank() != spec.getRank())
+      return error(where + ": expected " + spec.str() + ", got shape " +
+                   shapeToString(input->getShape()) + " (rank " +
+                   llvm::Twine(input->getRank()) + ")");
+    for (auto [d, want] : llvm::enumerate(spec.shape))
+      if (want >= 0 && input->getShape()[d] != want)
+        return error(where + ": expected " + spec.str() + ", got shape " +
+                     shapeToString(input->getShape()) + " (dimension " +
+                     llvm::Twine(d) + " must be " + llvm::Twine(want) + ")");
+    // Identically typed arguments must agree on their dynamic sizes.
+    for (size_t j = 0; j < i; ++j)
+      if (sig.inputs[j].str() == spec.str() &&
+          inputs[j]->getShape() != input->getShape())
+        return error(where + ": shape " + shapeToString(input->getShape()) +
+                     " differs from input #" + llvm::Twine(j) + "'s " +
+                     shapeToString(inputs[j]->getShape()) +
+                     ", but both are " + spec.str() +
+                     " (dynamic sizes of identically typed inputs must match)");
+  }
+  return llvm::Error::success();
+}

@@ -1,0 +1,77 @@
+//===- LowerToLLVM.cpp - The --tqt-lower-to-llvm pipeline -----------------===//
+//
+// The verified lowering recipe of MLIR 22 (docs/Building.md): TOSA first
+// (with tosa.apply_scale expanded to arith), then tqt, then one-shot
+// bufferization across function boundaries with identity layouts, ownership
+// based deallocation, loops and the conversions to LLVM. The naive loop
+// lowering is the correctness baseline; fast kernels come separately.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Pipelines/Pipelines.h"
+
+#include "tqt/Conversion/Passes.h"
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                   const LowerToLLVMOptions &options) {
+  mlir::tqt::TQTPrepareEntryPointsOptions entryOptions;
+  entryOptions.emitCInterface = options.emitCInterface;
+  pm.addPass(mlir::tqt::createTQTPrepareEntryPoints(entryOptions));
+
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(tosa::createTosaToLinalgNamed());
+  fpm.addPass(tosa::createTosaToLinalg());
+  TosaToArithPassOptions arithOptions;
+  arithOptions.includeApplyRescale = true;
+  fpm.addPass(createTosaToArithPass(arithOptions));
+  fpm.addPass(createTosaToTensorPass());
+  fpm.addPass(mlir::tqt::createConvertTQTToLinalg());
+
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  // bufferization.clone (inserted for returned buffers the callee does not
+  // own) becomes memref.alloc + memref.copy.
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createConvertVectorToSCFPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void ::tqt::registerPipelines() {
+  PassPipelineRegistration<LowerToLLVMOptions>(
+      "tqt-lower-to-llvm",
+      "Lower tensor-level func/tosa/linalg/tqt IR to the LLVM dialect "
+      "(TOSA and tqt to linalg, bufferization with deallocation, loops, "
+      "LLVM)",
+      buildLowerToLLVMPipeline);
+}

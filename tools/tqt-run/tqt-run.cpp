@@ -1,0 +1,267 @@
+//===- tqt-run.cpp - Run a tensor function on .npy inputs -----------------===//
+//
+// tqt-run MODEL.mlir -e FUNC -i a.npy -i b.npy [--output-dir DIR]
+//
+// Lowers the module with --tqt-lower-to-llvm, JIT-compiles it once
+// (tqt::exec::JitModule) and calls FUNC; or, with --reference, evaluates FUNC
+// with the numerics reference instead. Results go to DIR/result<N>.npy, or
+// are summarized on stdout. Every error is a message and a non-zero exit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Execution/HostTensor.h"
+#include "tqt/Execution/Interpreter.h"
+#include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/Npy.h"
+#include "tqt/Execution/RandomInputs.h"
+#include "tqt/InitAll.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace llvm;
+using namespace tqt::exec;
+
+static cl::OptionCategory category("tqt-run options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<model.mlir or - for stdin>"),
+                                      cl::init("-"), cl::cat(category));
+static cl::opt<std::string>
+    entry("e", cl::desc("Function to run (default: the only public function)"),
+          cl::value_desc("name"), cl::cat(category));
+static cl::alias entryLong("entry", cl::aliasopt(entry), cl::cat(category));
+static cl::list<std::string>
+    inputs("i", cl::desc("Input .npy file, one per argument, in order"),
+           cl::value_desc("file.npy"), cl::cat(category));
+static cl::alias inputsLong("input", cl::aliasopt(inputs), cl::cat(category));
+static cl::opt<std::string>
+    outputDir("output-dir",
+              cl::desc("Write each result to DIR/result<N>.npy (created if "
+                       "missing) instead of printing a summary"),
+              cl::value_desc("dir"), cl::cat(category));
+static cl::opt<bool> randomInputs(
+    "random-inputs",
+    cl::desc("Generate the inputs from the signature (see --seed, "
+             "--dynamic-size); floats are dyadic values m * 2^-6 with m "
+             "uniform in [-4096, 4096], integers uniform over their type"),
+    cl::cat(category));
+static cl::opt<uint64_t> seed("seed", cl::desc("Seed of --random-inputs"),
+                              cl::init(0), cl::cat(category));
+static cl::opt<int64_t> dynamicSize(
+    "dynamic-size",
+    cl::desc("Size of every dynamic dimension with --random-inputs"),
+    cl::init(1), cl::cat(category));
+static cl::opt<std::string> dumpInputs(
+    "dump-inputs",
+    cl::desc("Also write the inputs used to DIR/input<N>.npy (with "
+             "--random-inputs, to replay them)"),
+    cl::value_desc("dir"), cl::cat(category));
+static cl::opt<bool> reference(
+    "reference",
+    cl::desc("Evaluate with the numerics reference (FixedPoint.h) instead of "
+             "compiling; for functions of tqt ops and constants"),
+    cl::cat(category));
+static cl::opt<unsigned> optLevel("O", cl::desc("JIT optimization level 0-3"),
+                                  cl::init(3), cl::Prefix, cl::cat(category));
+static cl::opt<std::string>
+    cpu("mcpu",
+        cl::desc("CPU to compile for: host (default: the host's x86-64 level "
+                 "and features), native (the host model), or an LLVM CPU name"),
+        cl::init("host"), cl::cat(category));
+static cl::opt<unsigned>
+    repeat("repeat",
+           cl::desc("Call the function N times on the same inputs (one "
+                    "compilation) and report the time per call on stderr"),
+           cl::init(1), cl::cat(category));
+static cl::opt<unsigned> printLimit(
+    "print-limit",
+    cl::desc("Elements printed per result in the summary (0: all)"),
+    cl::init(64), cl::cat(category));
+
+static int fail(const Twine &msg) {
+  WithColor::error(errs(), "tqt-run") << msg << "\n";
+  return 1;
+}
+
+static int fail(Error err) { return fail(toString(std::move(err))); }
+
+static void printValue(raw_ostream &os, const HostTensor &t, int64_t i) {
+  switch (t.getDType()) {
+  case DType::F32:
+    os << format("%.9g", double(t.dataAs<float>()[i]));
+    return;
+  case DType::F64:
+    os << format("%.17g", t.dataAs<double>()[i]);
+    return;
+  case DType::I8:
+    os << int(t.dataAs<int8_t>()[i]);
+    return;
+  case DType::U8:
+    os << unsigned(t.dataAs<uint8_t>()[i]);
+    return;
+  case DType::I16:
+    os << t.dataAs<int16_t>()[i];
+    return;
+  case DType::I32:
+    os << t.dataAs<int32_t>()[i];
+    return;
+  case DType::I64:
+    os << t.dataAs<int64_t>()[i];
+    return;
+  }
+}
+
+static void printSummary(raw_ostream &os, size_t index, const HostTensor &t) {
+  os << "result" << index << ": " << dtypeName(t.getDType()) << " "
+     << shapeToString(t.getShape()) << " = [";
+  int64_t n = t.getNumElements();
+  int64_t shown = printLimit == 0 ? n : std::min<int64_t>(n, printLimit);
+  for (int64_t i = 0; i < shown; ++i) {
+    if (i)
+      os << ", ";
+    printValue(os, t, i);
+  }
+  if (shown < n)
+    os << ", ... (" << n - shown << " more)";
+  os << "]\n";
+}
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tqt-run: JIT-compile a tensor program and run one of its functions\n\n"
+      "  tqt-run MODEL.mlir -e FUNC -i a.npy -i b.npy --output-dir DIR\n");
+
+  if (!inputs.empty() && randomInputs)
+    return fail("-i and --random-inputs are exclusive");
+  if (dynamicSize < 0)
+    return fail("--dynamic-size must be non-negative");
+  if (repeat == 0)
+    return fail("--repeat must be at least 1");
+
+  mlir::DialectRegistry registry;
+  ::tqt::registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  std::string errorMessage;
+  auto file = mlir::openInputFile(inputFile, &errorMessage);
+  if (!file)
+    return fail(errorMessage);
+  SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), SMLoc());
+  mlir::SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1; // The parser reported the error with its location.
+
+  std::string name = entry;
+  if (name.empty()) {
+    SmallVector<std::string> publics;
+    for (auto f : module->getOps<mlir::func::FuncOp>())
+      if (f.isPublic() && !f.isExternal())
+        publics.push_back(f.getSymName().str());
+    if (publics.size() != 1)
+      return fail("the module has " + Twine(publics.size()) +
+                  " public functions; name one with -e");
+    name = publics.front();
+  }
+
+  auto sig = getEntrySignature(*module, name);
+  if (!sig)
+    return fail(sig.takeError());
+
+  // Inputs.
+  std::vector<HostTensor> hostInputs;
+  std::vector<std::string> names;
+  if (randomInputs) {
+    hostInputs = makeRandomInputs(*sig, seed, dynamicSize);
+    for (size_t i = 0; i < hostInputs.size(); ++i)
+      names.push_back("random input " + std::to_string(i));
+  } else {
+    for (const std::string &path : inputs) {
+      auto t = readNpy(path);
+      if (!t)
+        return fail(t.takeError());
+      hostInputs.push_back(std::move(*t));
+      names.push_back(path);
+    }
+  }
+  std::vector<const HostTensor *> inputPtrs;
+  for (const HostTensor &t : hostInputs)
+    inputPtrs.push_back(&t);
+  if (Error err = checkInputs(*sig, inputPtrs, names))
+    return fail(std::move(err));
+  if (!dumpInputs.empty()) {
+    if (std::error_code ec = sys::fs::create_directories(dumpInputs))
+      return fail("cannot create " + dumpInputs + ": " + ec.message());
+    for (auto [i, t] : llvm::enumerate(hostInputs)) {
+      SmallString<256> path(dumpInputs);
+      sys::path::append(path, "input" + std::to_string(i) + ".npy");
+      if (Error err = writeNpy(path, t))
+        return fail(std::move(err));
+    }
+  }
+
+  // Run.
+  std::vector<HostTensor> results;
+  if (reference) {
+    auto r = interpretWithReference(*module, name, inputPtrs, names);
+    if (!r)
+      return fail(r.takeError());
+    results = std::move(*r);
+  } else {
+    JitOptions options;
+    options.optLevel = optLevel;
+    options.cpu = cpu;
+    options.entryPoints = {name};
+    auto jit = JitModule::create(*module, options);
+    if (!jit)
+      return fail(jit.takeError());
+    auto start = std::chrono::steady_clock::now();
+    for (unsigned n = 0; n < repeat; ++n) {
+      auto r = (*jit)->invoke(name, inputPtrs, names);
+      if (!r)
+        return fail(r.takeError());
+      results = std::move(*r);
+    }
+    if (repeat > 1) {
+      double ms = std::chrono::duration<double, std::milli>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+      errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
+             << " ms (" << format("%.4f", ms / repeat) << " ms/call)\n";
+    }
+  }
+
+  // Outputs.
+  if (outputDir.empty()) {
+    for (auto [i, t] : llvm::enumerate(results))
+      printSummary(outs(), i, t);
+    return 0;
+  }
+  if (std::error_code ec = sys::fs::create_directories(outputDir))
+    return fail("cannot create " + outputDir + ": " + ec.message());
+  for (auto [i, t] : llvm::enumerate(results)) {
+    SmallString<256> path(outputDir);
+    sys::path::append(path, "result" + std::to_string(i) + ".npy");
+    if (Error err = writeNpy(path, t))
+      return fail(std::move(err));
+  }
+  return 0;
+}
