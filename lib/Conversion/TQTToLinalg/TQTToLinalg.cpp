@@ -467,18 +467,16 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
         b, adaptor.getInput(), {outType},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
           Value a = readStorage(ib, args[0], inputSigned, work);
-          Value lo = intConst(ib, work, grid.lo);
-          Value hi = intConst(ib, work, grid.hi);
           Value y;
-          if (shift > 0) {
-            y = roundingShiftRight(ib, a, unsigned(shift), mode, work);
-            y = arith::MinSIOp::create(ib, y, hi);
-            y = arith::MaxSIOp::create(ib, y, lo);
-          } else if (shift == 0) {
-            y = arith::MaxSIOp::create(ib, arith::MinSIOp::create(ib, a, hi),
-                                       lo);
-          } else {
+          if (shift < 0) {
             y = saturatingShiftLeft(ib, a, unsigned(-shift), grid, work);
+          } else {
+            y = shift == 0 ? a
+                           : roundingShiftRight(ib, a, unsigned(shift), mode,
+                                                work);
+            // Clip order of the method: min with hi first, then max with lo.
+            y = arith::MinSIOp::create(ib, y, intConst(ib, work, grid.hi));
+            y = arith::MaxSIOp::create(ib, y, intConst(ib, work, grid.lo));
           }
           return {toStorage(ib, y, outType)};
         });

@@ -62,9 +62,51 @@ Value rescale(ImplicitLocOpBuilder &b, Value input, RankedTensorType outType,
       b.getBoolAttr(outputUnsigned));
 }
 
-/// The range tosa.rescale saturates to for an output type and signedness.
-num::Grid typeRange(unsigned width, bool isUnsigned) {
-  return num::integerGrid(width, !isUnsigned);
+/// How a requantization maps onto TOSA. TOSA 1.0 restricts rescale:
+/// unsigned outputs only from i8/i16 inputs, unsigned inputs only to i8/i16
+/// outputs, never both unsigned; and the integer profile clamps only i8/i16.
+/// Saturations compose exactly (sat_a(sat_b(v)) = sat_a(v) when a's range
+/// lies inside b's), so a detour through a signed i16 intermediate followed
+/// by an identity rescale (shift 0: exact) gives the same bits.
+struct RescalePlan {
+  /// Rescale by k into a signed i16 first, then identity-rescale to the
+  /// output.
+  bool viaI16 = false;
+  /// Clamp to the (clamped) grid at the intermediate or output type.
+  bool clamp = false;
+};
+
+FailureOr<RescalePlan> planRescale(RequantizeOp op, std::string &why) {
+  auto inType = cast<RankedTensorType>(op.getInput().getType());
+  auto outType = cast<RankedTensorType>(op.getType());
+  unsigned inWidth = inType.getElementTypeBitWidth();
+  unsigned outWidth = outType.getElementTypeBitWidth();
+  bool inUnsigned = op.getInputUnsigned();
+  bool outUnsigned = !op.getIsSigned();
+  num::Grid grid = op.getClampedGrid();
+  num::Grid full = num::integerGrid(outWidth, !outUnsigned);
+  RescalePlan plan;
+  plan.clamp = grid.lo != full.lo || grid.hi != full.hi;
+  if (!outUnsigned) {
+    if (inUnsigned && outWidth == 32) {
+      if (inWidth != 8) {
+        why = "an unsigned i16 input to an i32 output has no exact TOSA form";
+        return failure();
+      }
+      plan.viaI16 = true;
+    }
+    return plan;
+  }
+  // Unsigned output.
+  if (!plan.clamp && !inUnsigned && inWidth != 32)
+    return plan; // one rescale i8/i16 -> u8/u16
+  if (outWidth != 8) {
+    why = "an unsigned 16-bit output from an i32 or unsigned input, or with "
+          "clamp bounds, has no exact TOSA form";
+    return failure();
+  }
+  plan.viaI16 = true;
+  return plan;
 }
 
 struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
@@ -73,44 +115,38 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
     // Preconditions were checked (with diagnostics) by the pass.
+    std::string why;
+    FailureOr<RescalePlan> plan = planRescale(op, why);
+    if (failed(plan))
+      return failure();
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto outType = cast<RankedTensorType>(op.getType());
-    unsigned outWidth = outType.getElementTypeBitWidth();
     int k = int(op.getShiftAttr().getInt());
     bool inUnsigned = op.getInputUnsigned();
     bool outUnsigned = !op.getIsSigned();
     num::Grid grid = op.getClampedGrid();
-    num::Grid full = typeRange(outWidth, outUnsigned);
-    bool needsClamp = grid.lo != full.lo || grid.hi != full.hi;
+
+    auto clampTo = [&](Value v) -> Value {
+      auto type = cast<RankedTensorType>(v.getType());
+      Type e = type.getElementType();
+      return tosa::ClampOp::create(
+          b, type, v, b.getIntegerAttr(e, grid.lo),
+          b.getIntegerAttr(e, grid.hi),
+          tosa::NanPropagationModeAttr::get(
+              b.getContext(), tosa::NanPropagationMode::PROPAGATE));
+    };
 
     Value result;
-    if (!needsClamp && !(inUnsigned && outUnsigned)) {
-      // The output grid is the whole output type: the rescale's own
-      // saturation is the saturation of the op.
+    if (!plan->viaI16) {
       result = rescale(b, op.getInput(), outType, k, inUnsigned, outUnsigned);
-    } else if (!outUnsigned) {
-      // Signed output: saturate to the type, then clamp to the grid (a
-      // subset of the type's range, so the two saturations compose).
-      Value r = rescale(b, op.getInput(), outType, k, inUnsigned, false);
-      result = tosa::ClampOp::create(
-          b, outType, r, b.getIntegerAttr(outType.getElementType(), grid.lo),
-          b.getIntegerAttr(outType.getElementType(), grid.hi),
-          tosa::NanPropagationModeAttr::get(
-              b.getContext(), tosa::NanPropagationMode::PROPAGATE));
+      if (plan->clamp)
+        result = clampTo(result);
     } else {
-      // Unsigned output with a narrower grid (tosa.clamp reads integers as
-      // signed) or with an unsigned input (TOSA forbids input_unsigned and
-      // output_unsigned together): rescale into i32, clamp there, then an
-      // exact identity rescale (shift 0) moves the values into the output.
-      auto wide = inType.clone(b.getI32Type());
-      Value r = rescale(b, op.getInput(), wide, k, inUnsigned, false);
-      Value c = tosa::ClampOp::create(
-          b, wide, r, b.getI32IntegerAttr(int32_t(grid.lo)),
-          b.getI32IntegerAttr(int32_t(grid.hi)),
-          tosa::NanPropagationModeAttr::get(
-              b.getContext(), tosa::NanPropagationMode::PROPAGATE));
-      result = rescale(b, c, outType, 0, false, true);
+      auto mid = outType.clone(b.getIntegerType(16));
+      Value r = rescale(b, op.getInput(), mid, k, inUnsigned, false);
+      if (plan->clamp)
+        r = clampTo(r);
+      result = rescale(b, r, outType, 0, false, outUnsigned);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -170,9 +206,22 @@ struct ConvertTQTToTosaPass
     if (op.getInputUnsigned() && inWidth == 32)
       return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
                             "i32 input (input_unsigned is for i8 and i16)");
-    if (!op.getIsSigned() && outWidth == 32)
-      return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
-                            "i32 output (output_unsigned is for i8 and i16)");
+    // A left shift (k < 0) is exact only while a * 2^-k stays in the int32
+    // range that TOSA's scaling arithmetic requires.
+    if (k < 0) {
+      unsigned valueBits = op.getInputUnsigned() ? inWidth : inWidth - 1;
+      if (valueBits + unsigned(-k) > 31)
+        return op.emitOpError("cannot be expressed as tosa.rescale: left "
+                              "shift by ")
+               << -k << " of " << (op.getInputUnsigned() ? "unsigned " : "")
+               << inType.getElementType()
+               << " values can leave the int32 range of tosa.rescale "
+                  "(at most "
+               << (31 - valueBits) << " for this input)";
+    }
+    std::string why;
+    if (failed(planRescale(op, why)))
+      return op.emitOpError("cannot be expressed as tosa.rescale: ") << why;
     return success();
   }
 };

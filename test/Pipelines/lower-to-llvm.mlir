@@ -1,0 +1,28 @@
+// RUN: tqt-opt %s --tqt-lower-to-llvm | FileCheck %s
+// RUN: tqt-opt %s --tqt-lower-to-llvm="emit-c-interface=false" | FileCheck %s --check-prefix=NOCIFACE
+
+// Tensor-level TOSA and tqt become the LLVM dialect only, with the C
+// interface wrapper of each public function.
+// CHECK-NOT: tensor.
+// CHECK-NOT: linalg.
+// CHECK-NOT: tosa.
+// CHECK-NOT: tqt.
+// CHECK-NOT: memref.
+// CHECK-NOT: bufferization.
+// CHECK-LABEL: llvm.func @layer
+// CHECK: llvm.func @_mlir_ciface_layer
+// NOCIFACE: llvm.func @layer
+// NOCIFACE-NOT: _mlir_ciface_layer
+func.func @layer(%x: tensor<?x8xf32>, %w: tensor<1x8x4xi8>, %t: tensor<f32>) -> tensor<?x4xf32> {
+  %q = tqt.quantize %x exp(-6) bits(8) signed : tensor<?x8xf32> -> tensor<?x8xi8>
+  %shape = tosa.const_shape {values = dense<[1, -1, 8]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %q3 = tosa.reshape %q, %shape : (tensor<?x8xi8>, !tosa.shape<3>) -> tensor<1x?x8xi8>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.matmul %q3, %w, %zp, %zp : (tensor<1x?x8xi8>, tensor<1x8x4xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x?x4xi32>
+  %shape2 = tosa.const_shape {values = dense<[-1, 4]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %acc2 = tosa.reshape %acc, %shape2 : (tensor<1x?x4xi32>, !tosa.shape<2>) -> tensor<?x4xi32>
+  %y = tqt.requantize %acc2 shift(6) bits(8) unsigned : tensor<?x4xi32> -> tensor<?x4xi8>
+  %f = tqt.dequantize %y exp(-6) bits(8) unsigned : tensor<?x4xi8> -> tensor<?x4xf32>
+  %g = tqt.fake_quant %f, %t bits(8) unsigned : tensor<?x4xf32>
+  return %g : tensor<?x4xf32>
+}
