@@ -19,6 +19,16 @@ static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
+/// "file:line:col" for file locations, MLIR's printed form otherwise.
+static std::string locString(Location loc) {
+  if (auto flc = loc->findInstanceOf<FileLineColLoc>())
+    return (flc.getFilename().str() + ":" + std::to_string(flc.getLine()) +
+            ":" + std::to_string(flc.getColumn()));
+  std::string s;
+  llvm::raw_string_ostream(s) << loc;
+  return s;
+}
+
 static Type elementTypeOf(MLIRContext *ctx, ElementKind kind) {
   switch (kind) {
   case ElementKind::F32:
@@ -77,8 +87,7 @@ llvm::Expected<std::vector<HostTensor>> interpretWithReference(
   }
 
   for (Operation &op : func.getBody().front()) {
-    std::string where;
-    llvm::raw_string_ostream(where) << op.getLoc();
+    std::string where = locString(op.getLoc());
     if (auto ret = dyn_cast<func::ReturnOp>(op)) {
       std::vector<HostTensor> results;
       for (auto [v, spec] : llvm::zip(ret.getOperands(), sig->results))
