@@ -27,7 +27,7 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tqt_tools_dir, append_path=True)
 
 tool_dirs = [config.tqt_tools_dir, config.llvm_tools_dir]
-tools = ["tqt-opt"]
+tools = ["tqt-opt", "tqt-run", "tqt-compile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Test helpers (standard-library Python): .npy writing/comparison and the
@@ -37,3 +37,10 @@ config.substitutions.append(
     ("%npytool", config.python_executable + " " +
      os.path.join(config.tqt_src_root, "test", "Integration", "Inputs", "npytool.py")))
 config.excludes.append("Inputs")
+
+# The C compiler that tqt-compile uses to link (clang-22 from Debian).
+import shutil
+cc = shutil.which("clang-22") or shutil.which("clang", path=config.llvm_tools_dir)
+if cc:
+    config.available_features.add("c-compiler")
+    config.substitutions.append(("%cc", cc))

@@ -1,0 +1,217 @@
+//===- AotCompiler.cpp - Ahead-of-time compilation of models --------------===//
+
+#include "tqt/Execution/AotCompiler.h"
+
+#include "tqt/Execution/CInterface.h"
+#include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/Signature.h"
+#include "tqt/Execution/Target.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/ArchiveWriter.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace mlir;
+using namespace tqt::exec;
+
+static llvm::Error error(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+static llvm::Error writeFile(llvm::StringRef path, llvm::StringRef bytes) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
+  if (ec)
+    return error("cannot write " + path + ": " + ec.message());
+  os << bytes;
+  os.close();
+  if (os.has_error())
+    return error("write failed: " + path);
+  return llvm::Error::success();
+}
+
+/// Runs `cc` with `args`, returning its diagnostics in the error.
+static llvm::Error runCompiler(llvm::StringRef cc,
+                               llvm::ArrayRef<std::string> args) {
+  llvm::SmallString<128> errFile;
+  if (std::error_code ec =
+          llvm::sys::fs::createTemporaryFile("tqt-cc", "txt", errFile))
+    return error("cannot create a temporary file: " + ec.message());
+  llvm::FileRemover remover(errFile);
+  llvm::SmallVector<llvm::StringRef> argv = {cc};
+  for (const std::string &a : args)
+    argv.push_back(a);
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
+                                                llvm::StringRef(errFile)};
+  std::string msg;
+  int rc = llvm::sys::ExecuteAndWait(cc, argv, std::nullopt, redirects,
+                                     /*SecondsToWait=*/0, /*MemoryLimit=*/0,
+                                     &msg);
+  if (rc != 0) {
+    auto buf = llvm::MemoryBuffer::getFile(errFile);
+    std::string cmd;
+    for (llvm::StringRef a : argv)
+      cmd += a.str() + " ";
+    return error("C compiler failed (" + (msg.empty() ? "exit " + std::to_string(rc) : msg) +
+                 "): " + cmd + "\n" + (buf ? (*buf)->getBuffer().str() : ""));
+  }
+  return llvm::Error::success();
+}
+
+static llvm::Expected<std::string> findCompiler(llvm::StringRef requested) {
+  if (!requested.empty()) {
+    if (llvm::sys::fs::can_execute(requested))
+      return requested.str();
+    if (auto p = llvm::sys::findProgramByName(requested))
+      return *p;
+    return error("C compiler '" + requested + "' not found");
+  }
+  for (const char *name : {"clang-22", "clang"})
+    if (auto p = llvm::sys::findProgramByName(name))
+      return *p;
+  if (llvm::sys::fs::can_execute("/usr/lib/llvm-22/bin/clang"))
+    return std::string("/usr/lib/llvm-22/bin/clang");
+  return error("no C compiler found to link the output (install clang-22 "
+               "or pass --cc)");
+}
+
+llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
+                                          const AotOptions &options) {
+  auto sig = getEntrySignature(module, options.entry);
+  if (!sig)
+    return sig.takeError();
+
+  // Keep only the entry point (and what it calls), then lower.
+  MLIRContext *ctx = module.getContext();
+  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
+  for (auto func : lowered->getOps<func::FuncOp>())
+    if (func.isPublic() && func.getSymName() != options.entry)
+      func.setPrivate();
+  {
+    PassManager pm(ctx);
+    pm.addPass(createSymbolDCEPass());
+    if (failed(pm.run(*lowered)))
+      return error("dropping unused functions failed");
+  }
+  if (llvm::Error err = lowerToLLVMDialect(*lowered))
+    return err;
+
+  DialectRegistry registry;
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  ctx->appendDialectRegistry(registry);
+
+  bool pic = options.emit == EmitKind::SharedLibrary ||
+             options.emit == EmitKind::Executable;
+  auto level =
+      static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
+  auto tm = createHostTargetMachine(options.cpu, level, pic);
+  if (!tm)
+    return tm.takeError();
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*lowered, llvmContext, "tqt-model");
+  if (!llvmModule)
+    return error("translation to LLVM IR failed");
+  llvmModule->setTargetTriple((*tm)->getTargetTriple());
+  llvmModule->setDataLayout((*tm)->createDataLayout());
+  if (pic)
+    llvmModule->setPICLevel(llvm::PICLevel::BigPIC);
+  auto optimize =
+      makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0, tm->get());
+  if (llvm::Error err = optimize(llvmModule.get()))
+    return error("LLVM optimization failed: " + toString(std::move(err)));
+
+  if (!options.header.empty())
+    if (llvm::Error err = writeFile(options.header, generateCHeader(*sig)))
+      return err;
+
+  if (options.emit == EmitKind::LLVMIR) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    llvmModule->print(os, nullptr);
+    return writeFile(options.output, text);
+  }
+
+  // Object code in memory.
+  llvm::SmallString<0> object;
+  {
+    llvm::raw_svector_ostream os(object);
+    llvm::legacy::PassManager codegen;
+    if ((*tm)->addPassesToEmitFile(codegen, os, nullptr,
+                                   llvm::CodeGenFileType::ObjectFile))
+      return error("the target cannot emit object files");
+    codegen.run(*llvmModule);
+  }
+
+  switch (options.emit) {
+  case EmitKind::Object:
+    return writeFile(options.output, object);
+  case EmitKind::StaticLibrary: {
+    std::string member = cIdentifier(options.entry) + ".o";
+    std::vector<llvm::NewArchiveMember> members;
+    members.emplace_back(llvm::MemoryBufferRef(object, member));
+    members.back().MemberName = member;
+    if (llvm::Error err = llvm::writeArchive(
+            options.output, members, llvm::SymtabWritingMode::NormalSymtab,
+            llvm::object::Archive::K_GNU, /*Deterministic=*/true,
+            /*Thin=*/false))
+      return error("cannot write " + options.output + ": " +
+                   toString(std::move(err)));
+    return llvm::Error::success();
+  }
+  case EmitKind::SharedLibrary:
+  case EmitKind::Executable: {
+    auto cc = findCompiler(options.cc);
+    if (!cc)
+      return cc.takeError();
+    llvm::SmallString<128> dir;
+    if (std::error_code ec =
+            llvm::sys::fs::createUniqueDirectory("tqt-compile", dir))
+      return error("cannot create a temporary directory: " + ec.message());
+    auto cleanup = llvm::make_scope_exit(
+        [&] { llvm::sys::fs::remove_directories(dir); });
+    llvm::SmallString<128> objPath(dir), hdrPath(dir), mainPath(dir);
+    llvm::sys::path::append(objPath, "model.o");
+    llvm::sys::path::append(hdrPath, "model.h");
+    llvm::sys::path::append(mainPath, "main.c");
+    if (llvm::Error err = writeFile(objPath, object))
+      return err;
+    std::vector<std::string> args;
+    if (options.emit == EmitKind::SharedLibrary) {
+      args = {"-shared", "-o", options.output, std::string(objPath), "-lm"};
+    } else {
+      if (llvm::Error err = writeFile(hdrPath, generateCHeader(*sig)))
+        return err;
+      if (llvm::Error err =
+              writeFile(mainPath, generateCMain(*sig, "model.h")))
+        return err;
+      args = {"-O2",        "-w",           "-I", std::string(dir),
+              std::string(mainPath), std::string(objPath), "-o", options.output,
+              "-lm"};
+    }
+    return runCompiler(*cc, args);
+  }
+  case EmitKind::LLVMIR:
+    break;
+  }
+  return llvm::Error::success();
+}

@@ -1,0 +1,122 @@
+//===- tqt-compile.cpp - Compile a tensor function ahead of time ----------===//
+//
+// tqt-compile MODEL.mlir -e FUNC -o OUT [--emit=llvm|obj|staticlib|sharedlib|exe]
+//             [--header OUT.h] [--mcpu=host|native|CPU] [-O N]
+//
+// Lowers FUNC with --tqt-lower-to-llvm and writes LLVM IR, an object file, a
+// static or shared library, or an executable that runs FUNC on .npy files;
+// --header writes the C API of docs/CAPI.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Execution/AotCompiler.h"
+#include "tqt/InitAll.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace tqt::exec;
+
+static cl::OptionCategory category("tqt-compile options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<model.mlir or - for stdin>"),
+                                      cl::init("-"), cl::cat(category));
+static cl::opt<std::string>
+    entry("e", cl::desc("Function to compile (default: the only public one)"),
+          cl::value_desc("name"), cl::cat(category));
+static cl::alias entryLong("entry", cl::aliasopt(entry), cl::cat(category));
+static cl::opt<std::string> output("o", cl::desc("Output file"),
+                                   cl::value_desc("file"), cl::Required,
+                                   cl::cat(category));
+static cl::opt<EmitKind> emit(
+    "emit", cl::desc("What to write to -o"), cl::init(EmitKind::Object),
+    cl::values(clEnumValN(EmitKind::LLVMIR, "llvm", "LLVM IR (text)"),
+               clEnumValN(EmitKind::Object, "obj", "an object file (default)"),
+               clEnumValN(EmitKind::StaticLibrary, "staticlib",
+                          "a static library (.a)"),
+               clEnumValN(EmitKind::SharedLibrary, "sharedlib",
+                          "a shared library (.so)"),
+               clEnumValN(EmitKind::Executable, "exe",
+                          "an executable running FUNC on .npy files: "
+                          "OUT [--repeat N] [-o DIR] in0.npy ...")),
+    cl::cat(category));
+static cl::opt<std::string>
+    header("header", cl::desc("Also write the C header of FUNC (docs/CAPI.md)"),
+           cl::value_desc("file.h"), cl::cat(category));
+static cl::opt<std::string>
+    cpu("mcpu",
+        cl::desc("CPU to compile for: host (default: the host's x86-64 level "
+                 "and features), native (the host model), or an LLVM CPU name "
+                 "such as x86-64-v3 or znver4"),
+        cl::init("host"), cl::cat(category));
+static cl::alias march("march", cl::aliasopt(cpu), cl::cat(category));
+static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
+                                  cl::init(3), cl::Prefix, cl::cat(category));
+static cl::opt<std::string>
+    cc("cc",
+       cl::desc("C compiler that links shared libraries and executables "
+                "(default: clang-22)"),
+       cl::value_desc("path"), cl::cat(category));
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tqt-compile: compile a tensor program's function ahead of time\n\n"
+      "  tqt-compile MODEL.mlir -e FUNC -o OUT --emit=staticlib --header "
+      "OUT.h\n");
+  auto fail = [](const Twine &msg) {
+    WithColor::error(errs(), "tqt-compile") << msg << "\n";
+    return 1;
+  };
+  if (optLevel > 3)
+    return fail("-O must be 0, 1, 2 or 3");
+
+  mlir::DialectRegistry registry;
+  ::tqt::registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  std::string errorMessage;
+  auto file = mlir::openInputFile(inputFile, &errorMessage);
+  if (!file)
+    return fail(errorMessage);
+  SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), SMLoc());
+  mlir::SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+
+  AotOptions options;
+  options.entry = entry;
+  if (options.entry.empty()) {
+    SmallVector<std::string> publics;
+    for (auto f : module->getOps<mlir::func::FuncOp>())
+      if (f.isPublic() && !f.isExternal())
+        publics.push_back(f.getSymName().str());
+    if (publics.size() != 1)
+      return fail("the module has " + Twine(publics.size()) +
+                  " public functions; name one with -e");
+    options.entry = publics.front();
+  }
+  options.emit = emit;
+  options.output = output;
+  options.header = header;
+  options.cpu = cpu;
+  options.optLevel = optLevel;
+  options.cc = cc;
+  if (Error err = compileAheadOfTime(*module, options))
+    return fail(toString(std::move(err)));
+  return 0;
+}
