@@ -77,10 +77,12 @@ static llvm::Error runCompiler(llvm::StringRef cc,
 
 static llvm::Expected<std::string> findCompiler(llvm::StringRef requested) {
   if (!requested.empty()) {
-    if (llvm::sys::fs::can_execute(requested))
-      return requested.str();
-    if (auto p = llvm::sys::findProgramByName(requested))
+    if (requested.contains('/')) {
+      if (llvm::sys::fs::can_execute(requested))
+        return requested.str();
+    } else if (auto p = llvm::sys::findProgramByName(requested)) {
       return *p;
+    }
     return error("C compiler '" + requested + "' not found");
   }
   for (const char *name : {"clang-22", "clang"})
