@@ -4,6 +4,7 @@
 
 #include "tqt/Execution/CInterface.h"
 #include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Signature.h"
 #include "tqt/Execution/Target.h"
 
@@ -14,13 +15,13 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/ArchiveWriter.h"
-#include "llvm/ADT/ScopeExit.h"
-#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -61,15 +62,16 @@ static llvm::Error runCompiler(llvm::StringRef cc,
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
                                                 llvm::StringRef(errFile)};
   std::string msg;
-  int rc = llvm::sys::ExecuteAndWait(cc, argv, std::nullopt, redirects,
-                                     /*SecondsToWait=*/0, /*MemoryLimit=*/0,
-                                     &msg);
+  int rc =
+      llvm::sys::ExecuteAndWait(cc, argv, std::nullopt, redirects,
+                                /*SecondsToWait=*/0, /*MemoryLimit=*/0, &msg);
   if (rc != 0) {
     auto buf = llvm::MemoryBuffer::getFile(errFile);
     std::string cmd;
     for (llvm::StringRef a : argv)
       cmd += a.str() + " ";
-    return error("C compiler failed (" + (msg.empty() ? "exit " + std::to_string(rc) : msg) +
+    return error("C compiler failed (" +
+                 (msg.empty() ? "exit " + std::to_string(rc) : msg) +
                  "): " + cmd + "\n" + (buf ? (*buf)->getBuffer().str() : ""));
   }
   return llvm::Error::success();
@@ -103,15 +105,8 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   // Keep only the entry point (and what it calls), then lower.
   MLIRContext *ctx = module.getContext();
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
-  for (auto func : lowered->getOps<func::FuncOp>())
-    if (func.isPublic() && func.getSymName() != options.entry)
-      func.setPrivate();
-  {
-    PassManager pm(ctx);
-    pm.addPass(createSymbolDCEPass());
-    if (failed(pm.run(*lowered)))
-      return error("dropping unused functions failed");
-  }
+  if (llvm::Error err = keepOnlyEntryPoints(*lowered, {options.entry}))
+    return err;
   if (llvm::Error err = lowerToLLVMDialect(*lowered))
     return err;
 
@@ -189,8 +184,7 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
     if (std::error_code ec =
             llvm::sys::fs::createUniqueDirectory("tqt-compile", dir))
       return error("cannot create a temporary directory: " + ec.message());
-    auto cleanup = llvm::make_scope_exit(
-        [&] { llvm::sys::fs::remove_directories(dir); });
+    llvm::scope_exit cleanup([&] { llvm::sys::fs::remove_directories(dir); });
     llvm::SmallString<128> objPath(dir), hdrPath(dir), mainPath(dir);
     llvm::sys::path::append(objPath, "model.o");
     llvm::sys::path::append(hdrPath, "model.h");
@@ -203,11 +197,16 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
     } else {
       if (llvm::Error err = writeFile(hdrPath, generateCHeader(*sig)))
         return err;
-      if (llvm::Error err =
-              writeFile(mainPath, generateCMain(*sig, "model.h")))
+      if (llvm::Error err = writeFile(mainPath, generateCMain(*sig, "model.h")))
         return err;
-      args = {"-O2",        "-w",           "-I", std::string(dir),
-              std::string(mainPath), std::string(objPath), "-o", options.output,
+      args = {"-O2",
+              "-w",
+              "-I",
+              std::string(dir),
+              std::string(mainPath),
+              std::string(objPath),
+              "-o",
+              options.output,
               "-lm"};
     }
     return runCompiler(*cc, args);

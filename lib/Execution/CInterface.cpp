@@ -34,26 +34,8 @@ static const char *cType(ElementKind e) {
   return "void";
 }
 
-static const char *shortName(ElementKind e) {
-  switch (e) {
-  case ElementKind::F32:
-    return "f32";
-  case ElementKind::F64:
-    return "f64";
-  case ElementKind::I8:
-    return "i8";
-  case ElementKind::I16:
-    return "i16";
-  case ElementKind::I32:
-    return "i32";
-  case ElementKind::I64:
-    return "i64";
-  }
-  return "x";
-}
-
 static std::string memrefType(const TensorSpec &s) {
-  return "tqt_memref_" + std::string(shortName(s.element)) + "_" +
+  return "tqt_memref_" + elementName(s.element).str() + "_" +
          std::to_string(s.getRank());
 }
 
@@ -86,8 +68,8 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
      << "extern \"C\" {\n#endif\n\n"
      << "/* Memref descriptors of the MLIR C interface. */\n";
   std::vector<std::string> seen;
-  for (const TensorSpec &s : llvm::concat<const TensorSpec>(sig.inputs,
-                                                             sig.results)) {
+  for (const TensorSpec &s :
+       llvm::concat<const TensorSpec>(sig.inputs, sig.results)) {
     if (llvm::is_contained(seen, memrefType(s)))
       continue;
     seen.push_back(memrefType(s));
@@ -208,8 +190,7 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
     os << "  results->result" << i << "_allocated = 0;\n";
   if (sig.results.empty())
     os << "  (void)results;\n";
-  os << "}\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard
-     << " */\n";
+  os << "}\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
   return out;
 }
 
@@ -383,16 +364,18 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
     os << "in" << i << ".npy ";
   os << "\n * writes DIR/result<N>.npy (DIR defaults to \".\"). */\n"
      << "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
-     << "#include <sys/stat.h>\n#include <time.h>\n#include \""
-     << headerName << "\"\n"
+     << "#include <sys/stat.h>\n#include <time.h>\n#include \"" << headerName
+     << "\"\n"
      << kNpyRuntime << "\n";
   os << "int main(int argc, char **argv) {\n"
      << "  const char *dir = \".\";\n  long repeat = 1;\n"
      << "  const char *files[" << std::max<size_t>(sig.inputs.size(), 1)
      << "];\n  int nfiles = 0;\n"
      << "  for (int i = 1; i < argc; ++i) {\n"
-     << "    if (strcmp(argv[i], \"-o\") == 0 && i + 1 < argc) dir = argv[++i];\n"
-     << "    else if (strcmp(argv[i], \"--repeat\") == 0 && i + 1 < argc) repeat = atol(argv[++i]);\n"
+     << "    if (strcmp(argv[i], \"-o\") == 0 && i + 1 < argc) dir = "
+        "argv[++i];\n"
+     << "    else if (strcmp(argv[i], \"--repeat\") == 0 && i + 1 < argc) "
+        "repeat = atol(argv[++i]);\n"
      << "    else if (nfiles < " << sig.inputs.size()
      << ") files[nfiles++] = argv[i];\n"
      << "    else { fprintf(stderr, \"error: @" << sig.name << " takes "
@@ -413,9 +396,9 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
     else
       llvm::interleaveComma(s.shape, os);
     os << "};\n";
-    os << "  if (tqt_read_npy(files[" << i << "], \"" << npyReadDescrs(s.element)
-       << "\", " << rank << ", in" << i << "_static, sizeof("
-       << cType(s.element) << "), &in" << i << ", in" << i
+    os << "  if (tqt_read_npy(files[" << i << "], \""
+       << npyReadDescrs(s.element) << "\", " << rank << ", in" << i
+       << "_static, sizeof(" << cType(s.element) << "), &in" << i << ", in" << i
        << "_shape)) return 1;\n";
   }
   os << "  " << id << "_results res;\n  struct timespec t0, t1;\n"

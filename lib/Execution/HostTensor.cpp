@@ -78,9 +78,8 @@ std::optional<DType> tqt::exec::dtypeFromDescr(llvm::StringRef descr) {
       return DType::U8;
   }
   for (DType d : {DType::F32, DType::F64, DType::I16, DType::I32, DType::I64})
-    if (descr == dtypeDescr(d) ||
-        (descr.size() == 3 && descr[0] == '=' &&
-         descr.substr(1) == dtypeDescr(d).substr(1)))
+    if (descr == dtypeDescr(d) || (descr.size() == 3 && descr[0] == '=' &&
+                                   descr.substr(1) == dtypeDescr(d).substr(1)))
       return d;
   return std::nullopt;
 }

@@ -61,10 +61,10 @@ static HostTensor toHost(DenseElementsAttr attr, const TensorSpec &spec) {
 }
 
 namespace tqt::exec {
-llvm::Expected<std::vector<HostTensor>> interpretWithReference(
-    ModuleOp module, llvm::StringRef name,
-    llvm::ArrayRef<const HostTensor *> inputs,
-    llvm::ArrayRef<std::string> inputNames) {
+llvm::Expected<std::vector<HostTensor>>
+interpretWithReference(ModuleOp module, llvm::StringRef name,
+                       llvm::ArrayRef<const HostTensor *> inputs,
+                       llvm::ArrayRef<std::string> inputNames) {
   auto sig = getEntrySignature(module, name);
   if (!sig)
     return sig.takeError();
@@ -72,8 +72,9 @@ llvm::Expected<std::vector<HostTensor>> interpretWithReference(
     return std::move(err);
   auto func = module.lookupSymbol<func::FuncOp>(name);
   if (!func.getBody().hasOneBlock())
-    return error("@" + name + " has more than one block; the reference "
-                              "interpreter evaluates straight-line code");
+    return error("@" + name +
+                 " has more than one block; the reference "
+                 "interpreter evaluates straight-line code");
   MLIRContext *ctx = module.getContext();
 
   DenseMap<Value, Attribute> values;
@@ -109,8 +110,9 @@ llvm::Expected<std::vector<HostTensor>> interpretWithReference(
                      op.getName().getStringRef() +
                      "' on these operands (mismatched shapes?)");
     } else {
-      return error(where + ": the reference interpreter evaluates tqt ops, "
-                           "arith.constant and func.return only, not '" +
+      return error(where +
+                   ": the reference interpreter evaluates tqt ops, "
+                   "arith.constant and func.return only, not '" +
                    op.getName().getStringRef() + "'");
     }
     for (auto [res, attr] : llvm::zip(op.getResults(), results))

@@ -3,6 +3,7 @@
 #include "tqt/Execution/JitModule.h"
 
 #include "tqt/Execution/MemRefDescriptor.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Target.h"
 #include "tqt/Pipelines/Pipelines.h"
 
@@ -11,12 +12,12 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Transforms/Passes.h"
-#include "llvm/Target/TargetMachine.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
 
 #include <mutex>
 
@@ -74,13 +75,8 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
   if (!options.entryPoints.empty()) {
     // Compile only what the entry points need.
-    for (auto func : lowered->getOps<func::FuncOp>())
-      if (func.isPublic() && !wanted(func))
-        func.setPrivate();
-    PassManager pm(ctx);
-    pm.addPass(createSymbolDCEPass());
-    if (failed(pm.run(*lowered)))
-      return error("dropping unused functions failed");
+    if (llvm::Error err = keepOnlyEntryPoints(*lowered, options.entryPoints))
+      return std::move(err);
   }
   if (llvm::Error err = lowerToLLVMDialect(*lowered))
     return std::move(err);
@@ -92,12 +88,14 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   engineOptions.transformer = transformer;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
-  auto level = static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
+  auto level =
+      static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
   auto tm = createHostTargetMachine(options.cpu, level, /*pic=*/false,
                                     /*jit=*/true);
   if (!tm)
     return tm.takeError();
-  auto engine = ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
+  auto engine =
+      ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
   if (!engine)
     return error("JIT compilation failed: " +
                  llvm::toString(engine.takeError()));
@@ -117,9 +115,9 @@ JitModule::getSignature(llvm::StringRef name) const {
   std::string names;
   for (const auto &entry : signatures)
     names += (names.empty() ? "@" : ", @") + entry.first;
-  return error("no public function @" + name + " in the module" +
-               (names.empty() ? std::string()
-                              : " (public functions: " + names + ")"));
+  return error(
+      "no public function @" + name + " in the module" +
+      (names.empty() ? std::string() : " (public functions: " + names + ")"));
 }
 
 llvm::Expected<std::vector<HostTensor>>
@@ -151,8 +149,8 @@ JitModule::invoke(llvm::StringRef name,
 
   if (llvm::Error err =
           engine->invokePacked(("_mlir_ciface_" + name).str(), args))
-    return error("calling @" + name + " failed: " +
-                 llvm::toString(std::move(err)));
+    return error("calling @" + name +
+                 " failed: " + llvm::toString(std::move(err)));
 
   llvm::SmallVector<const void *> inputBuffers;
   for (const HostTensor *t : inputs)

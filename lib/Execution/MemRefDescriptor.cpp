@@ -48,8 +48,7 @@ static void copyStrided(const char *src, char *dst, size_t elementSize,
     int64_t offset = 0;
     for (int64_t d = 0; d < rank; ++d)
       offset += index[d] * strides[d];
-    std::memcpy(dst + n * elementSize, src + offset * elementSize,
-                elementSize);
+    std::memcpy(dst + n * elementSize, src + offset * elementSize, elementSize);
     for (int64_t d = rank - 1; d >= 0; --d) {
       if (++index[d] < sizes[d])
         break;

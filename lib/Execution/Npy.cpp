@@ -143,8 +143,8 @@ llvm::Expected<HostTensor> tqt::exec::parseNpy(StringRef bytes,
                 (size_t(uint8_t(bytes[11])) << 24);
     offset = 12;
   } else {
-    return npyError(name, "unsupported .npy format version " +
-                              llvm::Twine(major));
+    return npyError(name,
+                    "unsupported .npy format version " + llvm::Twine(major));
   }
   if (bytes.size() < offset + headerLen)
     return npyError(name, "truncated .npy header");

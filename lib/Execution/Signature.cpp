@@ -29,7 +29,7 @@ size_t TensorSpec::getElementSize() const {
   llvm_unreachable("unknown element kind");
 }
 
-static llvm::StringRef elementName(ElementKind e) {
+llvm::StringRef tqt::exec::elementName(ElementKind e) {
   switch (e) {
   case ElementKind::F32:
     return "f32";
@@ -128,15 +128,16 @@ tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
         first = false;
       }
     return error("no function @" + name + " in the module" +
-                 (names.empty() ? llvm::Twine("")
-                                : llvm::Twine(" (public functions: ") + names +
-                                      ")"));
+                 (names.empty()
+                      ? llvm::Twine("")
+                      : llvm::Twine(" (public functions: ") + names + ")"));
   }
   if (func.isExternal())
     return error("@" + name + " is a declaration without a body");
   if (!func.isPublic())
-    return error("@" + name + " is private; only public functions are "
-                              "entry points");
+    return error("@" + name +
+                 " is private; only public functions are "
+                 "entry points");
   EntrySignature sig;
   sig.name = name.str();
   FunctionType type = func.getFunctionType();
@@ -185,8 +186,8 @@ llvm::Error tqt::exec::checkInputs(const EntrySignature &sig,
           inputs[j]->getShape() != input->getShape())
         return error(where + ": shape " + shapeToString(input->getShape()) +
                      " differs from input #" + llvm::Twine(j) + "'s " +
-                     shapeToString(inputs[j]->getShape()) +
-                     ", but both are " + spec.str() +
+                     shapeToString(inputs[j]->getShape()) + ", but both are " +
+                     spec.str() +
                      " (dynamic sizes of identically typed inputs must match)");
   }
   return llvm::Error::success();

@@ -18,8 +18,8 @@ using namespace llvm;
 std::string tqt::exec::hostMicroArchitecture() {
   StringMap<bool> f = sys::getHostCPUFeatures();
   auto has = [&](const char *name) { return f.lookup(name); };
-  if (has("avx512f") && has("avx512bw") && has("avx512cd") &&
-      has("avx512dq") && has("avx512vl"))
+  if (has("avx512f") && has("avx512bw") && has("avx512cd") && has("avx512dq") &&
+      has("avx512vl"))
     return "x86-64-v4";
   if (has("avx2") && has("fma") && has("bmi2") && has("movbe"))
     return "x86-64-v3";
@@ -45,8 +45,8 @@ tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
   std::string cpuName = cpu.str();
   std::string features;
   if (cpu == "host" || cpu == "native") {
-    cpuName = cpu == "host" ? hostMicroArchitecture()
-                            : sys::getHostCPUName().str();
+    cpuName =
+        cpu == "host" ? hostMicroArchitecture() : sys::getHostCPUName().str();
     SubtargetFeatures sf;
     for (auto &feature : sys::getHostCPUFeatures())
       sf.AddFeature(feature.first(), feature.second);

@@ -27,7 +27,7 @@
 using namespace mlir;
 
 void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
-                                   const LowerToLLVMOptions &options) {
+                                     const LowerToLLVMOptions &options) {
   mlir::tqt::TQTPrepareEntryPointsOptions entryOptions;
   entryOptions.emitCInterface = options.emitCInterface;
   pm.addPass(mlir::tqt::createTQTPrepareEntryPoints(entryOptions));

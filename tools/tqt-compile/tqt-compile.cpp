@@ -1,6 +1,7 @@
 //===- tqt-compile.cpp - Compile a tensor function ahead of time ----------===//
 //
-// tqt-compile MODEL.mlir -e FUNC -o OUT [--emit=llvm|obj|staticlib|sharedlib|exe]
+// tqt-compile MODEL.mlir -e FUNC -o OUT
+// [--emit=llvm|obj|staticlib|sharedlib|exe]
 //             [--header OUT.h] [--mcpu=host|native|CPU] [-O N]
 //
 // Lowers FUNC with --tqt-lower-to-llvm and writes LLVM IR, an object file, a
@@ -10,15 +11,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Execution/AotCompiler.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -87,36 +85,23 @@ int main(int argc, char **argv) {
   mlir::MLIRContext context(registry);
   context.loadAllAvailableDialects();
   std::string errorMessage;
-  auto file = mlir::openInputFile(inputFile, &errorMessage);
-  if (!file)
-    return fail(errorMessage);
-  SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(file), SMLoc());
-  mlir::SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
-  if (!module)
-    return 1;
+  std::unique_ptr<ModelFile> model =
+      ModelFile::load(inputFile, context, errorMessage);
+  if (!model)
+    return errorMessage.empty() ? 1 : fail(errorMessage);
+  auto resolved = resolveEntryPoint(model->getModule(), entry);
+  if (!resolved)
+    return fail(toString(resolved.takeError()));
 
   AotOptions options;
-  options.entry = entry;
-  if (options.entry.empty()) {
-    SmallVector<std::string> publics;
-    for (auto f : module->getOps<mlir::func::FuncOp>())
-      if (f.isPublic() && !f.isExternal())
-        publics.push_back(f.getSymName().str());
-    if (publics.size() != 1)
-      return fail("the module has " + Twine(publics.size()) +
-                  " public functions; name one with -e");
-    options.entry = publics.front();
-  }
+  options.entry = *resolved;
   options.emit = emit;
   options.output = output;
   options.header = header;
   options.cpu = cpu;
   options.optLevel = optLevel;
   options.cc = cc;
-  if (Error err = compileAheadOfTime(*module, options))
+  if (Error err = compileAheadOfTime(model->getModule(), options))
     return fail(toString(std::move(err)));
   return 0;
 }

@@ -12,19 +12,16 @@
 #include "tqt/Execution/HostTensor.h"
 #include "tqt/Execution/Interpreter.h"
 #include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Npy.h"
 #include "tqt/Execution/RandomInputs.h"
 #include "tqt/InitAll.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -63,11 +60,11 @@ static cl::opt<int64_t> dynamicSize(
     "dynamic-size",
     cl::desc("Size of every dynamic dimension with --random-inputs"),
     cl::init(1), cl::cat(category));
-static cl::opt<std::string> dumpInputs(
-    "dump-inputs",
-    cl::desc("Also write the inputs used to DIR/input<N>.npy (with "
-             "--random-inputs, to replay them)"),
-    cl::value_desc("dir"), cl::cat(category));
+static cl::opt<std::string>
+    dumpInputs("dump-inputs",
+               cl::desc("Also write the inputs used to DIR/input<N>.npy (with "
+                        "--random-inputs, to replay them)"),
+               cl::value_desc("dir"), cl::cat(category));
 static cl::opt<bool> reference(
     "reference",
     cl::desc("Evaluate with the numerics reference (FixedPoint.h) instead of "
@@ -85,10 +82,10 @@ static cl::opt<unsigned>
            cl::desc("Call the function N times on the same inputs (one "
                     "compilation) and report the time per call on stderr"),
            cl::init(1), cl::cat(category));
-static cl::opt<unsigned> printLimit(
-    "print-limit",
-    cl::desc("Elements printed per result in the summary (0: all)"),
-    cl::init(64), cl::cat(category));
+static cl::opt<unsigned>
+    printLimit("print-limit",
+               cl::desc("Elements printed per result in the summary (0: all)"),
+               cl::init(64), cl::cat(category));
 
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-run") << msg << "\n";
@@ -157,32 +154,18 @@ int main(int argc, char **argv) {
   ::tqt::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
   context.loadAllAvailableDialects();
-
   std::string errorMessage;
-  auto file = mlir::openInputFile(inputFile, &errorMessage);
-  if (!file)
-    return fail(errorMessage);
-  SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(file), SMLoc());
-  mlir::SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
-  if (!module)
-    return 1; // The parser reported the error with its location.
+  std::unique_ptr<ModelFile> model =
+      ModelFile::load(inputFile, context, errorMessage);
+  if (!model)
+    return errorMessage.empty() ? 1 : fail(errorMessage);
+  mlir::ModuleOp module = model->getModule();
+  auto resolved = resolveEntryPoint(module, entry);
+  if (!resolved)
+    return fail(resolved.takeError());
+  std::string name = *resolved;
 
-  std::string name = entry;
-  if (name.empty()) {
-    SmallVector<std::string> publics;
-    for (auto f : module->getOps<mlir::func::FuncOp>())
-      if (f.isPublic() && !f.isExternal())
-        publics.push_back(f.getSymName().str());
-    if (publics.size() != 1)
-      return fail("the module has " + Twine(publics.size()) +
-                  " public functions; name one with -e");
-    name = publics.front();
-  }
-
-  auto sig = getEntrySignature(*module, name);
+  auto sig = getEntrySignature(module, name);
   if (!sig)
     return fail(sig.takeError());
 
@@ -221,7 +204,7 @@ int main(int argc, char **argv) {
   // Run.
   std::vector<HostTensor> results;
   if (reference) {
-    auto r = interpretWithReference(*module, name, inputPtrs, names);
+    auto r = interpretWithReference(module, name, inputPtrs, names);
     if (!r)
       return fail(r.takeError());
     results = std::move(*r);
@@ -230,7 +213,7 @@ int main(int argc, char **argv) {
     options.optLevel = optLevel;
     options.cpu = cpu;
     options.entryPoints = {name};
-    auto jit = JitModule::create(*module, options);
+    auto jit = JitModule::create(module, options);
     if (!jit)
       return fail(jit.takeError());
     auto start = std::chrono::steady_clock::now();

@@ -1,7 +1,7 @@
 //===- JitModuleTest.cpp - One compiled module, many calls ----------------===//
 
-#include "tqt/Execution/Interpreter.h"
 #include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/Interpreter.h"
 #include "tqt/InitAll.h"
 #include "tqt/Support/FixedPoint.h"
 
@@ -62,7 +62,8 @@ TEST_F(JitModuleTest, ManyCallsOnOneCompiledModule) {
     int64_t n = 1 + call % 17;
     HostTensor x(DType::F32, {n});
     for (int64_t i = 0; i < n; ++i)
-      x.dataAs<float>()[i] = std::ldexp(float((call * 31 + i * 7) % 4001 - 2000), -5);
+      x.dataAs<float>()[i] =
+          std::ldexp(float((call * 31 + i * 7) % 4001 - 2000), -5);
     auto r = jit->invoke("fq", {&x, &theta});
     ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
     ASSERT_EQ(r->size(), 1u);

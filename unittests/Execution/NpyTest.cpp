@@ -118,17 +118,17 @@ TEST(Npy, PreciseErrors) {
                              "f.npy")),
             "f.npy: malformed .npy header: 'shape' is not a tuple of "
             "non-negative integers");
-  EXPECT_EQ(errorOf(parseNpy(header("{'descr': '<f4', 'shape': (2,), }"),
-                             "f.npy")),
-            "f.npy: malformed .npy header: the header lacks 'descr', "
-            "'fortran_order' or 'shape'");
+  EXPECT_EQ(
+      errorOf(parseNpy(header("{'descr': '<f4', 'shape': (2,), }"), "f.npy")),
+      "f.npy: malformed .npy header: the header lacks 'descr', "
+      "'fortran_order' or 'shape'");
   EXPECT_EQ(errorOf(parseNpy(header("{'descr': '<f4', 'fortran_order': "
                                     "False, 'shape': (1000000000, "
                                     "1000000000), }"),
                              "f.npy")),
             "f.npy: shape (1000000000, 1000000000) is too large");
-  EXPECT_EQ(errorOf(readNpy("/nonexistent/x.npy")).rfind(
-                "/nonexistent/x.npy: cannot read: ", 0),
+  EXPECT_EQ(errorOf(readNpy("/nonexistent/x.npy"))
+                .rfind("/nonexistent/x.npy: cannot read: ", 0),
             0u);
 }
 

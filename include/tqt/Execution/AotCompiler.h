@@ -16,7 +16,13 @@
 
 namespace tqt::exec {
 
-enum class EmitKind { LLVMIR, Object, StaticLibrary, SharedLibrary, Executable };
+enum class EmitKind {
+  LLVMIR,
+  Object,
+  StaticLibrary,
+  SharedLibrary,
+  Executable
+};
 
 struct AotOptions {
   std::string entry;

@@ -47,7 +47,8 @@ public:
   create(mlir::ModuleOp module, const JitOptions &options = {});
 
   /// The signature of a public function, or why it cannot be called.
-  llvm::Expected<const EntrySignature &> getSignature(llvm::StringRef name) const;
+  llvm::Expected<const EntrySignature &>
+  getSignature(llvm::StringRef name) const;
 
   /// Calls `name` on `inputs` (checked against its signature) and returns its
   /// results as host tensors. Inputs are never written to.

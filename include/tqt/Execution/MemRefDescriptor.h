@@ -1,4 +1,4 @@
-//===- MemRefDescriptor.h - The memref ABI of compiled functions -*- C++ -*-===//
+//===- MemRefDescriptor.h - The memref ABI ----------------------*- C++ -*-===//
 //
 // A ranked memref crosses the C interface as
 //   { T *allocated; T *aligned; int64_t offset; int64_t sizes[R];

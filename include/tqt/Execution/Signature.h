@@ -23,6 +23,9 @@ namespace tqt::exec {
 /// Element types that cross the entry-point boundary.
 enum class ElementKind { F32, F64, I8, I16, I32, I64 };
 
+/// f32, f64, i8, i16, i32, i64.
+llvm::StringRef elementName(ElementKind e);
+
 struct TensorSpec {
   ElementKind element;
   /// -1 marks a dynamic dimension.

@@ -111,10 +111,8 @@ Value roundF32(ImplicitLocOpBuilder &b, Value v, Value x, RoundingMode mode) {
   case RoundingMode::Floor: {
     Value f = math::FloorOp::create(b, v);
     Value zero = f32Const(b, 0.0);
-    Value xNeg =
-        arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x, zero);
-    Value vZero =
-        arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, v, zero);
+    Value xNeg = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x, zero);
+    Value vZero = arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, v, zero);
     Value underflow = arith::AndIOp::create(b, xNeg, vZero);
     return arith::SelectOp::create(b, underflow, f32Const(b, -1.0), f);
   }
@@ -170,11 +168,10 @@ Value emptyLike(ImplicitLocOpBuilder &b, Value like, Type elementType) {
 
 /// An elementwise linalg.generic over `inputs` (all of the same shape)
 /// producing tensors of `resultElementTypes`.
-SmallVector<Value>
-elementwise(ImplicitLocOpBuilder &b, ValueRange inputs,
-            ArrayRef<Type> resultElementTypes,
-            function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)>
-                body) {
+SmallVector<Value> elementwise(
+    ImplicitLocOpBuilder &b, ValueRange inputs,
+    ArrayRef<Type> resultElementTypes,
+    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)> body) {
   auto shaped = cast<RankedTensorType>(inputs.front().getType());
   unsigned rank = shaped.getRank();
   SmallVector<Value> outs;
@@ -221,9 +218,8 @@ Value codeOf(ImplicitLocOpBuilder &b, Value r, num::Grid g, Type intType) {
   FloatGrid fg = floatGrid(g);
   Value nan = isNaN(b, r);
   Value safe = arith::SelectOp::create(b, nan, f32Const(b, 0.0), r);
-  Value above =
-      arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, safe,
-                            f32Const(b, fg.highF));
+  Value above = arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, safe,
+                                      f32Const(b, fg.highF));
   Value below = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, safe,
                                       f32Const(b, fg.lowF));
   Value inRange = arith::MinimumFOp::create(b, safe, f32Const(b, fg.highF));
@@ -281,12 +277,12 @@ struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
           // the same for the f32 integer r, and the product with 2^e is
           // exact (or overflows to inf as the reference does).
           // The + 0.0 turns a rounded -0.0 into the +0.0 of code 0.
-          Value c = arith::AddFOp::create(ib, clipF32(ib, r, fg),
-                                          f32Const(ib, 0.0));
+          Value c =
+              arith::AddFOp::create(ib, clipF32(ib, r, fg), f32Const(ib, 0.0));
           Value q = arith::MulFOp::create(ib, c, ts.scale);
           q = arith::SelectOp::create(ib, isNaN(ib, x), f32Const(ib, 0.0), q);
-          return {arith::SelectOp::create(ib, ts.thetaNaN,
-                                          f32Const(ib, NAN), q)};
+          return {
+              arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), q)};
         });
     rewriter.replaceOp(op, results);
     return success();
@@ -319,23 +315,23 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
           Value inside = arith::AndIOp::create(ib, geLo, leHi);
           Value g =
               arith::SelectOp::create(ib, inside, args[1], f32Const(ib, 0.0));
-          return {arith::SelectOp::create(ib, ts.thetaNaN,
-                                          f32Const(ib, NAN), g)};
+          return {
+              arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), g)};
         })[0];
 
     // sum_i dy_i * {n | r_i - v_i | p} in f64, row-major, then * s * ln2.
     auto xType = cast<RankedTensorType>(x.getType());
     unsigned rank = xType.getRank();
     auto accType = RankedTensorType::get({}, b.getF64Type());
-    Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{},
-                                         b.getF64Type());
+    Value init =
+        tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, b.getF64Type());
     init = linalg::FillOp::create(b, ValueRange{f64Const(b, 0.0)},
                                   ValueRange{init})
                .getResult(0);
     SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
     maps.push_back(AffineMap::get(rank, 0, b.getContext()));
-    SmallVector<utils::IteratorType> iterators(
-        rank, utils::IteratorType::reduction);
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::reduction);
     auto reduce = linalg::GenericOp::create(
         b, TypeRange{accType}, ValueRange{x, dy}, ValueRange{init}, maps,
         iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
@@ -343,10 +339,10 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
           Value xe = args[0];
           Value v = arith::MulFOp::create(ib, xe, ts.rcp);
           Value r = roundF32(ib, v, xe, mode);
-          Value below = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT,
-                                              r, f32Const(ib, fg.lowF));
-          Value above = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT,
-                                              r, f32Const(ib, fg.highF));
+          Value below = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT, r,
+                                              f32Const(ib, fg.lowF));
+          Value above = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, r,
+                                              f32Const(ib, fg.highF));
           // Inside term in f64: r - v is then exact for every f32 pair.
           Value r64 = arith::ExtFOp::create(ib, ib.getF64Type(), r);
           Value v64 = arith::ExtFOp::create(ib, ib.getF64Type(), v);
@@ -363,16 +359,16 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
           Value contrib = arith::MulFOp::create(ib, dy64, term);
           Value isZero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
                                                term, f64Const(ib, 0.0));
-          contrib = arith::SelectOp::create(ib, isZero, f64Const(ib, 0.0),
-                                            contrib);
+          contrib =
+              arith::SelectOp::create(ib, isZero, f64Const(ib, 0.0), contrib);
           linalg::YieldOp::create(
               ib, ValueRange{arith::AddFOp::create(ib, args[2], contrib)});
         });
     Value sum = tensor::ExtractOp::create(b, reduce.getResult(0), ValueRange{});
-    Value sLn2 = arith::MulFOp::create(b, pow2F64(b, ts.exp),
-                                       f64Const(b, M_LN2));
-    Value dt = arith::TruncFOp::create(
-        b, b.getF32Type(), arith::MulFOp::create(b, sum, sLn2));
+    Value sLn2 =
+        arith::MulFOp::create(b, pow2F64(b, ts.exp), f64Const(b, M_LN2));
+    Value dt = arith::TruncFOp::create(b, b.getF32Type(),
+                                       arith::MulFOp::create(b, sum, sLn2));
     dt = arith::SelectOp::create(b, ts.thetaNaN, f32Const(b, NAN), dt);
     Value dtTensor = tensor::FromElementsOp::create(
         b, RankedTensorType::get({}, b.getF32Type()), ValueRange{dt});
@@ -458,10 +454,10 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     // shift amount then stays below 31, so no shift reaches the bit width.
     unsigned inWidth = inType.getWidth();
     bool inputFits32 = inWidth < 32 || (inWidth == 32 && inputSigned);
-    IntegerType work = (inputFits32 && fitsInt32(grid) && shift > -31 &&
-                        shift < 31)
-                           ? b.getI32Type()
-                           : b.getI64Type();
+    IntegerType work =
+        (inputFits32 && fitsInt32(grid) && shift > -31 && shift < 31)
+            ? b.getI32Type()
+            : b.getI64Type();
 
     SmallVector<Value> results = elementwise(
         b, adaptor.getInput(), {outType},
@@ -471,9 +467,9 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
           if (shift < 0) {
             y = saturatingShiftLeft(ib, a, unsigned(-shift), grid, work);
           } else {
-            y = shift == 0 ? a
-                           : roundingShiftRight(ib, a, unsigned(shift), mode,
-                                                work);
+            y = shift == 0
+                    ? a
+                    : roundingShiftRight(ib, a, unsigned(shift), mode, work);
             // Clip order of the method: min with hi first, then max with lo.
             y = arith::MinSIOp::create(ib, y, intConst(ib, work, grid.hi));
             y = arith::MaxSIOp::create(ib, y, intConst(ib, work, grid.lo));
@@ -486,9 +482,8 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
 
   /// floor(a / 2^k) plus the rounding increment decided from the remainder
   /// a & (2^k - 1) against h = 2^(k-1); never overflows (k >= 1).
-  static Value roundingShiftRight(ImplicitLocOpBuilder &b, Value a,
-                                  unsigned k, num::Rounding mode,
-                                  IntegerType work) {
+  static Value roundingShiftRight(ImplicitLocOpBuilder &b, Value a, unsigned k,
+                                  num::Rounding mode, IntegerType work) {
     unsigned width = work.getWidth();
     if (k > width - 1) // k = 63 only in 64-bit mode; cap like the reference
       k = width - 1;
@@ -497,8 +492,7 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
       return fl;
     uint64_t mask = (uint64_t(1) << k) - 1;
     uint64_t half = uint64_t(1) << (k - 1);
-    Value rem =
-        arith::AndIOp::create(b, a, intConst(b, work, int64_t(mask)));
+    Value rem = arith::AndIOp::create(b, a, intConst(b, work, int64_t(mask)));
     Value h = intConst(b, work, int64_t(half));
     Value one = intConst(b, work, 1);
     Value up;
@@ -531,9 +525,8 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
 
   /// sat(a * 2^j): saturate against floor(hi / 2^j) and ceil(lo / 2^j)
   /// first, so the shift itself never overflows.
-  static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a,
-                                   unsigned j, num::Grid grid,
-                                   IntegerType work) {
+  static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a, unsigned j,
+                                   num::Grid grid, IntegerType work) {
     __int128 p2 = __int128(1) << j;
     auto floorDiv = [&](__int128 v) {
       __int128 q = v / p2;
@@ -543,20 +536,18 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     };
     int64_t aHi = int64_t(floorDiv(grid.hi));
     int64_t aLo = int64_t(-floorDiv(-__int128(grid.lo)));
-    Value above =
-        arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, a,
-                              intConst(b, work, aHi));
-    Value below =
-        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, a,
-                              intConst(b, work, aLo));
+    Value above = arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, a,
+                                        intConst(b, work, aHi));
+    Value below = arith::CmpIOp::create(b, arith::CmpIPredicate::slt, a,
+                                        intConst(b, work, aLo));
     // In range, |a * 2^j| <= max(|lo|, |hi|): no overflow. Out of range the
     // shifted value is discarded; clamp a first so it is defined anyway.
     Value safe = arith::MaxSIOp::create(
         b, arith::MinSIOp::create(b, a, intConst(b, work, aHi)),
         intConst(b, work, aLo));
     Value shifted = arith::ShLIOp::create(b, safe, intConst(b, work, j));
-    Value y = arith::SelectOp::create(b, below, intConst(b, work, grid.lo),
-                                      shifted);
+    Value y =
+        arith::SelectOp::create(b, below, intConst(b, work, grid.lo), shifted);
     return arith::SelectOp::create(b, above, intConst(b, work, grid.hi), y);
   }
 };
@@ -574,8 +565,8 @@ struct ConvertTQTToLinalgPass
     getOperation()->walk([&](Operation *op) {
       if (!isa<TQTDialect>(op->getDialect()))
         return;
-      for (Type t : llvm::concat<Type>(op->getOperandTypes(),
-                                       op->getResultTypes()))
+      for (Type t :
+           llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
         if (isa<UnrankedTensorType>(t)) {
           op->emitOpError("unranked tensor ")
               << t << " is not supported by --convert-tqt-to-linalg";

@@ -38,15 +38,14 @@ bool isRescaleWidth(unsigned w) { return w == 8 || w == 16 || w == 32; }
 Value constTensor(ImplicitLocOpBuilder &b, Type elementType, int64_t v) {
   auto type = RankedTensorType::get({1}, elementType);
   return tosa::ConstOp::create(
-      b, type,
-      DenseElementsAttr::get(type, b.getIntegerAttr(elementType, v)));
+      b, type, DenseElementsAttr::get(type, b.getIntegerAttr(elementType, v)));
 }
 
 /// tosa.rescale of `input` by 2^-k into `outType`, half_up, zero points 0.
 Value rescale(ImplicitLocOpBuilder &b, Value input, RankedTensorType outType,
               int k, bool inputUnsigned, bool outputUnsigned) {
-  auto inElem = cast<IntegerType>(
-      cast<ShapedType>(input.getType()).getElementType());
+  auto inElem =
+      cast<IntegerType>(cast<ShapedType>(input.getType()).getElementType());
   auto outElem = cast<IntegerType>(outType.getElementType());
   Value multiplier =
       constTensor(b, b.getI32Type(), int64_t(1) << kMultiplierLog2);
@@ -54,8 +53,7 @@ Value rescale(ImplicitLocOpBuilder &b, Value input, RankedTensorType outType,
   Value inZp = constTensor(b, inElem, 0);
   Value outZp = constTensor(b, outElem, 0);
   return tosa::RescaleOp::create(
-      b, outType, input, multiplier, shift, inZp, outZp,
-      b.getBoolAttr(true),
+      b, outType, input, multiplier, shift, inZp, outZp, b.getBoolAttr(true),
       tosa::RoundingModeAttr::get(b.getContext(),
                                   tosa::RoundingMode::SINGLE_ROUND),
       b.getBoolAttr(false), b.getBoolAttr(inputUnsigned),
@@ -185,8 +183,8 @@ struct ConvertTQTToTosaPass
     int k = int(op.getShiftAttr().getInt());
     if (k < kMinTosaShift || k > kMaxTosaShift)
       return op.emitOpError("cannot be expressed as tosa.rescale: shift ")
-             << k << " is outside [" << kMinTosaShift << ", "
-             << kMaxTosaShift << "] (multiplier 2^30 with a rescale shift "
+             << k << " is outside [" << kMinTosaShift << ", " << kMaxTosaShift
+             << "] (multiplier 2^30 with a rescale shift "
              << "in [2, 62])";
     auto inType = dyn_cast<RankedTensorType>(op.getInput().getType());
     auto outType = dyn_cast<RankedTensorType>(op.getType());
@@ -197,12 +195,10 @@ struct ConvertTQTToTosaPass
     unsigned outWidth = outType.getElementTypeBitWidth();
     if (!isRescaleWidth(inWidth))
       return op.emitOpError("cannot be expressed as tosa.rescale: input ")
-             << inType.getElementType()
-             << " is not one of i8, i16, i32";
+             << inType.getElementType() << " is not one of i8, i16, i32";
     if (!isRescaleWidth(outWidth))
       return op.emitOpError("cannot be expressed as tosa.rescale: output ")
-             << outType.getElementType()
-             << " is not one of i8, i16, i32";
+             << outType.getElementType() << " is not one of i8, i16, i32";
     if (op.getInputUnsigned() && inWidth == 32)
       return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
                             "i32 input (input_unsigned is for i8 and i16)");

@@ -69,9 +69,9 @@ static DenseElementsAttr evaluateFakeQuant(FakeQuantOp op,
       x, x.getType(), [&](float v) { return num::fakeQuant(v, *log2T, spec); });
 }
 
-static LogicalResult evaluateFakeQuantGrad(FakeQuantGradOp op,
-                                           ArrayRef<Attribute> operands,
-                                           SmallVectorImpl<Attribute> &results) {
+static LogicalResult
+evaluateFakeQuantGrad(FakeQuantGradOp op, ArrayRef<Attribute> operands,
+                      SmallVectorImpl<Attribute> &results) {
   DenseFPElementsAttr x = getF32Elements(operands[0]);
   std::optional<float> log2T = getScalarF32(operands[1]);
   DenseFPElementsAttr dy = getF32Elements(operands[2]);
@@ -185,9 +185,8 @@ OpFoldResult FakeQuantOp::fold(FoldAdaptor adaptor) {
   return foldSingle(*this, adaptor.getOperands());
 }
 
-LogicalResult
-FakeQuantGradOp::fold(FoldAdaptor adaptor,
-                      SmallVectorImpl<OpFoldResult> &results) {
+LogicalResult FakeQuantGradOp::fold(FoldAdaptor adaptor,
+                                    SmallVectorImpl<OpFoldResult> &results) {
   return foldByEvaluation(*this, adaptor.getOperands(), results);
 }
 

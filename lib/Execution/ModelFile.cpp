@@ -1,0 +1,62 @@
+//===- ModelFile.cpp - Loading a model for the tools ----------------------===//
+
+#include "tqt/Execution/ModelFile.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace tqt::exec;
+
+ModelFile::~ModelFile() = default;
+
+std::unique_ptr<ModelFile> ModelFile::load(llvm::StringRef path,
+                                           mlir::MLIRContext &context,
+                                           std::string &error) {
+  auto file = mlir::openInputFile(path, &error);
+  if (!file)
+    return nullptr;
+  std::unique_ptr<ModelFile> model(new ModelFile());
+  model->sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  model->handler = std::make_unique<mlir::SourceMgrDiagnosticHandler>(
+      model->sourceMgr, &context);
+  model->module =
+      mlir::parseSourceFile<mlir::ModuleOp>(model->sourceMgr, &context);
+  if (!model->module)
+    return nullptr;
+  return model;
+}
+
+llvm::Expected<std::string>
+tqt::exec::resolveEntryPoint(mlir::ModuleOp module, llvm::StringRef requested) {
+  if (!requested.empty())
+    return requested.str();
+  llvm::SmallVector<std::string> publics;
+  for (auto f : module.getOps<mlir::func::FuncOp>())
+    if (f.isPublic() && !f.isExternal())
+      publics.push_back(f.getSymName().str());
+  if (publics.size() != 1)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the module has " +
+                                       llvm::Twine(publics.size()) +
+                                       " public functions; name one with -e");
+  return publics.front();
+}
+
+llvm::Error
+tqt::exec::keepOnlyEntryPoints(mlir::ModuleOp module,
+                               llvm::ArrayRef<std::string> entryPoints) {
+  for (auto func : module.getOps<mlir::func::FuncOp>())
+    if (func.isPublic() && !llvm::is_contained(entryPoints, func.getSymName()))
+      func.setPrivate();
+  mlir::PassManager pm(module.getContext());
+  pm.addPass(mlir::createSymbolDCEPass());
+  if (mlir::failed(pm.run(module)))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "dropping unused functions failed");
+  return llvm::Error::success();
+}
