@@ -40,6 +40,8 @@ void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   fpm.addPass(createTosaToArithPass(arithOptions));
   fpm.addPass(createTosaToTensorPass());
   fpm.addPass(mlir::tqt::createConvertTQTToLinalg());
+  // arith/math on tensors (written by hand or by front ends) to linalg.
+  fpm.addPass(createConvertElementwiseToLinalgPass());
 
   bufferization::OneShotBufferizePassOptions bufferizeOptions;
   bufferizeOptions.bufferizeFunctionBoundaries = true;
