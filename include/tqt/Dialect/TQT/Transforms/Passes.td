@@ -26,4 +26,28 @@ def TQTPrepareEntryPoints : Pass<"tqt-prepare-entry-points", "::mlir::ModuleOp">
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
 }
 
+def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
+  let summary = "Freeze constant log2 thresholds into power-of-2 quantize/dequantize pairs";
+  let description = [{
+    Replaces every `tqt.fake_quant %x, %log2_t` whose threshold is a constant
+    by `tqt.dequantize(tqt.quantize(%x))` at the exponent
+    `e = ceil(log2_t) - (bits - is_signed)` (clamped to [-126, 127]), with
+    the same grid and rounding, so that the result is the same bit for bit
+    (docs/Numerics.md section 6). The integer codes are stored in the
+    smallest of i8, i16, i32 that holds `bits`.
+
+    A threshold is constant when it is an `arith.constant` or an
+    `ml_program.global_load` of a global with a dense initial value (how
+    models carry their parameters, docs/Parameters.md; trained thresholds
+    live in mutable globals). Loads left without uses are erased, and so
+    are private threshold globals nobody loads any more.
+
+    A non-constant threshold (a function argument, a computed value), a NaN
+    threshold, or a `tqt.fake_quant_grad` (a training graph) is an error
+    naming the op.
+  }];
+  let dependentDialects = ["::mlir::tqt::TQTDialect",
+                           "::mlir::ml_program::MLProgramDialect"];
+}
+
 #endif // TQT_DIALECT_TQT_TRANSFORMS_PASSES_TD

@@ -1,0 +1,127 @@
+//===- LegalizePow2.cpp - Freeze thresholds into quantize/dequantize ------===//
+
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Support/FixedPoint.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MLProgram/IR/MLProgram.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <cmath>
+
+namespace mlir::tqt {
+#define GEN_PASS_DEF_TQTLEGALIZEPOW2
+#include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
+} // namespace mlir::tqt
+
+using namespace mlir;
+using namespace mlir::tqt;
+namespace num = ::tqt::numerics;
+
+namespace {
+
+/// The scalar value of a constant log2 threshold, or a diagnostic.
+FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols) {
+  Value t = op.getLog2T();
+  Attribute value;
+  if (auto cst = t.getDefiningOp<arith::ConstantOp>()) {
+    value = cst.getValue();
+  } else if (auto load = t.getDefiningOp<ml_program::GlobalLoadOp>()) {
+    auto global =
+        symbols.lookup<ml_program::GlobalOp>(load.getGlobal().getLeafReference());
+    if (!global)
+      return op.emitOpError("threshold global ")
+             << load.getGlobal() << " does not exist";
+    value = global.getValue().value_or(Attribute());
+    if (!value)
+      return op.emitOpError("threshold global ")
+             << load.getGlobal()
+             << " has no initial value; a threshold must be known to be "
+                "legalized";
+  } else {
+    InFlightDiagnostic diag = op.emitOpError(
+        "threshold must be a constant (arith.constant or a load of an "
+        "ml_program.global with an initial value) to be legalized to a "
+        "power of 2, but it is ");
+    if (Operation *def = t.getDefiningOp())
+      diag << "computed by '" << def->getName() << "'";
+    else
+      diag << "a block argument";
+    return diag;
+  }
+  auto dense = dyn_cast<DenseFPElementsAttr>(value);
+  if (!dense || dense.getNumElements() != 1 ||
+      !dense.getElementType().isF32())
+    return op.emitOpError("threshold value must be a dense f32 scalar, got ")
+           << value;
+  float theta = *dense.getValues<float>().begin();
+  if (std::isnan(theta))
+    return op.emitOpError("threshold is NaN");
+  return theta;
+}
+
+IntegerType storageFor(MLIRContext *ctx, unsigned bits) {
+  return IntegerType::get(ctx, bits <= 8 ? 8 : bits <= 16 ? 16 : 32);
+}
+
+struct LegalizePow2Pass
+    : mlir::tqt::impl::TQTLegalizePow2Base<LegalizePow2Pass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    bool failedAny = false;
+    module.walk([&](FakeQuantGradOp op) {
+      op.emitOpError("is part of a training graph; only inference graphs "
+                     "(tqt.fake_quant with constant thresholds) can be "
+                     "legalized");
+      failedAny = true;
+    });
+
+    SmallVector<FakeQuantOp> quantizers;
+    module.walk([&](FakeQuantOp op) { quantizers.push_back(op); });
+    SmallVector<Operation *> maybeDead;
+    for (FakeQuantOp op : quantizers) {
+      FailureOr<float> theta = constantThreshold(op, symbols);
+      if (failed(theta)) {
+        failedAny = true;
+        continue;
+      }
+      num::QuantizerSpec spec = op.getSpec();
+      int exp = num::scaleExponent(*theta, spec.bits, spec.isSigned);
+      auto xType = cast<TensorType>(op.getX().getType());
+      auto qType = xType.clone(storageFor(op.getContext(), spec.bits));
+      ImplicitLocOpBuilder b(op.getLoc(), op);
+      auto expAttr = b.getI64IntegerAttr(exp);
+      auto q = QuantizeOp::create(b, qType, op.getX(), expAttr,
+                                  op.getBitsAttr(), op.getIsSignedAttr(),
+                                  op.getNarrowAttr(), op.getRoundingAttr());
+      auto d = DequantizeOp::create(b, xType, q.getResult(), expAttr,
+                                    op.getBitsAttr(), op.getIsSignedAttr());
+      if (Operation *def = op.getLog2T().getDefiningOp())
+        maybeDead.push_back(def);
+      op.replaceAllUsesWith(d.getResult());
+      op.erase();
+    }
+    if (failedAny)
+      return signalPassFailure();
+
+    // Drop loads and constants that fed only thresholds, then threshold
+    // globals that nothing loads any more.
+    for (Operation *def : llvm::SetVector<Operation *>(maybeDead.begin(),
+                                                        maybeDead.end()))
+      if (def->use_empty())
+        def->erase();
+    for (auto global :
+         llvm::make_early_inc_range(module.getOps<ml_program::GlobalOp>()))
+      if (global.isPrivate() && global->hasAttr("tqt.log2_threshold") &&
+          SymbolTable::symbolKnownUseEmpty(global, module))
+        global.erase();
+  }
+};
+
+} // namespace

@@ -1,0 +1,44 @@
+// RUN: tqt-opt %s -split-input-file --tqt-legalize-pow2 -verify-diagnostics
+
+func.func @argument(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is a block argument}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @computed(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
+  %u = arith.addf %t, %t : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is computed by 'arith.addf'}}
+  %0 = tqt.fake_quant %x, %u bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+ml_program.global private mutable @t : tensor<f32>
+func.func @no_initial_value(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold global @t has no initial value; a threshold must be known to be legalized}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @nan(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = arith.constant dense<0x7FC00000> : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold is NaN}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @training_graph(%x: tensor<4xf32>, %dy: tensor<4xf32>) -> (tensor<4xf32>, tensor<f32>) {
+  %t = arith.constant dense<1.0> : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant_grad' op is part of a training graph; only inference graphs (tqt.fake_quant with constant thresholds) can be legalized}}
+  %dx, %dt = tqt.fake_quant_grad %x, %t, %dy bits(8) signed : tensor<4xf32>
+  return %dx, %dt : tensor<4xf32>, tensor<f32>
+}
