@@ -27,7 +27,7 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tqt_tools_dir, append_path=True)
 
 tool_dirs = [config.tqt_tools_dir, config.llvm_tools_dir]
-tools = ["tqt-opt", "tqt-run", "tqt-compile"]
+tools = ["tqt-opt", "tqt-run", "tqt-compile", "tqt-calibrate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Test helpers (standard-library Python): .npy writing/comparison and the
@@ -44,3 +44,7 @@ cc = shutil.which("clang-22") or shutil.which("clang", path=config.llvm_tools_di
 if cc:
     config.available_features.add("c-compiler")
     config.substitutions.append(("%cc", cc))
+
+# Debian's dataset-fashion-mnist (installed by scripts/setup.sh).
+if os.path.exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"):
+    config.available_features.add("fashion-mnist")

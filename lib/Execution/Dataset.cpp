@@ -100,8 +100,7 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
                  shapeToString(labels->getShape()) + ")");
   int64_t n = images->getShape()[0], h = images->getShape()[1],
           w = images->getShape()[2];
-  Dataset ds{HostTensor(DType::F32, {n, h, w, 1}),
-             HostTensor(DType::I32, {n})};
+  Dataset ds{HostTensor(DType::F32, {n, h, w, 1}), HostTensor(DType::I32, {n})};
   const uint8_t *px = images->dataAs<uint8_t>();
   float *out = ds.images.dataAs<float>();
   for (int64_t i = 0; i < n * h * w; ++i)

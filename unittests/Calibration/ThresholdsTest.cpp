@@ -36,8 +36,8 @@ std::vector<float> laplace(size_t n, uint64_t s1, uint64_t s2,
   std::vector<double> u = lcg(n, s1), s = lcg(n, s2);
   std::vector<float> out;
   for (size_t i = 0; i < n; ++i)
-    out.push_back(float(-std::log(std::max(u[i], 1e-12)) *
-                        (s[i] < pPositive ? 1 : -1)));
+    out.push_back(
+        float(-std::log(std::max(u[i], 1e-12)) * (s[i] < pPositive ? 1 : -1)));
   return out;
 }
 

@@ -19,8 +19,7 @@ std::string tempPath(const char *name) {
   return std::string(p);
 }
 
-void writeBytes(const std::string &path, const std::string &bytes,
-                bool gzip) {
+void writeBytes(const std::string &path, const std::string &bytes, bool gzip) {
   if (gzip) {
     gzFile f = gzopen(path.c_str(), "wb");
     gzwrite(f, bytes.data(), unsigned(bytes.size()));

@@ -32,8 +32,8 @@ FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols) {
   if (auto cst = t.getDefiningOp<arith::ConstantOp>()) {
     value = cst.getValue();
   } else if (auto load = t.getDefiningOp<ml_program::GlobalLoadOp>()) {
-    auto global =
-        symbols.lookup<ml_program::GlobalOp>(load.getGlobal().getLeafReference());
+    auto global = symbols.lookup<ml_program::GlobalOp>(
+        load.getGlobal().getLeafReference());
     if (!global)
       return op.emitOpError("threshold global ")
              << load.getGlobal() << " does not exist";
@@ -55,8 +55,7 @@ FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols) {
     return diag;
   }
   auto dense = dyn_cast<DenseFPElementsAttr>(value);
-  if (!dense || dense.getNumElements() != 1 ||
-      !dense.getElementType().isF32())
+  if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
     return op.emitOpError("threshold value must be a dense f32 scalar, got ")
            << value;
   float theta = *dense.getValues<float>().begin();
@@ -112,8 +111,8 @@ struct LegalizePow2Pass
 
     // Drop loads and constants that fed only thresholds, then threshold
     // globals that nothing loads any more.
-    for (Operation *def : llvm::SetVector<Operation *>(maybeDead.begin(),
-                                                        maybeDead.end()))
+    for (Operation *def :
+         llvm::SetVector<Operation *>(maybeDead.begin(), maybeDead.end()))
       if (def->use_empty())
         def->erase();
     for (auto global :

@@ -1,0 +1,64 @@
+//===- Calibrator.h - Calibrating a simulation graph on data ----*- C++ -*-===//
+//
+// tqt-calibrate as a library. Quantizers are calibrated in program order,
+// since downstream statistics depend on upstream thresholds: the model is
+// instrumented once (thresholds become arguments, quantizer inputs become
+// results), JIT-compiled once, and re-run on the samples after each
+// threshold is set. Quantizers that share a threshold global are calibrated
+// together, on the concatenation of their inputs, when the last of them is
+// reached (tqt-method 3.1).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_CALIBRATION_CALIBRATOR_H
+#define TQT_CALIBRATION_CALIBRATOR_H
+
+#include "tqt/Calibration/Thresholds.h"
+#include "tqt/Execution/HostTensor.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace tqt::calib {
+
+struct CalibrationOptions {
+  std::string entry;
+  /// Thresholds whose global has tqt.role = "weight".
+  Method weightMethod = Method::Max;
+  /// Every other threshold (activations, layer outputs, biases, ...).
+  Method activationMethod = Method::KLJ;
+  /// Samples per call for a dynamic batch dimension (0: all at once). A
+  /// static batch dimension B always runs B samples per call.
+  int64_t batchSize = 0;
+  unsigned optLevel = 2;
+  /// Progress lines go here when set.
+  llvm::raw_ostream *progress = nullptr;
+};
+
+struct CalibratedThreshold {
+  std::string global;
+  Method method;
+  /// MAX was used because KL-J had too few elements for the grid.
+  bool fellBackToMax = false;
+  size_t numElements = 0;
+  double threshold = 0;
+  float log2Threshold = 0;
+};
+
+/// Calibrates every quantizer of `options.entry` on `samples` (dimension 0 is
+/// the sample dimension) and writes the log2 thresholds into the initial
+/// values of their globals, with `tqt.calibration = "<method>"`.
+llvm::Expected<std::vector<CalibratedThreshold>>
+calibrate(mlir::ModuleOp module, const exec::HostTensor &samples,
+          const CalibrationOptions &options);
+
+} // namespace tqt::calib
+
+#endif // TQT_CALIBRATION_CALIBRATOR_H

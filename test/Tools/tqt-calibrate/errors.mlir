@@ -1,0 +1,62 @@
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %npytool write %t/x.npy f32 "[0.5, 1.0, 1.5, 2.0]" --shape 4,1
+// RUN: %npytool write %t/i.npy i32 "[1, 2, 3, 4]" --shape 4,1
+// RUN: not tqt-calibrate %s -e two_args --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=ARGS
+// ARGS: tqt-calibrate: error: @two_args takes 2 arguments; calibration feeds exactly one (the samples)
+// RUN: not tqt-calibrate %s -e arg_threshold --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NOTGLOBAL
+// NOTGLOBAL: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the threshold of this tqt.fake_quant is not a load of an ml_program.global; calibration writes thresholds into globals (docs/Parameters.md)
+// RUN: not tqt-calibrate %s -e mismatch --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRID
+// GRID: tqt-calibrate: error: {{.*}}: quantizers sharing @t disagree on their grid (bits(8) vs bits(4) or signedness)
+// RUN: not tqt-calibrate %s -e training --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRAD
+// GRAD: tqt-calibrate: error: {{.*}}: tqt.fake_quant_grad: a training graph cannot be calibrated
+// RUN: not tqt-calibrate %s -e none --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NONE
+// NONE: tqt-calibrate: error: @none has no tqt.fake_quant to calibrate
+// RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --samples 3 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=BATCH
+// BATCH: tqt-calibrate: error: the 3 samples do not fill whole batches of 2 (the model's static batch); pass a multiple
+// RUN: not tqt-calibrate %s -e static2 --data %t/i.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=DTYPE
+// DTYPE: tqt-calibrate: error: calibration samples must be an f32 tensor with a sample dimension, got int32 (4, 1)
+// RUN: not tqt-calibrate %s -e static2 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NODATA
+// NODATA: tqt-calibrate: error: give exactly one of --data and --dataset
+// RUN: not tqt-calibrate %s -e static2 --dataset mnist -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=DATASET
+// DATASET: tqt-calibrate: error: unknown dataset 'mnist' (supported: fashion-mnist)
+// RUN: not tqt-calibrate %s -e static2 --dataset fashion-mnist --dataset-dir %t/nowhere -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NODIR
+// NODIR: tqt-calibrate: error: {{.*}}nowhere/train-images-idx3-ubyte.gz: cannot read: {{.*}} (install Debian's dataset-fashion-mnist package)
+// RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --activation-method kl -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=METHOD
+// METHOD: tqt-calibrate: error: unknown --activation-method 'kl' (max, 3sd or kl-j)
+// RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --samples 0 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=SAMPLES
+// SAMPLES: tqt-calibrate: error: --samples must be positive
+// A static batch that divides the samples works.
+// RUN: tqt-calibrate %s -e static2 --data %t/x.npy --quiet -o %t/o.mlir
+// RUN: FileCheck %s --check-prefix=STATIC2 < %t/o.mlir
+// STATIC2: @t(dense<1.000000e+00> : tensor<f32>)
+
+ml_program.global private mutable @t(dense<0.0> : tensor<f32>) : tensor<f32> {tqt.log2_threshold}
+func.func @two_args(%x: tensor<?x1xf32>, %y: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<?x1xf32>
+  return %0 : tensor<?x1xf32>
+}
+func.func @arg_threshold(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %t = arith.constant dense<1.0> : tensor<f32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<?x1xf32>
+  return %0 : tensor<?x1xf32>
+}
+func.func @mismatch(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<?x1xf32>
+  %1 = tqt.fake_quant %0, %t bits(4) signed : tensor<?x1xf32>
+  return %1 : tensor<?x1xf32>
+}
+func.func @training(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  %dx, %dt = tqt.fake_quant_grad %x, %t, %x bits(8) signed : tensor<?x1xf32>
+  return %dx : tensor<?x1xf32>
+}
+func.func @none(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  return %x : tensor<?x1xf32>
+}
+func.func @static2(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<2x1xf32>
+  return %0 : tensor<2x1xf32>
+}
