@@ -52,6 +52,8 @@ void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   // bufferization.clone (inserted for returned buffers the callee does not
   // own) becomes memref.alloc + memref.copy.
   pm.addPass(createConvertBufferizationToMemRefPass());
+  // Strided copies as loops: no memrefCopy runtime call.
+  pm.addPass(mlir::tqt::createTQTExpandStridedCopies());
 
   pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createConvertVectorToSCFPass());

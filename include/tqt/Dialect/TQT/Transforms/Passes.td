@@ -26,6 +26,19 @@ def TQTPrepareEntryPoints : Pass<"tqt-prepare-entry-points", "::mlir::ModuleOp">
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
 }
 
+def TQTExpandStridedCopies : Pass<"tqt-expand-strided-copies"> {
+  let summary = "Turn memref.copy of strided buffers into linalg.copy";
+  let description = [{
+    `memref.copy` between buffers without identity layouts (the strided views
+    bufferization creates for concatenation, slicing, ...) lowers to a call of
+    `memrefCopy` from MLIR's C runner library. This pass rewrites them into
+    `linalg.copy`, which `--convert-linalg-to-loops` turns into loops, so
+    compiled models need no runtime library (JIT and AOT alike). Copies of
+    identity-layout buffers are left alone: they become `llvm.memcpy`.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
   let summary = "Freeze constant log2 thresholds into power-of-2 quantize/dequantize pairs";
   let description = [{
@@ -48,6 +61,53 @@ def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
   }];
   let dependentDialects = ["::mlir::tqt::TQTDialect",
                            "::mlir::ml_program::MLProgramDialect"];
+}
+
+def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
+  let summary = "Insert TQT quantizers into a float TOSA model (Graffitist placement)";
+  let description = [{
+    Turns a float model (`func.func` on tensors with TOSA ops) into the
+    simulation graph: `tqt.fake_quant` ops at the places Graffitist quantizes
+    (tqt-method 5.3), with thresholds shared as 5.4 requires, each threshold
+    an `ml_program.global` at 0.0 ready for `tqt-calibrate`
+    (docs/Parameters.md).
+
+    Per compute layer (`tosa.conv2d`, `tosa.depthwise_conv2d`, and
+    `tosa.matmul` with the reshapes and bias add of a fully connected layer):
+    the weights get a `weight-bits` signed quantizer (`tqt.role = "weight"`,
+    `first-last-bits` for the first and last layer when `weight-bits` is
+    lower); the bias is split off the convolution, and the accumulator and
+    the bias get `layer-bits` signed quantizers sharing one threshold, so the
+    bias add is an integer add; the layer output gets a `relu-bits` unsigned
+    quantizer after a ReLU/ReLU6 (`tosa.clamp` with min 0), an `act-bits`
+    signed one otherwise. Model inputs get `act-bits` signed quantizers.
+    Residual adds share one threshold over both operands (an operand that is
+    not already an `act-bits` signed layer output gets a rescale quantizer)
+    and are followed by an `act-bits` quantizer, or the ReLU's. Concatenated
+    tensors share one threshold. Max pooling, reshape and transpose keep
+    their input's scale and get no quantizer.
+
+    Average pooling, batch norm and leaky ReLU are rewritten by
+    `--tqt-prepare` first; any other op, `layer-bits=0`, and quantized
+    inputs of mixed grids are reported with the op's location.
+  }];
+  let options = [
+    Option<"weightBits", "weight-bits", "unsigned", /*default=*/"8",
+           "Bits of weight quantizers (4 gives the INT4 mode)">,
+    Option<"actBits", "act-bits", "unsigned", /*default=*/"8",
+           "Bits of signed activation quantizers (inputs, layer outputs without ReLU, residual adds)">,
+    Option<"layerBits", "layer-bits", "unsigned", /*default=*/"16",
+           "Bits of the accumulator and bias quantizers">,
+    Option<"reluBits", "relu-bits", "unsigned", /*default=*/"8",
+           "Bits of the unsigned quantizers after ReLU/ReLU6">,
+    Option<"firstLastBits", "first-last-bits", "unsigned", /*default=*/"8",
+           "Weight bits of the first and last compute layers when weight-bits is lower">,
+    Option<"rounding", "rounding", "std::string", /*default=*/"\"half_even\"",
+           "Rounding mode of every quantizer: half_even, half_up, half_away or floor">,
+  ];
+  let dependentDialects = ["::mlir::tqt::TQTDialect",
+                           "::mlir::ml_program::MLProgramDialect",
+                           "::mlir::tosa::TosaDialect"];
 }
 
 #endif // TQT_DIALECT_TQT_TRANSFORMS_PASSES_TD
