@@ -11,6 +11,8 @@
       Byte-identical files.
   npytool.py same-pairs DIR
       result<2k>.npy and result<2k+1>.npy are byte-identical for every k.
+  npytool.py within A.npy B.npy TOL
+      Both f32 arrays have the same shape and max |a - b| <= TOL (prints it).
 """
 import math
 import os
@@ -56,6 +58,17 @@ def same(a, b):
     return True
 
 
+def read_f32(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    hlen = struct.unpack("<H", data[8:10])[0]
+    header = data[10:10 + hlen].decode()
+    assert "'<f4'" in header, f"{path}: not f32"
+    shape = header.split("'shape': (")[1].split(")")[0]
+    body = data[10 + hlen:]
+    return shape, struct.unpack("<%df" % (len(body) // 4), body)
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "write":
         shape = None
@@ -90,6 +103,16 @@ def main(argv):
             bad += not same(a, b)
         print(f"npytool: {len(names) // 2 - bad} of {len(names) // 2} pairs identical")
         return 1 if bad else 0
+    if len(argv) == 5 and argv[1] == "within":
+        sa, a = read_f32(argv[2])
+        sb, b = read_f32(argv[3])
+        if sa != sb:
+            print(f"npytool: shapes differ: ({sa}) vs ({sb})")
+            return 1
+        diff = max((abs(x - y) for x, y in zip(a, b)), default=0.0)
+        ok = diff <= float(argv[4])
+        print(f"npytool: max |a - b| = {diff:.6g} ({'within' if ok else 'above'} {argv[4]})")
+        return 0 if ok else 1
     print(__doc__)
     return 2
 

@@ -49,8 +49,8 @@ struct Slot {
 
 bool isConstantLike(Value v) {
   Operation *def = v.getDefiningOp();
-  return def && (isa<tosa::ConstOp, arith::ConstantOp,
-                     ml_program::GlobalLoadOp>(def));
+  return def &&
+         (isa<tosa::ConstOp, arith::ConstantOp, ml_program::GlobalLoadOp>(def));
 }
 
 /// tosa.clamp with min_val == 0 on a float tensor: ReLU (or ReLU6).
@@ -92,8 +92,8 @@ private:
   std::optional<unsigned> slotOf(Value v);
   std::string layerName(Operation *op, StringRef kind);
 
-  LogicalResult handleConv(Operation *op, Value input, Value weight,
-                           Value bias, bool isLast, bool isFirst);
+  LogicalResult handleConv(Operation *op, Value input, Value weight, Value bias,
+                           bool isLast, bool isFirst);
   LogicalResult handleMatMul(tosa::MatMulOp op, bool isFirst, bool isLast);
   LogicalResult layerOutput(Value y, const std::string &name);
   LogicalResult handleRelu(tosa::ClampOp op);
@@ -140,12 +140,15 @@ LogicalResult QuantizerInserter::merge(unsigned a, unsigned b,
   b = find(b);
   if (a == b)
     return success();
-  if (slots[a].bits != slots[b].bits ||
-      slots[a].isSigned != slots[b].isSigned)
+  if (slots[a].bits != slots[b].bits || slots[a].isSigned != slots[b].isSigned)
     return where->emitOpError("needs one scale for tensors quantized as ")
-           << slots[a].bits << "-bit " << (slots[a].isSigned ? "signed" : "unsigned")
-           << " and " << slots[b].bits << "-bit "
+           << slots[a].bits << "-bit "
+           << (slots[a].isSigned ? "signed" : "unsigned") << " and "
+           << slots[b].bits << "-bit "
            << (slots[b].isSigned ? "signed" : "unsigned");
+  // The earliest slot names the shared threshold.
+  if (b < a)
+    std::swap(a, b);
   slots[b].parent = a;
   return success();
 }
@@ -179,9 +182,8 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses) {
   auto load = ml_program::GlobalLoadOp::create(
       b, loc, s.global.getType(), FlatSymbolRefAttr::get(s.global));
   auto fq = FakeQuantOp::create(
-      b, loc, v.getType(), v, load.getResult(),
-      b.getI64IntegerAttr(s.bits), b.getBoolAttr(s.isSigned),
-      b.getBoolAttr(false),
+      b, loc, v.getType(), v, load.getResult(), b.getI64IntegerAttr(s.bits),
+      b.getBoolAttr(s.isSigned), b.getBoolAttr(false),
       RoundingModeAttr::get(b.getContext(), config.rounding));
   if (replaceUses)
     v.replaceAllUsesExcept(fq.getResult(), fq);
@@ -211,8 +213,7 @@ LogicalResult QuantizerInserter::requireQuantized(Value v, Operation *user,
   return diag;
 }
 
-LogicalResult QuantizerInserter::layerOutput(Value y,
-                                             const std::string &name) {
+LogicalResult QuantizerInserter::layerOutput(Value y, const std::string &name) {
   Operation *user = singleUser(y);
   if (isRelu(user)) {
     fusedIntoRelu.insert(y);
@@ -233,10 +234,11 @@ LogicalResult QuantizerInserter::handleConv(Operation *op, Value input,
   if (!isConstantLike(weight))
     return op->emitOpError("weights must be constants or parameters "
                            "(tosa.const, arith.constant, ml_program globals)");
-  Value wq = quantize(weight, newSlot(name + ".weight",
-                                      weightBitsFor(isFirst || isLast), true,
-                                      /*isWeight=*/true),
-                      /*replaceUses=*/false);
+  Value wq =
+      quantize(weight,
+               newSlot(name + ".weight", weightBitsFor(isFirst || isLast), true,
+                       /*isWeight=*/true),
+               /*replaceUses=*/false);
   op->setOperand(1, wq);
 
   // Split the bias off: quantize the accumulator, add the bias at the same
@@ -289,8 +291,8 @@ LogicalResult QuantizerInserter::handleMatMul(tosa::MatMulOp op, bool isFirst,
   while (isa_and_present<tosa::ReshapeOp>(singleUser(v)))
     v = singleUser(v)->getResult(0);
   auto add = dyn_cast_if_present<tosa::AddOp>(singleUser(v));
-  if (add && (isConstantLike(add.getInput1()) ||
-              isConstantLike(add.getInput2()))) {
+  if (add &&
+      (isConstantLike(add.getInput1()) || isConstantLike(add.getInput2()))) {
     unsigned biasIndex = isConstantLike(add.getInput2()) ? 1 : 0;
     add->setOperand(biasIndex, quantize(add->getOperand(biasIndex), accSlot,
                                         /*replaceUses=*/false));
@@ -323,8 +325,7 @@ LogicalResult QuantizerInserter::handleEltwiseAdd(tosa::AddOp op) {
     }
     // An identity shortcut (or any other quantized tensor) is rescaled to
     // the add's shared signed scale.
-    unsigned slot =
-        newSlot(name + ".rescale" + Twine(i), config.actBits, true);
+    unsigned slot = newSlot(name + ".rescale" + Twine(i), config.actBits, true);
     op->setOperand(i, quantize(v, slot, /*replaceUses=*/false));
     operandSlots.push_back(slot);
   }
@@ -351,8 +352,9 @@ LogicalResult QuantizerInserter::handleConcat(tosa::ConcatOp op) {
   for (OpOperand &operand : op->getOpOperands()) {
     std::optional<unsigned> s = slotOf(operand.get());
     if (!s || slots[*s].bits != bits || slots[*s].isSigned != anySigned) {
-      unsigned r = newSlot(name + ".rescale" + Twine(operand.getOperandNumber()),
-                           bits, anySigned);
+      unsigned r =
+          newSlot(name + ".rescale" + Twine(operand.getOperandNumber()), bits,
+                  anySigned);
       operand.set(quantize(operand.get(), r, /*replaceUses=*/false));
       s = r;
     }
@@ -372,8 +374,7 @@ void QuantizerInserter::finalize() {
       continue;
     auto rootRef = FlatSymbolRefAttr::get(slots[root].global);
     func.walk([&](ml_program::GlobalLoadOp load) {
-      if (load.getGlobal().getLeafReference() ==
-          slots[s].global.getSymName())
+      if (load.getGlobal().getLeafReference() == slots[s].global.getSymName())
         load.setGlobalAttr(rootRef);
     });
     symbols.erase(slots[s].global);
@@ -390,8 +391,8 @@ LogicalResult QuantizerInserter::run() {
     if (!type || !type.getElementType().isF32())
       return func.emitOpError("argument #")
              << arg.getArgNumber() << " is not a ranked f32 tensor";
-    quantize(arg, newSlot("input" + Twine(arg.getArgNumber()),
-                          config.actBits, true));
+    quantize(arg, newSlot("input" + Twine(arg.getArgNumber()), config.actBits,
+                          true));
   }
   SmallVector<Operation *> ops;
   SmallVector<Operation *> computeLayers;
@@ -407,8 +408,8 @@ LogicalResult QuantizerInserter::run() {
     bool isLast = !computeLayers.empty() && op == computeLayers.back();
     LogicalResult result = success();
     if (auto conv = dyn_cast<tosa::Conv2DOp>(op))
-      result = handleConv(op, conv.getInput(), conv.getWeight(),
-                          conv.getBias(), isFirst, isLast);
+      result = handleConv(op, conv.getInput(), conv.getWeight(), conv.getBias(),
+                          isFirst, isLast);
     else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(op))
       result = handleConv(op, dw.getInput(), dw.getWeight(), dw.getBias(),
                           isFirst, isLast);
@@ -432,8 +433,8 @@ LogicalResult QuantizerInserter::run() {
                  tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp,
                  ml_program::GlobalLoadOp, func::ReturnOp>(op))
       continue;
-    else if (isa<tosa::AvgPool2dOp, tosa::MulOp, tosa::SubOp,
-                 tosa::MaximumOp, tosa::ReduceSumOp>(op))
+    else if (isa<tosa::AvgPool2dOp, tosa::MulOp, tosa::SubOp, tosa::MaximumOp,
+                 tosa::ReduceSumOp>(op))
       result = op->emitOpError("is not quantized directly; run --tqt-prepare "
                                "first (average pooling, batch norm and leaky "
                                "ReLU become quantizable layers)");
@@ -479,7 +480,7 @@ struct InsertQuantizersPass
           << rounding << "' (half_even, half_up, half_away, floor)";
       return signalPassFailure();
     }
-    QuantizerConfig config{weightBits, actBits,        layerBits,
+    QuantizerConfig config{weightBits, actBits,       layerBits,
                            reluBits,   firstLastBits, *mode};
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
       if (func.isExternal() || !func.isPublic())

@@ -1,0 +1,47 @@
+// RUN: tqt-opt %s -split-input-file --tqt-insert-quantizers -verify-diagnostics
+
+func.func @avgpool(%x: tensor<?x4x4x2xf32>) -> tensor<?x1x1x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-error @+1 {{'tosa.avg_pool2d' op is not quantized directly; run --tqt-prepare first (average pooling, batch norm and leaky ReLU become quantizable layers)}}
+  %p = tosa.avg_pool2d %x, %zp, %zp {acc_type = f32, kernel = array<i64: 4, 4>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 4, 4>} : (tensor<?x4x4x2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x1x1x2xf32>
+  return %p : tensor<?x1x1x2xf32>
+}
+
+// -----
+
+func.func @not_relu(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tosa.clamp' op with min_val below 0 is not a ReLU/ReLU6; it is not supported by --tqt-insert-quantizers}}
+  %r = tosa.clamp %x {max_val = 1.0 : f32, min_val = -1.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+
+// -----
+
+func.func @unsupported(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tosa.exp' op is not supported by --tqt-insert-quantizers}}
+  %e = tosa.exp %x : (tensor<4xf32>) -> tensor<4xf32>
+  return %e : tensor<4xf32>
+}
+
+// -----
+
+func.func @weights_not_constant(%x: tensor<?x4x4x1xf32>, %w: tensor<2x1x1x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  // expected-error @+1 {{'tosa.conv2d' op weights must be constants or parameters (tosa.const, arith.constant, ml_program globals)}}
+  %c = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  return %c : tensor<?x4x4x2xf32>
+}
+
+// -----
+
+func.func @unquantized_input(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %zp8 = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  // expected-error @+1 {{'tosa.mul' op is not quantized directly; run --tqt-prepare first}}
+  %m = tosa.mul %x, %x, %zp8 : (tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>, tensor<1xi8>) -> tensor<?x4x4x1xf32>
+  %c = tosa.conv2d %m, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  return %c : tensor<?x4x4x2xf32>
+}

@@ -1,0 +1,29 @@
+// The static flow on a small float network (conv + bias + ReLU6, depthwise,
+// residual add + ReLU, max pooling, concat, fully connected): insert
+// quantizers, calibrate on data, legalize to power-of-2 exponents. The
+// legalized program equals the calibrated simulation graph bit for bit, and
+// the INT8 simulation stays close to the float network.
+// RUN: rm -rf %t && %python %S/Inputs/gen_small_net.py %t
+// RUN: tqt-opt %t/net.mlir --tqt-insert-quantizers -o %t/sim.mlir
+// RUN: tqt-calibrate %t/sim.mlir --data %t/x.npy -o %t/cal.mlir 2>&1 | FileCheck %s --check-prefix=CAL
+// RUN: tqt-opt %t/cal.mlir --tqt-legalize-pow2 -o %t/legal.mlir
+// RUN: tqt-run %t/net.mlir -i %t/x.npy --output-dir %t/float
+// RUN: tqt-run %t/cal.mlir -i %t/x.npy --output-dir %t/sim
+// RUN: tqt-run %t/legal.mlir -i %t/x.npy --output-dir %t/legal
+// RUN: %npytool same-dir %t/sim %t/legal | FileCheck %s --check-prefix=SAME
+// RUN: %npytool within %t/float/result0.npy %t/sim/result0.npy 0.15 | FileCheck %s --check-prefix=CLOSE
+// The same under half_up rounding.
+// RUN: tqt-opt %t/net.mlir --tqt-insert-quantizers="rounding=half_up" -o %t/sim_up.mlir
+// RUN: tqt-calibrate %t/sim_up.mlir --data %t/x.npy --quiet -o %t/cal_up.mlir
+// RUN: tqt-opt %t/cal_up.mlir --tqt-legalize-pow2 -o %t/legal_up.mlir
+// RUN: tqt-run %t/cal_up.mlir -i %t/x.npy --output-dir %t/sim_up
+// RUN: tqt-run %t/legal_up.mlir -i %t/x.npy --output-dir %t/legal_up
+// RUN: %npytool same-dir %t/sim_up %t/legal_up | FileCheck %s --check-prefix=SAME
+
+// Thresholds in program order; the accumulators share theirs with the biases.
+// CAL: [1/11] @q.input0: kl-j (max fallback) over 3200 values
+// CAL: @q.conv2d_0.weight: max over 36 values
+// CAL: @q.conv2d_0.acc: kl-j (max fallback) over 12804 values
+// CAL: [11/11] @q.matmul_0.out
+// SAME: 1 of 1 files identical
+// CLOSE: within 0.15
