@@ -109,3 +109,37 @@ func.func @concat(%x: tensor<?x4x4x2xf32>) -> tensor<?x2x2x4xf32> {
   %c = tosa.concat %p, %q {axis = 3 : i32} : (tensor<?x2x2x2xf32>, tensor<?x2x2x2xf32>) -> tensor<?x2x2x4xf32>
   return %c : tensor<?x2x2x4xf32>
 }
+
+// -----
+
+// Leaky ReLU max(alpha * y, y): y and alpha * y share a 16-bit threshold,
+// alpha is a 16-bit weight, the maximum gets int8. Average pooling (as
+// prepared): an unsigned 8-bit reciprocal and a floor-rounded output.
+// CHECK-LABEL: func.func @leaky_avgpool
+// CHECK: %[[T:.*]] = ml_program.global_load @[[LRELU:q\.conv2d_[0-9]+\.lrelu]]
+// CHECK: %[[YQ:.*]] = tqt.fake_quant %{{.*}}, %[[T]] bits(16) signed
+// CHECK: %[[TA:.*]] = ml_program.global_load @q.conv2d_{{[0-9]+}}.alpha
+// CHECK: %[[AQ:.*]] = tqt.fake_quant %{{.*}}, %[[TA]] bits(16) signed : tensor<1x1x1x1xf32>
+// CHECK: %[[AX:.*]] = tosa.mul %[[YQ]], %[[AQ]]
+// CHECK: %[[T2:.*]] = ml_program.global_load @[[LRELU]]
+// CHECK: %[[AXQ:.*]] = tqt.fake_quant %[[AX]], %[[T2]] bits(16) signed
+// CHECK: %[[M:.*]] = tosa.maximum %[[AXQ]], %[[YQ]]
+// CHECK: %[[MQ:.*]] = tqt.fake_quant %[[M]], %{{.*}} bits(8) signed
+// CHECK: %[[TR:.*]] = ml_program.global_load @q.avgpool_0.reciprocal
+// CHECK: %[[RQ:.*]] = tqt.fake_quant %{{.*}}, %[[TR]] bits(8) unsigned : tensor<4x4x2x1xf32>
+// CHECK: %[[P:.*]] = tosa.depthwise_conv2d %[[MQ]], %[[RQ]]
+// CHECK: tqt.fake_quant %[[P]], %{{.*}} bits(8) signed rounding<floor>
+func.func @leaky_avgpool(%x: tensor<?x4x4x1xf32>) -> tensor<?x1x1x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<[[[[0.5]]], [[[-1.0]]]]> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %b = "tosa.const"() <{values = dense<[0.1, 0.2]> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %c = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %alpha = "tosa.const"() <{values = dense<0.1> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %ax = tosa.mul %c, %alpha, %shift : (tensor<?x4x4x2xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x4x4x2xf32>
+  %l = tosa.maximum %ax, %c : (tensor<?x4x4x2xf32>, tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32>
+  %r = "tosa.const"() <{values = dense<0.0625> : tensor<4x4x2x1xf32>}> : () -> tensor<4x4x2x1xf32>
+  %b0 = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %p = tosa.depthwise_conv2d %l, %r, %b0, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 4, 4>, tqt.avgpool} : (tensor<?x4x4x2xf32>, tensor<4x4x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x1x1x2xf32>
+  return %p : tensor<?x1x1x2xf32>
+}

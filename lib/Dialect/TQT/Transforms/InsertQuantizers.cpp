@@ -88,13 +88,16 @@ private:
   LogicalResult merge(unsigned a, unsigned b, Operation *where);
   /// A fake_quant of `v` in slot `slot`, right after `v` is defined. With
   /// `replaceUses`, every other use of `v` now sees the quantized value.
-  Value quantize(Value v, unsigned slot, bool replaceUses = true);
+  Value quantize(Value v, unsigned slot, bool replaceUses = true,
+                 std::optional<RoundingMode> rounding = std::nullopt);
   std::optional<unsigned> slotOf(Value v);
   std::string layerName(Operation *op, StringRef kind);
 
   LogicalResult handleConv(Operation *op, Value input, Value weight, Value bias,
                            bool isLast, bool isFirst);
   LogicalResult handleMatMul(tosa::MatMulOp op, bool isFirst, bool isLast);
+  LogicalResult handleAvgPool(tosa::DepthwiseConv2DOp op);
+  bool handleLeakyRelu(Value y, const std::string &name);
   LogicalResult layerOutput(Value y, const std::string &name);
   LogicalResult handleRelu(tosa::ClampOp op);
   LogicalResult handleEltwiseAdd(tosa::AddOp op);
@@ -159,7 +162,8 @@ std::string QuantizerInserter::layerName(Operation *op, StringRef kind) {
   return (kind + "_" + Twine(kindCounts[kind]++)).str();
 }
 
-Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses) {
+Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses,
+                                  std::optional<RoundingMode> rounding) {
   OpBuilder b(func.getContext());
   if (Operation *def = v.getDefiningOp())
     b.setInsertionPointAfter(def);
@@ -184,7 +188,8 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses) {
   auto fq = FakeQuantOp::create(
       b, loc, v.getType(), v, load.getResult(), b.getI64IntegerAttr(s.bits),
       b.getBoolAttr(s.isSigned), b.getBoolAttr(false),
-      RoundingModeAttr::get(b.getContext(), config.rounding));
+      RoundingModeAttr::get(b.getContext(),
+                            rounding.value_or(config.rounding)));
   if (replaceUses)
     v.replaceAllUsesExcept(fq.getResult(), fq);
   quantized[fq.getResult()] = slot;
@@ -219,6 +224,8 @@ LogicalResult QuantizerInserter::layerOutput(Value y, const std::string &name) {
     fusedIntoRelu.insert(y);
     return success();
   }
+  if (handleLeakyRelu(y, name))
+    return success();
   Value q = quantize(y, newSlot(name + ".out", config.actBits, true));
   if (isEltwiseAdd(user))
     addOperandQuantizers.insert(q);
@@ -367,6 +374,58 @@ LogicalResult QuantizerInserter::handleConcat(tosa::ConcatOp op) {
   return success();
 }
 
+/// Leaky ReLU as maximum(mul(y, alpha), y) (tqt-method 5.3): y and alpha*y
+/// at layer-bits sharing one threshold, alpha at layer-bits, and the
+/// maximum at act-bits signed.
+bool QuantizerInserter::handleLeakyRelu(Value y, const std::string &name) {
+  SmallVector<Operation *> users(y.getUsers());
+  if (users.size() != 2)
+    return false;
+  auto mul = dyn_cast<tosa::MulOp>(users[0]);
+  auto max = dyn_cast<tosa::MaximumOp>(users[1]);
+  if (!mul || !max) {
+    mul = dyn_cast<tosa::MulOp>(users[1]);
+    max = dyn_cast<tosa::MaximumOp>(users[0]);
+  }
+  if (!mul || !max || !mul.getResult().hasOneUse() ||
+      *mul.getResult().getUsers().begin() != max)
+    return false;
+  unsigned alphaIndex = mul.getInput1() == y ? 1 : 0;
+  Value alpha = mul->getOperand(alphaIndex);
+  if (!isConstantLike(alpha) || mul->getOperand(1 - alphaIndex) != y)
+    return false;
+  unsigned shared = newSlot(name + ".lrelu", config.layerBits, true);
+  quantize(y, shared);
+  mul->setOperand(alphaIndex,
+                  quantize(alpha,
+                           newSlot(name + ".alpha", config.layerBits, true,
+                                   /*isWeight=*/true),
+                           /*replaceUses=*/false));
+  quantize(mul.getResult(), shared);
+  quantize(max.getResult(), newSlot(name + ".out", config.actBits, true));
+  handled.insert(mul);
+  handled.insert(max);
+  return true;
+}
+
+/// Average pooling as a depthwise convolution by a reciprocal (after
+/// --tqt-prepare): the reciprocal as unsigned 8-bit weights, the output at
+/// 8 bits (signed when the input is) rounded with floor (tqt-method 5.5).
+LogicalResult QuantizerInserter::handleAvgPool(tosa::DepthwiseConv2DOp op) {
+  std::string name = layerName(op, "avgpool");
+  std::optional<unsigned> in = slotOf(op.getInput());
+  if (!in)
+    return requireQuantized(op.getInput(), op, "the input");
+  op->setOperand(1, quantize(op.getWeight(),
+                             newSlot(name + ".reciprocal", config.reluBits,
+                                     false, /*isWeight=*/true),
+                             /*replaceUses=*/false));
+  quantize(op.getResult(),
+           newSlot(name + ".out", config.reluBits, slots[*in].isSigned),
+           /*replaceUses=*/true, RoundingMode::Floor);
+  return success();
+}
+
 void QuantizerInserter::finalize() {
   for (unsigned s = 0; s < slots.size(); ++s) {
     unsigned root = find(s);
@@ -398,7 +457,8 @@ LogicalResult QuantizerInserter::run() {
   SmallVector<Operation *> computeLayers;
   for (Operation &op : func.getBody().front()) {
     ops.push_back(&op);
-    if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp, tosa::MatMulOp>(op))
+    if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp, tosa::MatMulOp>(op) &&
+        !op.hasAttr("tqt.avgpool"))
       computeLayers.push_back(&op);
   }
   for (Operation *op : ops) {
@@ -411,8 +471,10 @@ LogicalResult QuantizerInserter::run() {
       result = handleConv(op, conv.getInput(), conv.getWeight(), conv.getBias(),
                           isFirst, isLast);
     else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(op))
-      result = handleConv(op, dw.getInput(), dw.getWeight(), dw.getBias(),
-                          isFirst, isLast);
+      result = op->hasAttr("tqt.avgpool")
+                   ? handleAvgPool(dw)
+                   : handleConv(op, dw.getInput(), dw.getWeight(), dw.getBias(),
+                                isFirst, isLast);
     else if (auto mm = dyn_cast<tosa::MatMulOp>(op))
       result = handleMatMul(mm, isFirst, isLast);
     else if (auto clamp = dyn_cast<tosa::ClampOp>(op))

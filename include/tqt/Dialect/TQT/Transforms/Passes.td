@@ -63,6 +63,30 @@ def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
                            "::mlir::ml_program::MLProgramDialect"];
 }
 
+def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
+  let summary = "Fold batch norm into layers and turn average pooling into a depthwise convolution";
+  let description = [{
+    Rewrites a float TOSA model into the form quantizers are placed on
+    (tqt-method 5.1-5.2):
+
+    * Batch norm in the per-channel form exporters emit after a
+      `tosa.conv2d` or `tosa.depthwise_conv2d` (`tosa.mul` by, `tosa.add` of,
+      `tosa.sub` of per-channel constants, in any order) is folded into the
+      layer's weights and bias: `w' = w * s`, `b' = b * s + t`. The layer's
+      weights, bias and the per-channel values must be constants.
+    * `tosa.avg_pool2d` without padding becomes a `tosa.depthwise_conv2d`
+      with constant reciprocal weights `1 / (kh * kw)` and the `tqt.avgpool`
+      attribute, which `--tqt-insert-quantizers` quantizes as Graffitist does
+      (8-bit unsigned reciprocal, `floor` output rounding). Average pooling
+      with padding divides border windows by the number of valid elements,
+      which a constant reciprocal cannot express: it is reported.
+
+    Leaky ReLU is expected in the `tosa.maximum(tosa.mul(x, alpha), x)` form
+    (the tqt exporter emits it so); it is quantized as such.
+  }];
+  let dependentDialects = ["::mlir::tosa::TosaDialect"];
+}
+
 def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
   let summary = "Insert TQT quantizers into a float TOSA model (Graffitist placement)";
   let description = [{

@@ -1,0 +1,193 @@
+//===- Prepare.cpp - Batch norm folding and average pooling ---------------===//
+
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::tqt {
+#define GEN_PASS_DEF_TQTPREPARE
+#include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
+} // namespace mlir::tqt
+
+using namespace mlir;
+
+namespace {
+
+/// The f32 values of a dense constant.
+std::optional<SmallVector<float>> constantValues(Value v) {
+  Attribute attr;
+  if (auto c = v.getDefiningOp<tosa::ConstOp>())
+    attr = c.getValues();
+  else if (auto c = v.getDefiningOp<arith::ConstantOp>())
+    attr = c.getValue();
+  auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
+  if (!dense || !dense.getElementType().isF32())
+    return std::nullopt;
+  return SmallVector<float>(dense.getValues<float>());
+}
+
+/// A constant that broadcasts along the last dimension only: [C] or
+/// [1, ..., 1, C] (or a single value), as `channels` values.
+std::optional<SmallVector<float>> perChannel(Value v, int64_t channels) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type || !type.hasStaticShape())
+    return std::nullopt;
+  ArrayRef<int64_t> shape = type.getShape();
+  for (size_t d = 0; d + 1 < shape.size(); ++d)
+    if (shape[d] != 1)
+      return std::nullopt;
+  int64_t last = shape.empty() ? 1 : shape.back();
+  if (last != channels && last != 1)
+    return std::nullopt;
+  auto values = constantValues(v);
+  if (!values)
+    return std::nullopt;
+  if (last == 1)
+    return SmallVector<float>(channels, (*values)[0]);
+  return values;
+}
+
+Value makeConst(PatternRewriter &rewriter, Location loc, RankedTensorType type,
+                ArrayRef<float> values) {
+  return tosa::ConstOp::create(rewriter, loc, type,
+                               DenseElementsAttr::get(type, values));
+}
+
+/// y = conv(x, w, b) followed by a per-channel mul / add / sub with a
+/// constant: fold it into w and b.
+template <typename EltOp> struct FoldChannelOp : OpRewritePattern<EltOp> {
+  using OpRewritePattern<EltOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(EltOp op,
+                                PatternRewriter &rewriter) const override {
+    Value lhs = op.getInput1(), rhs = op.getInput2();
+    Operation *conv = lhs.getDefiningOp();
+    Value c = rhs;
+    // mul and add commute; sub only folds as conv - c.
+    if (!isConv(conv) && !std::is_same_v<EltOp, tosa::SubOp>) {
+      conv = rhs.getDefiningOp();
+      c = lhs;
+    }
+    if (!isConv(conv) || !conv->getResult(0).hasOneUse())
+      return failure();
+    if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
+      auto shift = constantInt(op.getShift());
+      if (!shift || *shift != 0)
+        return failure();
+    }
+    auto outType = cast<RankedTensorType>(conv->getResult(0).getType());
+    int64_t channels = outType.getShape().back();
+    if (ShapedType::isDynamic(channels) || op.getType() != outType)
+      return failure();
+    auto k = perChannel(c, channels);
+    auto w = constantValues(conv->getOperand(1));
+    auto b = constantValues(conv->getOperand(2));
+    if (!k || !w || !b || int64_t(b->size()) != channels)
+      return failure();
+
+    SmallVector<float> newW = *w, newB = *b;
+    if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
+      // Output channel of each weight: the slowest dimension of conv2d's
+      // OHWI, the flattened last two (C * M) of depthwise's HWCM.
+      bool depthwise = isa<tosa::DepthwiseConv2DOp>(conv);
+      int64_t perOut = int64_t(w->size()) / channels;
+      for (int64_t i = 0; i < int64_t(w->size()); ++i)
+        newW[i] *= (*k)[depthwise ? i % channels : i / perOut];
+      for (int64_t o = 0; o < channels; ++o)
+        newB[o] *= (*k)[o];
+    } else {
+      float sign = std::is_same_v<EltOp, tosa::SubOp> ? -1.0f : 1.0f;
+      for (int64_t o = 0; o < channels; ++o)
+        newB[o] += sign * (*k)[o];
+    }
+    Location loc = conv->getLoc();
+    rewriter.setInsertionPoint(conv);
+    Value wc =
+        makeConst(rewriter, loc,
+                  cast<RankedTensorType>(conv->getOperand(1).getType()), newW);
+    Value bc =
+        makeConst(rewriter, loc,
+                  cast<RankedTensorType>(conv->getOperand(2).getType()), newB);
+    Operation *folded = rewriter.clone(*conv);
+    folded->setOperand(1, wc);
+    folded->setOperand(2, bc);
+    folded->setLoc(rewriter.getFusedLoc({conv->getLoc(), op.getLoc()}));
+    rewriter.replaceOp(op, folded->getResults());
+    rewriter.eraseOp(conv);
+    return success();
+  }
+
+  static bool isConv(Operation *op) {
+    return isa_and_present<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op);
+  }
+  static std::optional<int64_t> constantInt(Value v) {
+    auto c = v.getDefiningOp<tosa::ConstOp>();
+    auto dense = c ? dyn_cast<DenseIntElementsAttr>(c.getValues()) : nullptr;
+    if (!dense || dense.getNumElements() != 1)
+      return std::nullopt;
+    return (*dense.getValues<APInt>().begin()).getSExtValue();
+  }
+};
+
+/// Unpadded average pooling as a depthwise convolution by 1 / (kh * kw).
+struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tosa::AvgPool2dOp op,
+                                PatternRewriter &rewriter) const override {
+    if (llvm::any_of(op.getPad(), [](int64_t p) { return p != 0; }))
+      return failure();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    int64_t channels = inType.getShape().back();
+    if (ShapedType::isDynamic(channels) || !inType.getElementType().isF32())
+      return failure();
+    ArrayRef<int64_t> kernel = op.getKernel();
+    Location loc = op.getLoc();
+    auto f32 = rewriter.getF32Type();
+    auto wType =
+        RankedTensorType::get({kernel[0], kernel[1], channels, 1}, f32);
+    Value w =
+        makeConst(rewriter, loc, wType,
+                  SmallVector<float>(wType.getNumElements(),
+                                     1.0f / float(kernel[0] * kernel[1])));
+    Value b = makeConst(rewriter, loc, RankedTensorType::get({channels}, f32),
+                        SmallVector<float>(channels, 0.0f));
+    Value zp =
+        makeConst(rewriter, loc, RankedTensorType::get({1}, f32), {0.0f});
+    auto dw = tosa::DepthwiseConv2DOp::create(
+        rewriter, loc, op.getType(), op.getInput(), w, b, zp, zp,
+        rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}), op.getStrideAttr(),
+        rewriter.getDenseI64ArrayAttr({1, 1}), TypeAttr::get(f32),
+        rewriter.getBoolAttr(false));
+    dw->setAttr("tqt.avgpool", rewriter.getUnitAttr());
+    rewriter.replaceOp(op, dw.getResult());
+    return success();
+  }
+};
+
+struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
+  void runOnOperation() override {
+    bool failedAny = false;
+    getOperation()->walk([&](tosa::AvgPool2dOp op) {
+      if (llvm::any_of(op.getPad(), [](int64_t p) { return p != 0; })) {
+        op.emitOpError("with padding divides border windows by their number "
+                       "of valid elements; a constant reciprocal cannot "
+                       "express that (pad the input explicitly instead)");
+        failedAny = true;
+      }
+    });
+    if (failedAny)
+      return signalPassFailure();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
+                 FoldChannelOp<tosa::SubOp>, AvgPoolToDepthwise>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

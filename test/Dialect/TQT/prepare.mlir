@@ -1,0 +1,79 @@
+// RUN: tqt-opt %s -split-input-file --tqt-prepare | FileCheck %s
+
+// Batch norm as sub / mul / add folds into the convolution:
+// (conv(x, w, b) - mean) * s + beta = conv(x, w * s, (b - mean) * s + beta).
+// ch0: w 0.5 -> 1.0, b 0.1 -> (0.1 - 1) * 2 + 0.25 = -1.55
+// ch1: w -1 -> -0.5, b 0.2 -> (0.2 - 2) * 0.5 - 0.25 = -1.15
+// CHECK-LABEL: func.func @bn_sub_mul_add
+// CHECK-DAG: %[[W:.*]] = "tosa.const"() <{values = dense<{{\[\[\[\[}}1.000000e+00]]], {{\[\[\[}}-5.000000e-01]]]]> : tensor<2x1x1x1xf32>}>
+// CHECK-DAG: %[[B:.*]] = "tosa.const"() <{values = dense<[-1.550000e+00, -1.150000e+00]> : tensor<2xf32>}>
+// CHECK: %[[C:.*]] = tosa.conv2d %{{.*}}, %[[W]], %[[B]]
+// CHECK-NOT: tosa.sub
+// CHECK-NOT: tosa.mul
+// CHECK-NOT: tosa.add
+// CHECK: return %[[C]]
+func.func @bn_sub_mul_add(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<[[[[0.5]]], [[[-1.0]]]]> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %b = "tosa.const"() <{values = dense<[0.1, 0.2]> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %c = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %mean = "tosa.const"() <{values = dense<[[[[1.0, 2.0]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %scale = "tosa.const"() <{values = dense<[[[[2.0, 0.5]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %beta = "tosa.const"() <{values = dense<[[[[0.25, -0.25]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %s = tosa.sub %c, %mean : (tensor<?x4x4x2xf32>, tensor<1x1x1x2xf32>) -> tensor<?x4x4x2xf32>
+  %m = tosa.mul %s, %scale, %shift : (tensor<?x4x4x2xf32>, tensor<1x1x1x2xf32>, tensor<1xi8>) -> tensor<?x4x4x2xf32>
+  %a = tosa.add %m, %beta : (tensor<?x4x4x2xf32>, tensor<1x1x1x2xf32>) -> tensor<?x4x4x2xf32>
+  return %a : tensor<?x4x4x2xf32>
+}
+
+// -----
+
+// Depthwise weights HWCM scale by output channel c * M + m.
+// CHECK-LABEL: func.func @bn_depthwise
+// CHECK-DAG: "tosa.const"() <{values = dense<{{\[\[\[\[}}2.000000e+00], [3.000000e+00]]]]> : tensor<1x1x2x1xf32>}>
+// CHECK-DAG: "tosa.const"() <{values = dense<[1.000000e+00, 3.000000e+00]> : tensor<2xf32>}>
+// CHECK: tosa.depthwise_conv2d
+// CHECK-NOT: tosa.mul
+func.func @bn_depthwise(%x: tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<1.0> : tensor<1x1x2x1xf32>}> : () -> tensor<1x1x2x1xf32>
+  %b = "tosa.const"() <{values = dense<[0.5, 1.0]> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %c = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x2xf32>, tensor<1x1x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %scale = "tosa.const"() <{values = dense<[2.0, 3.0]> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %scale4 = tosa.const_shape {values = dense<[1, 1, 1, 2]> : tensor<4xindex>} : () -> !tosa.shape<4>
+  %s4 = tosa.reshape %scale, %scale4 : (tensor<2xf32>, !tosa.shape<4>) -> tensor<1x1x1x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %s4, %c, %shift : (tensor<1x1x1x2xf32>, tensor<?x4x4x2xf32>, tensor<1xi8>) -> tensor<?x4x4x2xf32>
+  return %m : tensor<?x4x4x2xf32>
+}
+
+// -----
+
+// Average pooling becomes a depthwise convolution by 1/49, marked for the
+// Graffitist avgpool quantizers.
+// CHECK-LABEL: func.func @global_avgpool
+// CHECK: %[[R:.*]] = "tosa.const"() <{values = dense<0.0204081628> : tensor<7x7x3x1xf32>}>
+// CHECK: tosa.depthwise_conv2d %{{.*}}, %[[R]], %{{.*}} {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 7, 7>, tqt.avgpool}
+func.func @global_avgpool(%x: tensor<?x7x7x3xf32>) -> tensor<?x1x1x3xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %p = tosa.avg_pool2d %x, %zp, %zp {acc_type = f32, kernel = array<i64: 7, 7>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 7, 7>} : (tensor<?x7x7x3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x1x1x3xf32>
+  return %p : tensor<?x1x1x3xf32>
+}
+
+// -----
+
+// A conv with a second use keeps its batch norm (folding would change the
+// other use).
+// CHECK-LABEL: func.func @shared_conv
+// CHECK: tosa.mul
+func.func @shared_conv(%x: tensor<?x4x4x1xf32>) -> (tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<1.0> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %c = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<1x1x1x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
+  %scale = "tosa.const"() <{values = dense<2.0> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %c, %scale, %shift : (tensor<?x4x4x1xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x4x4x1xf32>
+  return %m, %c : tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>
+}
