@@ -77,3 +77,35 @@ func.func @shared_conv(%x: tensor<?x4x4x1xf32>) -> (tensor<?x4x4x1xf32>, tensor<
   %m = tosa.mul %c, %scale, %shift : (tensor<?x4x4x1xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x4x4x1xf32>
   return %m, %c : tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>
 }
+
+// -----
+
+// A spatial mean (reduce_sum over H and W, times 1/(H*W)) is global average
+// pooling, hence a depthwise reciprocal.
+// CHECK-LABEL: func.func @spatial_mean
+// CHECK: %[[R:.*]] = "tosa.const"() <{values = dense<6.250000e-02> : tensor<4x4x3x1xf32>}>
+// CHECK: tosa.depthwise_conv2d %{{.*}}, %[[R]], %{{.*}} {{.*}}stride = array<i64: 4, 4>, tqt.avgpool}
+// CHECK-NOT: tosa.reduce_sum
+func.func @spatial_mean(%x: tensor<?x4x4x3xf32>) -> tensor<?x1x1x3xf32> {
+  %s1 = tosa.reduce_sum %x {axis = 2 : i32} : (tensor<?x4x4x3xf32>) -> tensor<?x4x1x3xf32>
+  %s2 = tosa.reduce_sum %s1 {axis = 1 : i32} : (tensor<?x4x1x3xf32>) -> tensor<?x1x1x3xf32>
+  %c = "tosa.const"() <{values = dense<0.0625> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %s2, %c, %shift : (tensor<?x1x1x3xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x1x1x3xf32>
+  return %m : tensor<?x1x1x3xf32>
+}
+
+// -----
+
+// Not a mean (wrong factor): left alone.
+// CHECK-LABEL: func.func @not_a_mean
+// CHECK: tosa.reduce_sum
+// CHECK: tosa.mul
+func.func @not_a_mean(%x: tensor<?x4x4x3xf32>) -> tensor<?x1x1x3xf32> {
+  %s1 = tosa.reduce_sum %x {axis = 1 : i32} : (tensor<?x4x4x3xf32>) -> tensor<?x1x4x3xf32>
+  %s2 = tosa.reduce_sum %s1 {axis = 2 : i32} : (tensor<?x1x4x3xf32>) -> tensor<?x1x1x3xf32>
+  %c = "tosa.const"() <{values = dense<0.5> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %s2, %c, %shift : (tensor<?x1x1x3xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x1x1x3xf32>
+  return %m : tensor<?x1x1x3xf32>
+}

@@ -8,6 +8,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
+#include <set>
+
 namespace mlir::tqt {
 #define GEN_PASS_DEF_TQTPREPARE
 #include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
@@ -49,6 +51,15 @@ std::optional<SmallVector<float>> perChannel(Value v, int64_t channels) {
   if (last == 1)
     return SmallVector<float>(channels, (*values)[0]);
   return values;
+}
+
+/// The value of a one-element integer constant (tosa.mul's shift).
+std::optional<int64_t> constantInt(Value v) {
+  auto c = v.getDefiningOp<tosa::ConstOp>();
+  auto dense = c ? dyn_cast<DenseIntElementsAttr>(c.getValues()) : nullptr;
+  if (!dense || dense.getNumElements() != 1)
+    return std::nullopt;
+  return (*dense.getValues<APInt>().begin()).getSExtValue();
 }
 
 Value makeConst(PatternRewriter &rewriter, Location loc, RankedTensorType type,
@@ -124,13 +135,6 @@ template <typename EltOp> struct FoldChannelOp : OpRewritePattern<EltOp> {
   static bool isConv(Operation *op) {
     return isa_and_present<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op);
   }
-  static std::optional<int64_t> constantInt(Value v) {
-    auto c = v.getDefiningOp<tosa::ConstOp>();
-    auto dense = c ? dyn_cast<DenseIntElementsAttr>(c.getValues()) : nullptr;
-    if (!dense || dense.getNumElements() != 1)
-      return std::nullopt;
-    return (*dense.getValues<APInt>().begin()).getSExtValue();
-  }
 };
 
 /// Unpadded average pooling as a depthwise convolution by 1 / (kh * kw).
@@ -169,6 +173,55 @@ struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
   }
 };
 
+/// Global average pooling as exporters write a spatial mean:
+/// mul(reduce_sum(reduce_sum(x, axis 1), axis 2), 1 / (H * W)) (either axis
+/// first) on NHWC becomes the unpadded average pooling over H x W, which
+/// AvgPoolToDepthwise then turns into the depthwise reciprocal.
+struct SpatialMeanToAvgPool : OpRewritePattern<tosa::MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tosa::MulOp op,
+                                PatternRewriter &rewriter) const override {
+    for (unsigned sumIndex = 0; sumIndex < 2; ++sumIndex) {
+      auto outer = op->getOperand(sumIndex).getDefiningOp<tosa::ReduceSumOp>();
+      auto inner =
+          outer ? outer.getInput().getDefiningOp<tosa::ReduceSumOp>() : nullptr;
+      if (!inner || !outer.getResult().hasOneUse() ||
+          !inner.getResult().hasOneUse())
+        continue;
+      std::set<int32_t> axes = {int32_t(inner.getAxis()),
+                                int32_t(outer.getAxis())};
+      if (axes != std::set<int32_t>{1, 2})
+        continue;
+      auto inType = dyn_cast<RankedTensorType>(inner.getInput().getType());
+      if (!inType || inType.getRank() != 4 ||
+          !inType.getElementType().isF32() ||
+          ShapedType::isDynamic(inType.getDimSize(1)) ||
+          ShapedType::isDynamic(inType.getDimSize(2)))
+        continue;
+      int64_t h = inType.getDimSize(1), w = inType.getDimSize(2);
+      auto c = constantValues(op->getOperand(1 - sumIndex));
+      if (!c || c->size() != 1 || (*c)[0] != 1.0f / float(h * w))
+        continue;
+      auto shift = constantInt(op.getShift());
+      if (!shift || *shift != 0)
+        continue;
+      Location loc = op.getLoc();
+      auto f32 = rewriter.getF32Type();
+      Value zp =
+          makeConst(rewriter, loc, RankedTensorType::get({1}, f32), {0.0f});
+      auto pool = tosa::AvgPool2dOp::create(
+          rewriter, loc, op.getType(), inner.getInput(), zp, zp,
+          rewriter.getDenseI64ArrayAttr({h, w}),
+          rewriter.getDenseI64ArrayAttr({h, w}),
+          rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}), TypeAttr::get(f32));
+      rewriter.replaceOp(op, pool.getResult());
+      return success();
+    }
+    return failure();
+  }
+};
+
 struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
   void runOnOperation() override {
     bool failedAny = false;
@@ -184,7 +237,8 @@ struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     patterns.add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
-                 FoldChannelOp<tosa::SubOp>, AvgPoolToDepthwise>(&getContext());
+                 FoldChannelOp<tosa::SubOp>, AvgPoolToDepthwise,
+                 SpatialMeanToAvgPool>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -74,6 +74,8 @@ def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
       `tosa.sub` of per-channel constants, in any order) is folded into the
       layer's weights and bias: `w' = w * s`, `b' = b * s + t`. The layer's
       weights, bias and the per-channel values must be constants.
+    * A spatial mean, `tosa.mul(tosa.reduce_sum(tosa.reduce_sum(x, 1), 2),
+      1 / (H * W))` on NHWC (either axis first), is global average pooling.
     * `tosa.avg_pool2d` without padding becomes a `tosa.depthwise_conv2d`
       with constant reciprocal weights `1 / (kh * kw)` and the `tqt.avgpool`
       attribute, which `--tqt-insert-quantizers` quantizes as Graffitist does
