@@ -81,6 +81,10 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   llvm::MapVector<StringRef, Group> groups;
   std::string problem;
   func.walk([&](Operation *op) {
+    if (isa<func::CallOp>(op) && problem.empty())
+      problem = locString(op->getLoc()) +
+                "calls are not followed by calibration (quantizers in the "
+                "callee would be missed); inline first (tqt-opt --inline)";
     if (isa<FakeQuantGradOp>(op) && problem.empty())
       problem = locString(op->getLoc()) +
                 "tqt.fake_quant_grad: a training graph cannot be calibrated";

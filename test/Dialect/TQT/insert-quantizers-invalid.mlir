@@ -45,3 +45,11 @@ func.func @unquantized_input(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
   %c = tosa.conv2d %m, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
   return %c : tensor<?x4x4x2xf32>
 }
+
+// -----
+
+func.func @twice(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op is already a quantizer: --tqt-insert-quantizers takes a float model and would quantize it twice}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

@@ -25,6 +25,8 @@
 // METHOD: tqt-calibrate: error: unknown --activation-method 'kl' (max, 3sd or kl-j)
 // RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --samples 0 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=SAMPLES
 // SAMPLES: tqt-calibrate: error: --samples must be positive
+// RUN: not tqt-calibrate %s -e calls --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=CALLS
+// CALLS: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: calls are not followed by calibration (quantizers in the callee would be missed); inline first (tqt-opt --inline)
 // A static batch that divides the samples works.
 // RUN: tqt-calibrate %s -e static2 --data %t/x.npy --quiet -o %t/o.mlir
 // RUN: FileCheck %s --check-prefix=STATIC2 < %t/o.mlir
@@ -59,4 +61,13 @@ func.func @static2(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
   %t = ml_program.global_load @t : tensor<f32>
   %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<2x1xf32>
   return %0 : tensor<2x1xf32>
+}
+func.func private @callee(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<?x1xf32>
+  return %0 : tensor<?x1xf32>
+}
+func.func @calls(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
+  %0 = func.call @callee(%x) : (tensor<?x1xf32>) -> tensor<?x1xf32>
+  return %0 : tensor<?x1xf32>
 }

@@ -444,6 +444,15 @@ LogicalResult QuantizerInserter::run() {
   if (!func.getBody().hasOneBlock())
     return func.emitOpError("has control flow; --tqt-insert-quantizers "
                             "expects one block of tensor ops");
+  Operation *existing = nullptr;
+  func.walk([&](Operation *op) {
+    if (!existing && isa<TQTDialect>(op->getDialect()))
+      existing = op;
+  });
+  if (existing)
+    return existing->emitOpError(
+        "is already a quantizer: --tqt-insert-quantizers takes a float "
+        "model and would quantize it twice");
   // Model inputs.
   for (BlockArgument arg : func.getArguments()) {
     auto type = dyn_cast<RankedTensorType>(arg.getType());
