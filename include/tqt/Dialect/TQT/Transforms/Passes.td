@@ -89,6 +89,39 @@ def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::tosa::TosaDialect"];
 }
 
+def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
+  let summary = "Turn a legalized simulation graph into the integer-only program";
+  let description = [{
+    Rewrites the output of `--tqt-legalize-pow2` (quantize/dequantize pairs
+    around float TOSA ops) into the integer program of tqt-method 6.1, with
+    the same results bit for bit:
+
+    * weights become integer constants (int8, or int4 codes in i8);
+    * convolutions and fully connected layers become integer TOSA
+      `conv2d` / `depthwise_conv2d` / `matmul` with 32-bit accumulation
+      (48-bit for unsigned 8-bit inputs, held in i16);
+    * every quantizer becomes a `tqt.requantize` (rounding shift with the
+      quantizer's rounding mode and saturation) to the quantizer's exponent;
+      a ReLU/ReLU6 is fused into it as the unsigned grid and a `clamp_max`;
+    * bias adds, residual adds, leaky ReLU's `mul` and `maximum` become
+      integer TOSA ops on i32 at the shared exponents;
+    * average pooling (prepared as a depthwise reciprocal) becomes window
+      sums times the integer reciprocal, requantized with `floor`;
+    * max pooling, reshape, transpose and concat work on the codes.
+
+    Float remains only at the function boundary: `tqt.quantize` of the inputs
+    and `tqt.dequantize` of the outputs. Storage: signed 8-bit codes in i8,
+    unsigned 8-bit codes (ReLU outputs) in i16 so that every signed integer
+    op reads them correctly, 16-bit and wider values in i32.
+
+    Anything without an integer form (a float op that is not between
+    quantizers, a weight held in a global, an unlegalized quantizer) is
+    reported with the op's location.
+  }];
+  let dependentDialects = ["::mlir::tqt::TQTDialect",
+                           "::mlir::tosa::TosaDialect"];
+}
+
 def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
   let summary = "Insert TQT quantizers into a float TOSA model (Graffitist placement)";
   let description = [{

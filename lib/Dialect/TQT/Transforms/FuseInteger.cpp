@@ -1,0 +1,448 @@
+//===- FuseInteger.cpp - The integer-only program -------------------------===//
+//
+// Rewrites a legalized simulation graph (tqt.quantize/tqt.dequantize pairs
+// around float TOSA ops, the output of --tqt-legalize-pow2) into the integer
+// program of tqt-method 6.1. Every quantized float value has an integer twin
+// (codes, exponent, grid); float ops are replaced by integer TOSA ops on the
+// twins and quantizers by tqt.requantize, so the only float left is the
+// quantization of the inputs and the dequantization of the outputs.
+//
+// Why the result is the same bit for bit: every float value of the
+// simulation graph is a dyadic number k * 2^e. Integer ops compute k
+// exactly, and quantizing k * 2^e at exponent e' is the rounding shift of k
+// by e' - e with the same tie rule (docs/Numerics.md). The float simulation
+// itself is exact while sums stay below 2^24 (f32's mantissa); longer
+// accumulations are exact here and approximate there.
+//
+// Storage: signed 8-bit codes in i8; unsigned 8-bit codes (ReLU outputs) in
+// i16, so that every signed integer op (TOSA conv, matmul, max pool, add)
+// reads them correctly; 16-bit layer values and sums in i32; accumulators in
+// i32 (i8 inputs) or i48 (i16 inputs), as TOSA defines.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Support/FixedPoint.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+#include <cmath>
+
+namespace mlir::tqt {
+#define GEN_PASS_DEF_TQTFUSEINTEGER
+#include "tqt/Dialect/TQT/Transforms/Passes.h.inc"
+} // namespace mlir::tqt
+
+using namespace mlir;
+using namespace mlir::tqt;
+namespace num = ::tqt::numerics;
+
+namespace {
+
+/// The integer twin of a float value: codes, their exponent and grid.
+struct IntVal {
+  Value codes;
+  int exp = 0;
+  unsigned bits = 32;
+  bool isSigned = true;
+};
+
+/// A ReLU / ReLU6 clamp on an integer twin, absorbed by the next quantizer.
+struct PendingClamp {
+  IntVal in;
+  double max;
+};
+
+class Fuser {
+public:
+  explicit Fuser(func::FuncOp func) : func(func) {}
+  LogicalResult run();
+
+private:
+  LogicalResult fuseQuantize(QuantizeOp op);
+  LogicalResult fuseConv(Operation *op);
+  LogicalResult fuseAvgPool(tosa::DepthwiseConv2DOp op);
+  LogicalResult fuseMatMul(tosa::MatMulOp op);
+  LogicalResult fuseElementwise(Operation *op, bool isAdd);
+  LogicalResult fuseShapeOp(Operation *op);
+  std::optional<IntVal> twin(Value v) const {
+    auto it = twins.find(v);
+    if (it == twins.end())
+      return std::nullopt;
+    return it->second;
+  }
+  LogicalResult missing(Operation *user, Value v, StringRef what);
+  Value castTo(ImplicitLocOpBuilder &b, Value v, Type elementType);
+  Value intZero(ImplicitLocOpBuilder &b, Type elementType,
+                ArrayRef<int64_t> shape);
+
+  func::FuncOp func;
+  DenseMap<Value, IntVal> twins;
+  DenseMap<Value, PendingClamp> clamps;
+};
+
+Type storageFor(MLIRContext *ctx, unsigned bits, bool isSigned) {
+  if (bits <= 8)
+    return IntegerType::get(ctx, isSigned ? 8 : 16);
+  return IntegerType::get(ctx, 32);
+}
+
+Value Fuser::castTo(ImplicitLocOpBuilder &b, Value v, Type elementType) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getElementType() == elementType)
+    return v;
+  return tosa::CastOp::create(b, type.clone(elementType), v);
+}
+
+Value Fuser::intZero(ImplicitLocOpBuilder &b, Type elementType,
+                     ArrayRef<int64_t> shape) {
+  auto type = RankedTensorType::get(shape, elementType);
+  return tosa::ConstOp::create(
+      b, type, DenseElementsAttr::get(type, b.getIntegerAttr(elementType, 0)));
+}
+
+LogicalResult Fuser::missing(Operation *user, Value v, StringRef what) {
+  InFlightDiagnostic diag = user->emitOpError()
+                            << "cannot be made integer: " << what
+                            << " has no integer form";
+  if (Operation *def = v.getDefiningOp())
+    diag << " (it is computed by '" << def->getName() << "')";
+  else
+    diag << " (it is a function argument that is not quantized)";
+  return diag;
+}
+
+/// tqt.quantize: at the boundary (a function argument) it stays; of a
+/// constant it folds to integer codes; of a value with an integer twin it
+/// becomes a requantization, absorbing a pending ReLU clamp.
+LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
+  Value x = op.getX();
+  num::QuantizerSpec spec = op.getSpec();
+  int exp = int(op.getExpAttr().getInt());
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  IntVal result{Value(), exp, spec.bits, spec.isSigned};
+  Type storage = storageFor(op.getContext(), spec.bits, spec.isSigned);
+
+  if (isa<BlockArgument>(x)) {
+    // The float boundary: keep the quantization, widen unsigned 8-bit codes.
+    Value codes = op.getResult();
+    b.setInsertionPointAfter(op);
+    if (cast<ShapedType>(codes.getType()).getElementType() != storage)
+      codes = RequantizeOp::create(
+          b, cast<RankedTensorType>(codes.getType()).clone(storage), codes,
+          b.getI64IntegerAttr(0), op.getBitsAttr(), op.getIsSignedAttr(),
+          op.getNarrowAttr(), op.getRoundingAttr(), IntegerAttr(),
+          IntegerAttr(), spec.isSigned ? UnitAttr() : b.getUnitAttr());
+    result.codes = codes;
+    twins[op.getResult()] = result;
+    return success();
+  }
+
+  Attribute constant;
+  if (auto c = x.getDefiningOp<tosa::ConstOp>())
+    constant = c.getValues();
+  else if (auto c = x.getDefiningOp<arith::ConstantOp>())
+    constant = c.getValue();
+  if (constant) {
+    SmallVector<Attribute> folded;
+    if (failed(mlir::tqt::evaluate(op, {constant}, folded)))
+      return op.emitOpError("cannot fold the quantization of this constant");
+    auto codes = cast<DenseIntElementsAttr>(folded[0]);
+    // Unsigned codes (avgpool reciprocals) are widened to i16 constants.
+    if (!spec.isSigned && spec.bits <= 8) {
+      SmallVector<APInt> wide;
+      for (APInt v : codes.getValues<APInt>())
+        wide.push_back(v.zext(16));
+      codes = DenseIntElementsAttr::get(
+          cast<RankedTensorType>(codes.getType()).clone(storage), wide);
+    }
+    result.codes = tosa::ConstOp::create(b, codes.getType(), codes);
+    twins[op.getResult()] = result;
+    return success();
+  }
+
+  // A requantization of an integer twin, possibly through a ReLU clamp.
+  std::optional<IntVal> in = twin(x);
+  std::optional<double> clampMax;
+  if (auto it = clamps.find(x); it != clamps.end()) {
+    in = it->second.in;
+    clampMax = it->second.max;
+  }
+  if (!in)
+    return missing(op, x, "the quantized value");
+  if (clampMax && spec.isSigned)
+    return op.emitOpError("quantizes a ReLU output on a signed grid; the "
+                          "integer program expects an unsigned one");
+  auto inType = cast<RankedTensorType>(in->codes.getType());
+  IntegerAttr clampMaxAttr;
+  num::Grid grid = spec.grid();
+  if (clampMax && std::isfinite(*clampMax)) {
+    // R(min(y, M) / s) = min(R(y / s), R(M / s)): rounding is monotone.
+    int64_t m = num::quantize(float(*clampMax), exp, spec);
+    if (m < grid.hi)
+      clampMaxAttr = b.getI64IntegerAttr(m);
+  }
+  auto req = RequantizeOp::create(
+      b, inType.clone(storage), in->codes, b.getI64IntegerAttr(exp - in->exp),
+      op.getBitsAttr(), op.getIsSignedAttr(), op.getNarrowAttr(),
+      op.getRoundingAttr(), IntegerAttr(), clampMaxAttr, UnitAttr());
+  result.codes = req.getResult();
+  twins[op.getResult()] = result;
+  return success();
+}
+
+/// conv2d / depthwise_conv2d on integer inputs and weights, zero bias (the
+/// bias was split off by quantizer insertion).
+LogicalResult Fuser::fuseConv(Operation *op) {
+  std::optional<IntVal> x = twin(op->getOperand(0));
+  std::optional<IntVal> w = twin(op->getOperand(1));
+  if (!x)
+    return missing(op, op->getOperand(0), "the input");
+  if (!w)
+    return missing(op, op->getOperand(1), "the weights");
+  auto bias = op->getOperand(2).getDefiningOp<tosa::ConstOp>();
+  auto biasValues =
+      bias ? dyn_cast<DenseFPElementsAttr>(bias.getValues()) : nullptr;
+  if (!biasValues || !biasValues.isSplat() ||
+      !biasValues.getSplatValue<APFloat>().isZero())
+    return op->emitOpError("has a bias; the integer program expects it split "
+                           "off by --tqt-insert-quantizers");
+  ImplicitLocOpBuilder b(op->getLoc(), op);
+  auto xType = cast<RankedTensorType>(x->codes.getType());
+  auto wType = cast<RankedTensorType>(w->codes.getType());
+  if (!wType.getElementType().isInteger(8))
+    return op->emitOpError("needs 8-bit signed weights for an integer "
+                           "convolution");
+  bool wide = xType.getElementType().isInteger(16);
+  Type accType = b.getIntegerType(wide ? 48 : 32);
+  auto outType = cast<RankedTensorType>(op->getResult(0).getType());
+  int64_t channels = outType.getShape().back();
+  Value zeroBias = intZero(b, accType, {channels});
+  Value inZp = intZero(b, xType.getElementType(), {1});
+  Value wZp = intZero(b, wType.getElementType(), {1});
+  Operation *conv = b.clone(*op);
+  conv->setOperands({x->codes, w->codes, zeroBias, inZp, wZp});
+  conv->setAttr("acc_type", TypeAttr::get(accType));
+  conv->getResult(0).setType(outType.clone(accType));
+  twins[op->getResult(0)] = {conv->getResult(0), x->exp + w->exp, 32, true};
+  return success();
+}
+
+/// Average pooling as a depthwise convolution by a constant reciprocal r:
+/// window sums (weights 1) times r, exactly sum_i r * x_i.
+LogicalResult Fuser::fuseAvgPool(tosa::DepthwiseConv2DOp op) {
+  std::optional<IntVal> x = twin(op.getInput());
+  std::optional<IntVal> r = twin(op.getWeight());
+  if (!x)
+    return missing(op, op.getInput(), "the input");
+  if (!r)
+    return missing(op, op.getWeight(), "the reciprocal");
+  auto rConst = r->codes.getDefiningOp<tosa::ConstOp>();
+  auto rValues =
+      rConst ? dyn_cast<DenseIntElementsAttr>(rConst.getValues()) : nullptr;
+  if (!rValues || !rValues.isSplat())
+    return op.emitOpError("needs one constant reciprocal for the window");
+  int64_t reciprocal = rValues.getSplatValue<APInt>().getZExtValue();
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  auto xType = cast<RankedTensorType>(x->codes.getType());
+  auto wType = cast<RankedTensorType>(op.getWeight().getType());
+  bool wide = xType.getElementType().isInteger(16);
+  Type accType = b.getIntegerType(wide ? 48 : 32);
+  auto onesType = wType.clone(b.getI8Type());
+  Value ones = tosa::ConstOp::create(
+      b, onesType, DenseElementsAttr::get(onesType, b.getI8IntegerAttr(1)));
+  auto outType = cast<RankedTensorType>(op.getType());
+  int64_t channels = outType.getShape().back();
+  Value zeroBias = intZero(b, accType, {channels});
+  Value inZp = intZero(b, xType.getElementType(), {1});
+  Value wZp = intZero(b, b.getI8Type(), {1});
+  Operation *sums = b.clone(*op);
+  sums->setOperands({x->codes, ones, zeroBias, inZp, wZp});
+  sums->setAttr("acc_type", TypeAttr::get(accType));
+  sums->removeAttr("tqt.avgpool");
+  sums->getResult(0).setType(outType.clone(accType));
+  Value s32 = castTo(b, sums->getResult(0), b.getI32Type());
+  SmallVector<int64_t> ones4(outType.getRank(), 1);
+  auto rType = RankedTensorType::get(ones4, b.getI32Type());
+  Value rc = tosa::ConstOp::create(
+      b, rType, DenseElementsAttr::get(rType, b.getI32IntegerAttr(reciprocal)));
+  Value product = tosa::MulOp::create(b, outType.clone(b.getI32Type()), s32, rc,
+                                      intZero(b, b.getI8Type(), {1}));
+  twins[op.getResult()] = {product, x->exp + r->exp, 32, true};
+  return success();
+}
+
+/// matmul of integer activations and constant weights.
+LogicalResult Fuser::fuseMatMul(tosa::MatMulOp op) {
+  std::optional<IntVal> a = twin(op.getA());
+  std::optional<IntVal> w = twin(op.getB());
+  if (!a)
+    return missing(op, op.getA(), "the input");
+  if (!w)
+    return missing(op, op.getB(), "the weights");
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Type aElem = cast<RankedTensorType>(a->codes.getType()).getElementType();
+  bool wide = aElem.isInteger(16);
+  // TOSA matmul takes equal operand types: i8 x i8 -> i32, i16 x i16 -> i48.
+  Value weights = castTo(b, w->codes, aElem);
+  Type accType = b.getIntegerType(wide ? 48 : 32);
+  auto outType = cast<RankedTensorType>(op.getType()).clone(accType);
+  Value zp = intZero(b, aElem, {1});
+  auto mm = tosa::MatMulOp::create(b, outType, a->codes, weights, zp, zp);
+  twins[op.getResult()] = {mm.getResult(), a->exp + w->exp, 32, true};
+  return success();
+}
+
+/// add / maximum / mul of two integer twins, computed in i32.
+LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
+  std::optional<IntVal> l = twin(op->getOperand(0));
+  std::optional<IntVal> r = twin(op->getOperand(1));
+  if (!l)
+    return missing(op, op->getOperand(0), "operand #0");
+  if (!r)
+    return missing(op, op->getOperand(1), "operand #1");
+  bool isMul = isa<tosa::MulOp>(op);
+  if (!isMul && l->exp != r->exp)
+    return op->emitOpError("combines values at exponents ")
+           << l->exp << " and " << r->exp
+           << "; their quantizers must share a threshold";
+  ImplicitLocOpBuilder b(op->getLoc(), op);
+  Type i32 = b.getI32Type();
+  Value lv = castTo(b, l->codes, i32), rv = castTo(b, r->codes, i32);
+  auto outType = cast<RankedTensorType>(op->getResult(0).getType()).clone(i32);
+  Value out;
+  if (isAdd)
+    out = tosa::AddOp::create(b, outType, lv, rv);
+  else if (isMul)
+    out =
+        tosa::MulOp::create(b, outType, lv, rv, intZero(b, b.getI8Type(), {1}));
+  else
+    out = tosa::MaximumOp::create(b, outType, lv, rv);
+  twins[op->getResult(0)] = {out, isMul ? l->exp + r->exp : l->exp, 32, true};
+  return success();
+}
+
+/// reshape, transpose, max pooling, concat: the same op on the codes.
+LogicalResult Fuser::fuseShapeOp(Operation *op) {
+  SmallVector<Value> operands;
+  std::optional<IntVal> first;
+  for (Value v : op->getOperands()) {
+    if (isa<tosa::shapeType>(v.getType())) {
+      operands.push_back(v);
+      continue;
+    }
+    std::optional<IntVal> t = twin(v);
+    if (!t)
+      return missing(op, v, "an operand");
+    if (first &&
+        (t->exp != first->exp ||
+         cast<ShapedType>(t->codes.getType()).getElementType() !=
+             cast<ShapedType>(first->codes.getType()).getElementType()))
+      return op->emitOpError("joins codes of different scales or storage");
+    if (!first)
+      first = t;
+    operands.push_back(t->codes);
+  }
+  ImplicitLocOpBuilder b(op->getLoc(), op);
+  Operation *clone = b.clone(*op);
+  clone->setOperands(operands);
+  Type elem = cast<ShapedType>(first->codes.getType()).getElementType();
+  clone->getResult(0).setType(
+      cast<RankedTensorType>(op->getResult(0).getType()).clone(elem));
+  twins[op->getResult(0)] = {clone->getResult(0), first->exp, first->bits,
+                             first->isSigned};
+  return success();
+}
+
+LogicalResult Fuser::run() {
+  if (!func.getBody().hasOneBlock())
+    return func.emitOpError("has control flow; --tqt-fuse-integer expects one "
+                            "block of tensor ops");
+  SmallVector<Operation *> ops;
+  for (Operation &op : func.getBody().front())
+    ops.push_back(&op);
+  for (Operation *op : ops) {
+    LogicalResult result = success();
+    if (auto q = dyn_cast<QuantizeOp>(op)) {
+      result = fuseQuantize(q);
+    } else if (auto d = dyn_cast<DequantizeOp>(op)) {
+      std::optional<IntVal> codes = twin(d.getInput());
+      if (!codes)
+        return missing(op, d.getInput(), "the dequantized value");
+      twins[d.getResult()] = *codes;
+    } else if (isa<FakeQuantOp, FakeQuantGradOp>(op)) {
+      return op->emitOpError("is not legalized; run --tqt-legalize-pow2 "
+                             "first");
+    } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(op);
+               dw && op->hasAttr("tqt.avgpool")) {
+      result = fuseAvgPool(dw);
+    } else if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op)) {
+      result = fuseConv(op);
+    } else if (auto mm = dyn_cast<tosa::MatMulOp>(op)) {
+      result = fuseMatMul(mm);
+    } else if (isa<tosa::AddOp>(op)) {
+      result = fuseElementwise(op, /*isAdd=*/true);
+    } else if (isa<tosa::MaximumOp, tosa::MulOp>(op)) {
+      result = fuseElementwise(op, /*isAdd=*/false);
+    } else if (auto clamp = dyn_cast<tosa::ClampOp>(op)) {
+      auto min = dyn_cast<FloatAttr>(clamp.getMinValAttr());
+      auto max = dyn_cast<FloatAttr>(clamp.getMaxValAttr());
+      std::optional<IntVal> in = twin(clamp.getInput());
+      if (!min || !max || !min.getValue().isZero() || !in)
+        return op->emitOpError("is not a ReLU/ReLU6 of an integer value");
+      clamps[clamp.getResult()] = {*in, max.getValueAsDouble()};
+    } else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
+                   tosa::ConcatOp>(op)) {
+      result = fuseShapeOp(op);
+    } else if (isa<tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp>(op)) {
+      continue;
+    } else if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      // Float only at the boundary: outputs are dequantized codes.
+      for (OpOperand &operand : ret->getOpOperands()) {
+        auto dq = operand.get().getDefiningOp<DequantizeOp>();
+        std::optional<IntVal> codes = twin(operand.get());
+        if (!dq || !codes)
+          return missing(op, operand.get(), "a result");
+        ImplicitLocOpBuilder b(dq.getLoc(), ret);
+        operand.set(DequantizeOp::create(b, dq.getType(), codes->codes,
+                                         dq.getExpAttr(), dq.getBitsAttr(),
+                                         dq.getIsSignedAttr()));
+      }
+    } else {
+      return op->emitOpError("is not supported by --tqt-fuse-integer");
+    }
+    if (failed(result))
+      return failure();
+  }
+  // Drop the float graph: everything without uses, last first.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (Operation &op :
+         llvm::make_early_inc_range(llvm::reverse(func.getBody().front()))) {
+      if (op.hasTrait<OpTrait::IsTerminator>() || !op.use_empty())
+        continue;
+      op.erase();
+      changed = true;
+    }
+  }
+  return success();
+}
+
+struct FuseIntegerPass : mlir::tqt::impl::TQTFuseIntegerBase<FuseIntegerPass> {
+  void runOnOperation() override {
+    for (auto func : llvm::to_vector(getOperation().getOps<func::FuncOp>())) {
+      if (func.isExternal() || !func.isPublic())
+        continue;
+      if (failed(Fuser(func).run()))
+        return signalPassFailure();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,61 @@
+// RUN: tqt-opt %s -split-input-file --tqt-fuse-integer -verify-diagnostics
+
+func.func @not_legalized(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op is not legalized; run --tqt-legalize-pow2 first}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @float_op(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tosa.exp' op is not supported by --tqt-fuse-integer}}
+  %e = tosa.exp %x : (tensor<4xf32>) -> tensor<4xf32>
+  return %e : tensor<4xf32>
+}
+
+// -----
+
+func.func @unquantized_operand(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %xq = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %xd = tqt.dequantize %xq exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  // expected-error @+1 {{'tosa.add' op cannot be made integer: operand #1 has no integer form (it is a function argument that is not quantized)}}
+  %y = tosa.add %xd, %x : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+func.func @different_scales(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %a = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %ad = tqt.dequantize %a exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %b = tqt.quantize %x exp(-3) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %bd = tqt.dequantize %b exp(-3) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  // expected-error @+1 {{'tosa.add' op combines values at exponents -4 and -3; their quantizers must share a threshold}}
+  %y = tosa.add %ad, %bd : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+func.func @bias_in_conv(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %b = "tosa.const"() <{values = dense<1.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %xq = tqt.quantize %x exp(-6) bits(8) signed : tensor<?x4x4x1xf32> -> tensor<?x4x4x1xi8>
+  %xd = tqt.dequantize %xq exp(-6) bits(8) signed : tensor<?x4x4x1xi8> -> tensor<?x4x4x1xf32>
+  %wq = tqt.quantize %w exp(-7) bits(8) signed : tensor<2x1x1x1xf32> -> tensor<2x1x1x1xi8>
+  %wd = tqt.dequantize %wq exp(-7) bits(8) signed : tensor<2x1x1x1xi8> -> tensor<2x1x1x1xf32>
+  // expected-error @+1 {{'tosa.conv2d' op has a bias; the integer program expects it split off by --tqt-insert-quantizers}}
+  %acc = tosa.conv2d %xd, %wd, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %aq = tqt.quantize %acc exp(-2) bits(16) signed : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi16>
+  %ad = tqt.dequantize %aq exp(-2) bits(16) signed : tensor<?x4x4x2xi16> -> tensor<?x4x4x2xf32>
+  return %ad : tensor<?x4x4x2xf32>
+}
+
+// -----
+
+func.func @float_result(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'func.return' op cannot be made integer: a result has no integer form (it is a function argument that is not quantized)}}
+  return %x : tensor<4xf32>
+}

@@ -1,0 +1,29 @@
+// The whole static flow (prepare, insert quantizers, calibrate, legalize,
+// fuse) on two float networks that together use every supported op (conv +
+// bias + ReLU6, batch norm + leaky ReLU, depthwise, residual add + ReLU, max
+// and global average pooling, concat, fully connected), in every rounding
+// mode: the integer-only program computes no float between its input
+// quantization and output dequantization, and its outputs equal the
+// calibrated simulation graph's bit for bit.
+// RUN: rm -rf %t && %python %S/Inputs/gen_small_net.py %t/small && %python %S/Inputs/gen_bn_net.py %t/bn
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_even | FileCheck %s --check-prefix=HALF_EVEN
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_up | FileCheck %s --check-prefix=HALF_UP
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_away | FileCheck %s --check-prefix=HALF_AWAY
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy floor | FileCheck %s --check-prefix=FLOOR
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_even --prepare | FileCheck %s --check-prefix=HALF_EVEN
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_up --prepare | FileCheck %s --check-prefix=HALF_UP
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_away --prepare | FileCheck %s --check-prefix=HALF_AWAY
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy floor --prepare | FileCheck %s --check-prefix=FLOOR
+//
+// HALF_EVEN: half_even: legalized == simulation: yes
+// HALF_EVEN: half_even: fused == simulation: yes
+// HALF_EVEN: half_even: integer-only check: 0 float ops
+// HALF_UP: half_up: legalized == simulation: yes
+// HALF_UP: half_up: fused == simulation: yes
+// HALF_UP: half_up: integer-only check: 0 float ops
+// HALF_AWAY: half_away: legalized == simulation: yes
+// HALF_AWAY: half_away: fused == simulation: yes
+// HALF_AWAY: half_away: integer-only check: 0 float ops
+// FLOOR: floor: legalized == simulation: yes
+// FLOOR: floor: fused == simulation: yes
+// FLOOR: floor: integer-only check: 0 float ops
