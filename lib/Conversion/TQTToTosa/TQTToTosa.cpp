@@ -27,11 +27,11 @@ namespace num = ::tqt::numerics;
 
 namespace {
 
-/// TOSA's rescale shift must be in [2, 62]; with a multiplier of 2^30 the
-/// representable requantization shifts are k = shift - 30 in [-28, 32].
-constexpr int kMinTosaShift = -28;
-constexpr int kMaxTosaShift = 32;
-constexpr int kMultiplierLog2 = 30;
+/// TOSA's rescale shift must be in [2, 62]; with a multiplier of 2^30 (2^14
+/// for i48 inputs) the requantization shifts are k = shift - 30 (- 14).
+int multiplierLog2(unsigned inWidth) { return inWidth == 48 ? 14 : 30; }
+int minTosaShift(unsigned inWidth) { return 2 - multiplierLog2(inWidth); }
+int maxTosaShift(unsigned inWidth) { return 62 - multiplierLog2(inWidth); }
 
 bool isRescaleWidth(unsigned w) { return w == 8 || w == 16 || w == 32; }
 
@@ -47,17 +47,29 @@ Value rescale(ImplicitLocOpBuilder &b, Value input, RankedTensorType outType,
   auto inElem =
       cast<IntegerType>(cast<ShapedType>(input.getType()).getElementType());
   auto outElem = cast<IntegerType>(outType.getElementType());
-  Value multiplier =
-      constTensor(b, b.getI32Type(), int64_t(1) << kMultiplierLog2);
-  Value shift = constTensor(b, b.getI8Type(), kMultiplierLog2 + k);
+  // i48 inputs take a 16-bit multiplier (scale32 = false): 2^14, shift 14 + k.
+  bool scale32 = inElem.getWidth() != 48;
+  int log2 = multiplierLog2(inElem.getWidth());
+  Value multiplier = constTensor(b, scale32 ? b.getI32Type() : b.getI16Type(),
+                                 int64_t(1) << log2);
+  Value shift = constTensor(b, b.getI8Type(), log2 + k);
   Value inZp = constTensor(b, inElem, 0);
   Value outZp = constTensor(b, outElem, 0);
   return tosa::RescaleOp::create(
-      b, outType, input, multiplier, shift, inZp, outZp, b.getBoolAttr(true),
+      b, outType, input, multiplier, shift, inZp, outZp, b.getBoolAttr(scale32),
       tosa::RoundingModeAttr::get(b.getContext(),
                                   tosa::RoundingMode::SINGLE_ROUND),
       b.getBoolAttr(false), b.getBoolAttr(inputUnsigned),
       b.getBoolAttr(outputUnsigned));
+}
+
+/// Whether the output needs TOSA's output_unsigned: only when the unsigned
+/// grid does not fit the signed range of the output type (an unsigned 8-bit
+/// grid held in i16 is an ordinary signed i16 output plus a clamp).
+bool needsUnsignedOutput(RequantizeOp op) {
+  unsigned outWidth = cast<ShapedType>(op.getType()).getElementTypeBitWidth();
+  return !op.getIsSigned() &&
+         op.getClampedGrid().hi > num::integerGrid(outWidth, true).hi;
 }
 
 /// How a requantization maps onto TOSA. TOSA 1.0 restricts rescale:
@@ -72,6 +84,10 @@ struct RescalePlan {
   bool viaI16 = false;
   /// Clamp to the (clamped) grid at the intermediate or output type.
   bool clamp = false;
+  /// A grid within 16 bits in i32 storage: rescale to i16 (clamping there,
+  /// since the integer profile clamps only i8/i16), then widen with
+  /// tosa.cast, which sign-extends exactly.
+  bool viaI16Cast = false;
 };
 
 FailureOr<RescalePlan> planRescale(RequantizeOp op, std::string &why) {
@@ -80,11 +96,18 @@ FailureOr<RescalePlan> planRescale(RequantizeOp op, std::string &why) {
   unsigned inWidth = inType.getElementTypeBitWidth();
   unsigned outWidth = outType.getElementTypeBitWidth();
   bool inUnsigned = op.getInputUnsigned();
-  bool outUnsigned = !op.getIsSigned();
+  bool outUnsigned = needsUnsignedOutput(op);
   num::Grid grid = op.getClampedGrid();
   num::Grid full = num::integerGrid(outWidth, !outUnsigned);
   RescalePlan plan;
   plan.clamp = grid.lo != full.lo || grid.hi != full.hi;
+  num::Grid i16 = num::integerGrid(16, true);
+  if (plan.clamp && outWidth == 32 && grid.lo >= i16.lo && grid.hi <= i16.hi &&
+      !(inUnsigned && inWidth == 16)) {
+    plan.viaI16Cast = true;
+    plan.clamp = grid.lo != i16.lo || grid.hi != i16.hi;
+    return plan;
+  }
   if (!outUnsigned) {
     if (inUnsigned && outWidth == 32) {
       if (inWidth != 8) {
@@ -121,7 +144,7 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
     auto outType = cast<RankedTensorType>(op.getType());
     int k = int(op.getShiftAttr().getInt());
     bool inUnsigned = op.getInputUnsigned();
-    bool outUnsigned = !op.getIsSigned();
+    bool outUnsigned = needsUnsignedOutput(op);
     num::Grid grid = op.getClampedGrid();
 
     auto clampTo = [&](Value v) -> Value {
@@ -135,7 +158,13 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
     };
 
     Value result;
-    if (!plan->viaI16) {
+    if (plan->viaI16Cast) {
+      auto mid = outType.clone(b.getIntegerType(16));
+      Value r = rescale(b, op.getInput(), mid, k, inUnsigned, false);
+      if (plan->clamp)
+        r = clampTo(r);
+      result = tosa::CastOp::create(b, outType, r);
+    } else if (!plan->viaI16) {
       result = rescale(b, op.getInput(), outType, k, inUnsigned, outUnsigned);
       if (plan->clamp)
         result = clampTo(result);
@@ -180,12 +209,6 @@ struct ConvertTQTToTosaPass
              << stringifyRoundingMode(op.getRounding())
              << " is not half_up (tosa.rescale SINGLE_ROUND rounds ties "
                 "toward +infinity)";
-    int k = int(op.getShiftAttr().getInt());
-    if (k < kMinTosaShift || k > kMaxTosaShift)
-      return op.emitOpError("cannot be expressed as tosa.rescale: shift ")
-             << k << " is outside [" << kMinTosaShift << ", " << kMaxTosaShift
-             << "] (multiplier 2^30 with a rescale shift "
-             << "in [2, 62])";
     auto inType = dyn_cast<RankedTensorType>(op.getInput().getType());
     auto outType = dyn_cast<RankedTensorType>(op.getType());
     if (!inType || !outType)
@@ -193,12 +216,18 @@ struct ConvertTQTToTosaPass
           "cannot be expressed as tosa.rescale: unranked tensor");
     unsigned inWidth = inType.getElementTypeBitWidth();
     unsigned outWidth = outType.getElementTypeBitWidth();
-    if (!isRescaleWidth(inWidth))
+    if (!isRescaleWidth(inWidth) && inWidth != 48)
       return op.emitOpError("cannot be expressed as tosa.rescale: input ")
-             << inType.getElementType() << " is not one of i8, i16, i32";
+             << inType.getElementType() << " is not one of i8, i16, i32, i48";
     if (!isRescaleWidth(outWidth))
       return op.emitOpError("cannot be expressed as tosa.rescale: output ")
              << outType.getElementType() << " is not one of i8, i16, i32";
+    int k = int(op.getShiftAttr().getInt());
+    if (k < minTosaShift(inWidth) || k > maxTosaShift(inWidth))
+      return op.emitOpError("cannot be expressed as tosa.rescale: shift ")
+             << k << " is outside [" << minTosaShift(inWidth) << ", "
+             << maxTosaShift(inWidth) << "] (multiplier 2^"
+             << multiplierLog2(inWidth) << " with a rescale shift in [2, 62])";
     if (op.getInputUnsigned() && inWidth == 32)
       return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
                             "i32 input (input_unsigned is for i8 and i16)");

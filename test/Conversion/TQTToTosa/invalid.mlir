@@ -41,7 +41,7 @@ func.func @left_shift_overflows_int32(%a: tensor<4xi32>) -> tensor<4xi16> {
 // -----
 
 func.func @i64_input(%a: tensor<4xi64>) -> tensor<4xi8> {
-  // expected-error @+1 {{'tqt.requantize' op cannot be expressed as tosa.rescale: input 'i64' is not one of i8, i16, i32}}
+  // expected-error @+1 {{'tqt.requantize' op cannot be expressed as tosa.rescale: input 'i64' is not one of i8, i16, i32, i48}}
   %0 = tqt.requantize %a shift(4) bits(8) signed rounding<half_up> : tensor<4xi64> -> tensor<4xi8>
   return %0 : tensor<4xi8>
 }

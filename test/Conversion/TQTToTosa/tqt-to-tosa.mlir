@@ -76,3 +76,41 @@ func.func @others_untouched(%x: tensor<4xf32>) -> tensor<4xi8> {
   %0 = tqt.requantize %q shift(4) bits(8) signed rounding<half_up> : tensor<4xi16> -> tensor<4xi8>
   return %0 : tensor<4xi8>
 }
+
+// -----
+
+// i48 accumulators (i16 x i8 convolutions) take a 16-bit multiplier: 2^14,
+// shift 14 + k, scale32 = false.
+// CHECK-LABEL: func.func @i48_input
+// CHECK-DAG: "tosa.const"() <{values = dense<16384> : tensor<1xi16>}>
+// CHECK-DAG: "tosa.const"() <{values = dense<20> : tensor<1xi8>}>
+// CHECK: tosa.rescale {{.*}}scale32 = false{{.*}} : (tensor<4xi48>, {{.*}}) -> tensor<4xi8>
+func.func @i48_input(%a: tensor<4xi48>) -> tensor<4xi8> {
+  %0 = tqt.requantize %a shift(6) bits(8) signed rounding<half_up> : tensor<4xi48> -> tensor<4xi8>
+  return %0 : tensor<4xi8>
+}
+
+// -----
+
+// A 16-bit grid in i32 storage: rescale to i16 (saturating exactly to the
+// grid), then a sign-extending cast; no i32 clamp (outside the integer
+// profile).
+// CHECK-LABEL: func.func @int16_in_i32
+// CHECK: %[[R:.*]] = tosa.rescale {{.*}} -> tensor<4xi16>
+// CHECK-NOT: tosa.clamp
+// CHECK: tosa.cast %[[R]] : (tensor<4xi16>) -> tensor<4xi32>
+func.func @int16_in_i32(%a: tensor<4xi32>) -> tensor<4xi32> {
+  %0 = tqt.requantize %a shift(3) bits(16) signed rounding<half_up> : tensor<4xi32> -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+// An unsigned 8-bit grid in i16 storage is a signed i16 output plus a clamp.
+// CHECK-LABEL: func.func @uint8_in_i16
+// CHECK: %[[R:.*]] = tosa.rescale {{.*}}output_unsigned = false{{.*}} -> tensor<4xi16>
+// CHECK: tosa.clamp %[[R]] {max_val = 255 : i16, min_val = 0 : i16}
+func.func @uint8_in_i16(%a: tensor<4xi32>) -> tensor<4xi16> {
+  %0 = tqt.requantize %a shift(3) bits(8) unsigned rounding<half_up> : tensor<4xi32> -> tensor<4xi16>
+  return %0 : tensor<4xi16>
+}

@@ -4,7 +4,10 @@ handles today (conv + bias + ReLU6, depthwise + bias, residual add + ReLU,
 max pooling, concat, reshape, fully connected with bias), deterministic
 pseudo-random weights, and 64 input samples.
 
-  gen_small_net.py OUT_DIR   ->  OUT_DIR/net.mlir, OUT_DIR/x.npy
+  gen_small_net.py OUT_DIR [BATCH]  ->  OUT_DIR/net.mlir, OUT_DIR/x.npy
+
+With BATCH, the batch dimension is static (TOSA 1.0 validation needs static
+shapes) and x.npy holds BATCH samples.
 """
 import os
 import sys
@@ -27,7 +30,7 @@ def values(gen, shape, scale):
     return "[" + ", ".join(values(gen, shape[1:], scale) for _ in range(shape[0])) + "]"
 
 
-def main(out):
+def main(out, batch=None):
     os.makedirs(out, exist_ok=True)
     g = lcg(12345)
     net = f"""func.func @net(%x: tensor<?x8x8x1xf32>) -> tensor<?x10xf32> {{
@@ -54,10 +57,14 @@ def main(out):
   return %y : tensor<?x10xf32>
 }}
 """
+    samples = 64
+    if batch:
+        net = net.replace("?x", f"{batch}x")
+        samples = batch
     with open(os.path.join(out, "net.mlir"), "w") as f:
         f.write(net)
-    write(os.path.join(out, "x.npy"), "f32", [next(g) * 2 - 1 for _ in range(64 * 64)], (64, 8, 8, 1))
+    write(os.path.join(out, "x.npy"), "f32", [next(g) * 2 - 1 for _ in range(samples * 64)], (samples, 8, 8, 1))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)

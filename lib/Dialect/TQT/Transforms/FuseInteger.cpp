@@ -323,7 +323,13 @@ LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
         tosa::MulOp::create(b, outType, lv, rv, intZero(b, b.getI8Type(), {1}));
   else
     out = tosa::MaximumOp::create(b, outType, lv, rv);
-  twins[op->getResult(0)] = {out, isMul ? l->exp + r->exp : l->exp, 32, true};
+  // Sums and maxima of two 8-bit codes fit 9 bits: keep them in i16, so a
+  // later left shift stays within the int32 range TOSA's rescale requires.
+  unsigned bits = isMul ? 32 : std::max(l->bits, r->bits) + (isAdd ? 1 : 0);
+  if (bits <= 16)
+    out = tosa::CastOp::create(b, outType.clone(b.getI16Type()), out);
+  twins[op->getResult(0)] = {out, isMul ? l->exp + r->exp : l->exp,
+                             bits <= 16 ? bits : 32u, true};
   return success();
 }
 
