@@ -30,6 +30,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "llvm/Support/Format.h"
 
 #include <cmath>
 
@@ -77,6 +78,8 @@ private:
     return it->second;
   }
   LogicalResult missing(Operation *user, Value v, StringRef what);
+  LogicalResult checkAccumulator(Operation *op, int64_t terms, IntVal x,
+                                 IntVal w, unsigned accBits);
   Value castTo(ImplicitLocOpBuilder &b, Value v, Type elementType);
   Value intZero(ImplicitLocOpBuilder &b, Type elementType,
                 ArrayRef<int64_t> shape);
@@ -104,6 +107,33 @@ Value Fuser::intZero(ImplicitLocOpBuilder &b, Type elementType,
   auto type = RankedTensorType::get(shape, elementType);
   return tosa::ConstOp::create(
       b, type, DenseElementsAttr::get(type, b.getIntegerAttr(elementType, 0)));
+}
+
+/// The largest magnitude of a grid's codes.
+static double maxMagnitude(const IntVal &v) {
+  num::Grid g = num::integerGrid(v.bits, v.isSigned);
+  return std::max(std::fabs(double(g.lo)), double(g.hi));
+}
+
+/// Accumulator safety: a sum of `terms` products of x and w codes must fit
+/// the accumulator, or the layer is reported. Beyond 2^24 the float
+/// simulation graph may round its partial sums (f32 has a 24-bit
+/// mantissa), so the integer program (exact) can differ from it: warn.
+LogicalResult Fuser::checkAccumulator(Operation *op, int64_t terms, IntVal x,
+                                      IntVal w, unsigned accBits) {
+  double bound = double(terms) * maxMagnitude(x) * maxMagnitude(w);
+  double limit = std::ldexp(1.0, int(accBits) - 1) - 1;
+  if (bound > limit)
+    return op->emitOpError("accumulator can reach ")
+           << int64_t(bound) << " (" << terms << " products of " << x.bits
+           << "-bit and " << w.bits << "-bit codes), beyond the i" << accBits
+           << " accumulator";
+  if (bound > std::ldexp(1.0, 24))
+    op->emitWarning("accumulator can reach ")
+        << int64_t(bound)
+        << ", beyond 2^24: the float simulation graph may round its sums "
+           "where this integer program is exact";
+  return success();
 }
 
 LogicalResult Fuser::missing(Operation *user, Value v, StringRef what) {
@@ -222,6 +252,13 @@ LogicalResult Fuser::fuseConv(Operation *op) {
   Type accType = b.getIntegerType(wide ? 48 : 32);
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t channels = outType.getShape().back();
+  // Products per output: KH * KW * I for conv2d (OHWI), KH * KW for
+  // depthwise (HWCM).
+  ArrayRef<int64_t> ws = wType.getShape();
+  int64_t terms =
+      isa<tosa::DepthwiseConv2DOp>(op) ? ws[0] * ws[1] : ws[1] * ws[2] * ws[3];
+  if (failed(checkAccumulator(op, terms, *x, *w, wide ? 48 : 32)))
+    return failure();
   Value zeroBias = intZero(b, accType, {channels});
   Value inZp = intZero(b, xType.getElementType(), {1});
   Value wZp = intZero(b, wType.getElementType(), {1});
@@ -288,6 +325,9 @@ LogicalResult Fuser::fuseMatMul(tosa::MatMulOp op) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
   Type aElem = cast<RankedTensorType>(a->codes.getType()).getElementType();
   bool wide = aElem.isInteger(16);
+  int64_t terms = cast<RankedTensorType>(op.getB().getType()).getShape()[1];
+  if (failed(checkAccumulator(op, terms, *a, *w, wide ? 48 : 32)))
+    return failure();
   // TOSA matmul takes equal operand types: i8 x i8 -> i32, i16 x i16 -> i48.
   Value weights = castTo(b, w->codes, aElem);
   Type accType = b.getIntegerType(wide ? 48 : 32);
