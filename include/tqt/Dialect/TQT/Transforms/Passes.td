@@ -114,6 +114,12 @@ def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
     unsigned 8-bit codes (ReLU outputs) in i16 so that every signed integer
     op reads them correctly, 16-bit and wider values in i32.
 
+    Accumulator safety: from the shapes and grids, the largest sum a
+    convolution or matmul can reach (products per output times the largest
+    codes) must fit its accumulator (i32, or i48 for i16 inputs), or the
+    layer is reported. Beyond 2^24 a warning says that the float simulation
+    graph may round its sums there while the integer program is exact.
+
     Anything without an integer form (a float op that is not between
     quantizers, a weight held in a global, an unlegalized quantizer) is
     reported with the op's location.
