@@ -143,3 +143,32 @@ func.func @leaky_avgpool(%x: tensor<?x4x4x1xf32>) -> tensor<?x1x1x2xf32> {
   %p = tosa.depthwise_conv2d %l, %r, %b0, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 4, 4>, tqt.avgpool} : (tensor<?x4x4x2xf32>, tensor<4x4x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x1x1x2xf32>
   return %p : tensor<?x1x1x2xf32>
 }
+
+// -----
+
+// Fully connected: reshape, matmul with constant weights, reshape, bias add.
+// The accumulator (after the matmul) and the bias share a 16-bit threshold;
+// the bias add's output gets the int8 output quantizer.
+// CHECK-LABEL: func.func @fully_connected
+// CHECK: %[[TW:.*]] = ml_program.global_load @q.matmul_0.weight
+// CHECK: %[[WQ:.*]] = tqt.fake_quant %{{.*}}, %[[TW]] bits(8) signed : tensor<1x4x3xf32>
+// CHECK: %[[MM:.*]] = tosa.matmul %{{.*}}, %[[WQ]]
+// CHECK: %[[TA:.*]] = ml_program.global_load @q.matmul_0.acc
+// CHECK: %[[AQ:.*]] = tqt.fake_quant %[[MM]], %[[TA]] bits(16) signed : tensor<1x?x3xf32>
+// CHECK: %[[R:.*]] = tosa.reshape %[[AQ]]
+// CHECK: %[[TB:.*]] = ml_program.global_load @q.matmul_0.acc
+// CHECK: %[[BQ:.*]] = tqt.fake_quant %{{.*}}, %[[TB]] bits(16) signed : tensor<1x3xf32>
+// CHECK: %[[Y:.*]] = tosa.add %[[R]], %[[BQ]]
+// CHECK: tqt.fake_quant %[[Y]], %{{.*}} bits(8) signed : tensor<?x3xf32>
+func.func @fully_connected(%x: tensor<?x4xf32>) -> tensor<?x3xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %s1 = tosa.const_shape {values = dense<[1, -1, 4]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %x3 = tosa.reshape %x, %s1 : (tensor<?x4xf32>, !tosa.shape<3>) -> tensor<1x?x4xf32>
+  %w = "tosa.const"() <{values = dense<0.25> : tensor<1x4x3xf32>}> : () -> tensor<1x4x3xf32>
+  %mm = tosa.matmul %x3, %w, %zp, %zp : (tensor<1x?x4xf32>, tensor<1x4x3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x3xf32>
+  %s2 = tosa.const_shape {values = dense<[-1, 3]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %y2 = tosa.reshape %mm, %s2 : (tensor<1x?x3xf32>, !tosa.shape<2>) -> tensor<?x3xf32>
+  %b = "tosa.const"() <{values = dense<0.5> : tensor<1x3xf32>}> : () -> tensor<1x3xf32>
+  %y = tosa.add %y2, %b : (tensor<?x3xf32>, tensor<1x3xf32>) -> tensor<?x3xf32>
+  return %y : tensor<?x3xf32>
+}

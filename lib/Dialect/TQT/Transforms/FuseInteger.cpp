@@ -63,6 +63,9 @@ class Fuser {
 public:
   explicit Fuser(func::FuncOp func) : func(func) {}
   LogicalResult run();
+  /// Moves the boundary quantize/dequantize into the caller: arguments and
+  /// results become integer codes.
+  LogicalResult makeIntegerIO();
 
 private:
   LogicalResult fuseQuantize(QuantizeOp op);
@@ -480,12 +483,63 @@ LogicalResult Fuser::run() {
   return success();
 }
 
+/// How to read integer codes at the boundary: value = code * 2^exp.
+static DictionaryAttr codeAttrs(Builder &b, int64_t exp, IntegerAttr bits,
+                                BoolAttr isSigned) {
+  NamedAttrList attrs;
+  attrs.set("tqt.exp", b.getI64IntegerAttr(exp));
+  attrs.set("tqt.bits", bits);
+  attrs.set("tqt.is_signed", isSigned);
+  return attrs.getDictionary(b.getContext());
+}
+
+LogicalResult Fuser::makeIntegerIO() {
+  Builder b(func.getContext());
+  Block &body = func.getBody().front();
+  SmallVector<Type> argTypes(func.getArgumentTypes());
+  for (BlockArgument arg : body.getArguments()) {
+    if (!arg.hasOneUse() || !isa<QuantizeOp>(*arg.getUsers().begin()))
+      return func.emitOpError("argument #")
+             << arg.getArgNumber()
+             << " is not quantized exactly once; integer-io needs every "
+                "input to enter through one tqt.quantize";
+    auto q = cast<QuantizeOp>(*arg.getUsers().begin());
+    arg.setType(q.getType());
+    argTypes[arg.getArgNumber()] = q.getType();
+    q.getResult().replaceAllUsesWith(arg);
+    func.setArgAttrs(arg.getArgNumber(),
+                     codeAttrs(b, q.getExpAttr().getInt(), q.getBitsAttr(),
+                               q.getIsSignedAttr()));
+    q.erase();
+  }
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  SmallVector<Type> resultTypes;
+  for (OpOperand &operand : ret->getOpOperands()) {
+    auto dq = operand.get().getDefiningOp<DequantizeOp>();
+    if (!dq)
+      return ret.emitOpError("result #")
+             << operand.getOperandNumber() << " is not dequantized codes";
+    operand.set(dq.getInput());
+    resultTypes.push_back(dq.getInput().getType());
+    func.setResultAttrs(operand.getOperandNumber(),
+                        codeAttrs(b, dq.getExpAttr().getInt(), dq.getBitsAttr(),
+                                  dq.getIsSignedAttr()));
+    if (dq->use_empty())
+      dq.erase();
+  }
+  func.setType(FunctionType::get(func.getContext(), argTypes, resultTypes));
+  return success();
+}
+
 struct FuseIntegerPass : mlir::tqt::impl::TQTFuseIntegerBase<FuseIntegerPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     for (auto func : llvm::to_vector(getOperation().getOps<func::FuncOp>())) {
       if (func.isExternal() || !func.isPublic())
         continue;
-      if (failed(Fuser(func).run()))
+      Fuser fuser(func);
+      if (failed(fuser.run()) || (integerIO && failed(fuser.makeIntegerIO())))
         return signalPassFailure();
     }
   }

@@ -124,6 +124,12 @@ def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
     quantizers, a weight held in a global, an unlegalized quantizer) is
     reported with the op's location.
   }];
+  let options = [
+    Option<"integerIO", "integer-io", "bool", /*default=*/"false",
+           "No float at all: inputs and results become the integer codes "
+           "(each with tqt.exp, tqt.bits and tqt.is_signed attributes saying "
+           "how to read it)">,
+  ];
   let dependentDialects = ["::mlir::tqt::TQTDialect",
                            "::mlir::tosa::TosaDialect"];
 }
