@@ -6,8 +6,10 @@
 #include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/Signature.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/MapVector.h"
@@ -33,6 +35,13 @@ static std::string locString(Location loc) {
     return flc.getFilename().str() + ":" + std::to_string(flc.getLine()) + ":" +
            std::to_string(flc.getColumn()) + ": ";
   return "";
+}
+
+/// A threshold computed from others (the 32-bit bias at the accumulator
+/// scale of layer-bits = 0): it follows them and is not calibrated itself.
+static bool isDerivedThreshold(Value t) {
+  return isa_and_present<math::CeilOp, arith::AddFOp, arith::SubFOp>(
+      t.getDefiningOp());
 }
 
 namespace {
@@ -92,6 +101,8 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     if (!fq || !problem.empty())
       return;
     auto load = fq.getLog2T().getDefiningOp<ml_program::GlobalLoadOp>();
+    if (!load && isDerivedThreshold(fq.getLog2T()))
+      return;
     if (!load) {
       problem = locString(fq.getLoc()) +
                 "the threshold of this tqt.fake_quant is not a load of an "
@@ -137,7 +148,10 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   OwningOpRef<ModuleOp> instrumented(cast<ModuleOp>(module->clone()));
   auto ifunc = instrumented->lookupSymbol<func::FuncOp>(options.entry);
   SmallVector<FakeQuantOp> iquantizers;
-  ifunc.walk([&](FakeQuantOp op) { iquantizers.push_back(op); });
+  ifunc.walk([&](FakeQuantOp op) {
+    if (!isDerivedThreshold(op.getLog2T()))
+      iquantizers.push_back(op);
+  });
   MLIRContext *ctx = module.getContext();
   auto scalarType = RankedTensorType::get({}, Float32Type::get(ctx));
   unsigned numResults = ifunc.getNumResults();

@@ -14,6 +14,12 @@
 // RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_up --prepare | FileCheck %s --check-prefix=HALF_UP
 // RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_away --prepare | FileCheck %s --check-prefix=HALF_AWAY
 // RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy floor --prepare | FileCheck %s --check-prefix=FLOOR
+// The INT4 mode (4-bit weights, first/last layers 8-bit) and layer-bits=0
+// (no accumulator quantizer, a 32-bit bias at the accumulator scale):
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_even "--insert=weight-bits=4" | FileCheck %s --check-prefix=HALF_EVEN
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_up --prepare "--insert=weight-bits=4" | FileCheck %s --check-prefix=HALF_UP
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy floor "--insert=layer-bits=0" | FileCheck %s --check-prefix=FLOOR
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_away --prepare "--insert=layer-bits=0" | FileCheck %s --check-prefix=HALF_AWAY
 //
 // HALF_EVEN: half_even: legalized == simulation: yes
 // HALF_EVEN: half_even: fused == simulation: yes

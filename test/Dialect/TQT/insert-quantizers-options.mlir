@@ -1,5 +1,5 @@
-// RUN: not tqt-opt %s --tqt-insert-quantizers="layer-bits=0" 2>&1 | FileCheck %s --check-prefix=LAYER0
-// LAYER0: error: --tqt-insert-quantizers: layer-bits=0 (a bias at the accumulator scale, no layer quantizer) is not supported yet
+// RUN: not tqt-opt %s --tqt-insert-quantizers="layer-bits=1" 2>&1 | FileCheck %s --check-prefix=LAYER1
+// LAYER1: error: --tqt-insert-quantizers: layer-bits=1 is outside [2, 24]
 // RUN: not tqt-opt %s --tqt-insert-quantizers="weight-bits=9" 2>&1 | FileCheck %s --check-prefix=WBITS
 // WBITS: error: --tqt-insert-quantizers: weight-bits=9 is outside [2, 8]
 // RUN: not tqt-opt %s --tqt-insert-quantizers="rounding=nearest" 2>&1 | FileCheck %s --check-prefix=ROUND

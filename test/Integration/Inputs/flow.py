@@ -2,7 +2,9 @@
 """Runs the static flow on a float network for one rounding mode and checks
 that the integer-only program equals the simulation graph bit for bit.
 
-  flow.py WORK_DIR NET.mlir X.npy ROUNDING [--prepare]
+  flow.py WORK_DIR NET.mlir X.npy ROUNDING [--prepare] [--insert=OPTIONS]
+
+OPTIONS are extra --tqt-insert-quantizers options ("layer-bits=0 ...").
 
 prints, for FileCheck:
   <rounding>: legalized == simulation: yes
@@ -25,15 +27,15 @@ def same(a, b):
         return fa.read() == fb.read()
 
 
-def main(work, net, x, rounding, prepare):
-    d = os.path.join(work, rounding)
+def main(work, net, x, rounding, prepare, insert):
+    d = os.path.join(work, rounding + ("-" + insert.replace(" ", "-").replace("=", "") if insert else ""))
     os.makedirs(d, exist_ok=True)
     src = net
     if prepare:
         src = os.path.join(d, "prep.mlir")
         run("tqt-opt", net, "--tqt-prepare", "-o", src)
     sim = os.path.join(d, "sim.mlir")
-    run("tqt-opt", src, f"--tqt-insert-quantizers=rounding={rounding}", "-o", sim)
+    run("tqt-opt", src, f"--tqt-insert-quantizers=rounding={rounding} {insert}".strip(), "-o", sim)
     cal = os.path.join(d, "cal.mlir")
     run("tqt-calibrate", sim, "--data", x, "--quiet", "-o", cal)
     legal = os.path.join(d, "legal.mlir")
@@ -55,5 +57,6 @@ def main(work, net, x, rounding, prepare):
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--prepare"]
-    sys.exit(main(args[0], args[1], args[2], args[3], "--prepare" in sys.argv))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    insert = next((a[len("--insert="):] for a in sys.argv if a.startswith("--insert=")), "")
+    sys.exit(main(args[0], args[1], args[2], args[3], "--prepare" in sys.argv, insert))

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Tosa/Utils/ConversionUtils.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -91,6 +92,18 @@ private:
   Value quantize(Value v, unsigned slot, bool replaceUses = true,
                  std::optional<RoundingMode> rounding = std::nullopt);
   std::optional<unsigned> slotOf(Value v);
+  /// A 32-bit quantizer of `v` at the accumulator's scale 2^(e_x + e_w),
+  /// its threshold computed from the input's and the weights' thresholds
+  /// (layer-bits = 0: no layer quantizer, the bias added to the raw
+  /// accumulator).
+  Value quantizeAtAccumulatorScale(Value v, unsigned xSlot, unsigned wSlot);
+  /// The bias path of a layer: the accumulator quantized at layer-bits and
+  /// the bias sharing its threshold, or (layer-bits = 0) the raw accumulator
+  /// and the bias at its scale. Returns the (possibly quantized) accumulator
+  /// and sets `bias` to the quantized bias.
+  Value quantizeAccumulatorAndBias(Value acc, Value &bias,
+                                   const std::string &name, unsigned xSlot,
+                                   unsigned wSlot, bool replaceAccUses);
   std::string layerName(Operation *op, StringRef kind);
 
   LogicalResult handleConv(Operation *op, Value input, Value weight, Value bias,
@@ -196,6 +209,53 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses,
   return fq.getResult();
 }
 
+Value QuantizerInserter::quantizeAtAccumulatorScale(Value v, unsigned xSlot,
+                                                    unsigned wSlot) {
+  OpBuilder b(func.getContext());
+  if (Operation *def = v.getDefiningOp())
+    b.setInsertionPointAfter(def);
+  else
+    b.setInsertionPointToStart(cast<BlockArgument>(v).getOwner());
+  Location loc = v.getLoc();
+  auto load = [&](unsigned slot) -> Value {
+    ml_program::GlobalOp g = slots[slot].global;
+    return ml_program::GlobalLoadOp::create(b, loc, g.getType(),
+                                            FlatSymbolRefAttr::get(g));
+  };
+  const Slot &x = slots[xSlot], &w = slots[wSlot];
+  // ceil(theta_b) - 31 = (ceil(theta_x) - (bx - sx)) + (ceil(theta_w) - (bw -
+  // 1))
+  int levels = 31 - (int(x.bits) - (x.isSigned ? 1 : 0)) - (int(w.bits) - 1);
+  auto scalar = RankedTensorType::get({}, b.getF32Type());
+  Value cx = math::CeilOp::create(b, loc, load(xSlot));
+  Value cw = math::CeilOp::create(b, loc, load(wSlot));
+  Value sum = arith::AddFOp::create(b, loc, cx, cw);
+  Value k = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(scalar, float(levels)));
+  Value theta = arith::AddFOp::create(b, loc, sum, k);
+  return FakeQuantOp::create(
+      b, loc, v.getType(), v, theta, b.getI64IntegerAttr(32),
+      b.getBoolAttr(true), b.getBoolAttr(false),
+      RoundingModeAttr::get(b.getContext(), config.rounding));
+}
+
+Value QuantizerInserter::quantizeAccumulatorAndBias(Value acc, Value &bias,
+                                                    const std::string &name,
+                                                    unsigned xSlot,
+                                                    unsigned wSlot,
+                                                    bool replaceAccUses) {
+  if (config.layerBits == 0) {
+    if (bias)
+      bias = quantizeAtAccumulatorScale(bias, xSlot, wSlot);
+    return acc;
+  }
+  unsigned accSlot = newSlot(name + ".acc", config.layerBits, true);
+  Value accq = quantize(acc, accSlot, replaceAccUses);
+  if (bias)
+    bias = quantize(bias, accSlot, /*replaceUses=*/false);
+  return accq;
+}
+
 std::optional<unsigned> QuantizerInserter::slotOf(Value v) {
   auto it = quantized.find(v);
   if (it != quantized.end())
@@ -241,11 +301,9 @@ LogicalResult QuantizerInserter::handleConv(Operation *op, Value input,
   if (!isConstantLike(weight))
     return op->emitOpError("weights must be constants or parameters "
                            "(tosa.const, arith.constant, ml_program globals)");
-  Value wq =
-      quantize(weight,
-               newSlot(name + ".weight", weightBitsFor(isFirst || isLast), true,
-                       /*isWeight=*/true),
-               /*replaceUses=*/false);
+  unsigned wSlot = newSlot(name + ".weight", weightBitsFor(isFirst || isLast),
+                           true, /*isWeight=*/true);
+  Value wq = quantize(weight, wSlot, /*replaceUses=*/false);
   op->setOperand(1, wq);
 
   // Split the bias off: quantize the accumulator, add the bias at the same
@@ -259,9 +317,9 @@ LogicalResult QuantizerInserter::handleConv(Operation *op, Value input,
   SmallVector<OpOperand *> uses;
   for (OpOperand &use : acc.getUses())
     uses.push_back(&use);
-  unsigned accSlot = newSlot(name + ".acc", config.layerBits, true);
-  Value accq = quantize(acc, accSlot, /*replaceUses=*/false);
-  Value bq = quantize(bias, accSlot, /*replaceUses=*/false);
+  Value bq = bias;
+  Value accq = quantizeAccumulatorAndBias(acc, bq, name, *slotOf(input), wSlot,
+                                          /*replaceAccUses=*/false);
   b.setInsertionPointAfter(accq.getDefiningOp());
   auto accType = cast<RankedTensorType>(acc.getType());
   SmallVector<int64_t> shape(accType.getRank(), 1);
@@ -285,24 +343,26 @@ LogicalResult QuantizerInserter::handleMatMul(tosa::MatMulOp op, bool isFirst,
     return op.emitOpError("weights (operand b) must be constants or "
                           "parameters; a matmul of two activations is not a "
                           "fully connected layer");
-  op.setOperand(1, quantize(weight,
-                            newSlot(name + ".weight",
-                                    weightBitsFor(isFirst || isLast), true,
-                                    /*isWeight=*/true),
-                            /*replaceUses=*/false));
-  unsigned accSlot = newSlot(name + ".acc", config.layerBits, true);
-  Value y = quantize(op.getResult(), accSlot);
+  unsigned wSlot = newSlot(name + ".weight", weightBitsFor(isFirst || isLast),
+                           true, /*isWeight=*/true);
+  op.setOperand(1, quantize(weight, wSlot, /*replaceUses=*/false));
   // The bias add of a fully connected layer: reshapes, then an add of a
   // constant, quantized at the accumulator's scale.
-  Value v = y;
+  Value v = op.getResult();
   while (isa_and_present<tosa::ReshapeOp>(singleUser(v)))
     v = singleUser(v)->getResult(0);
   auto add = dyn_cast_if_present<tosa::AddOp>(singleUser(v));
+  Value bias;
+  unsigned biasIndex = 0;
   if (add &&
       (isConstantLike(add.getInput1()) || isConstantLike(add.getInput2()))) {
-    unsigned biasIndex = isConstantLike(add.getInput2()) ? 1 : 0;
-    add->setOperand(biasIndex, quantize(add->getOperand(biasIndex), accSlot,
-                                        /*replaceUses=*/false));
+    biasIndex = isConstantLike(add.getInput2()) ? 1 : 0;
+    bias = add->getOperand(biasIndex);
+  }
+  quantizeAccumulatorAndBias(op.getResult(), bias, name, *slotOf(op.getA()),
+                             wSlot, /*replaceAccUses=*/true);
+  if (bias) {
+    add->setOperand(biasIndex, bias);
     handled.insert(add);
     v = add.getResult();
   }
@@ -394,13 +454,15 @@ bool QuantizerInserter::handleLeakyRelu(Value y, const std::string &name) {
   Value alpha = mul->getOperand(alphaIndex);
   if (!isConstantLike(alpha) || mul->getOperand(1 - alphaIndex) != y)
     return false;
-  unsigned shared = newSlot(name + ".lrelu", config.layerBits, true);
+  // Leaky ReLU's tensors use layer-bits (16 when layer-bits = 0 removes the
+  // accumulator quantizer: they still need a grid).
+  unsigned bits = config.layerBits ? config.layerBits : 16;
+  unsigned shared = newSlot(name + ".lrelu", bits, true);
   quantize(y, shared);
-  mul->setOperand(alphaIndex,
-                  quantize(alpha,
-                           newSlot(name + ".alpha", config.layerBits, true,
-                                   /*isWeight=*/true),
-                           /*replaceUses=*/false));
+  mul->setOperand(alphaIndex, quantize(alpha,
+                                       newSlot(name + ".alpha", bits, true,
+                                               /*isWeight=*/true),
+                                       /*replaceUses=*/false));
   quantize(mul.getResult(), shared);
   quantize(max.getResult(), newSlot(name + ".out", config.actBits, true));
   handled.insert(mul);
@@ -533,15 +595,9 @@ struct InsertQuantizersPass
           << "]";
       return false;
     };
-    if (layerBits == 0) {
-      module.emitError("--tqt-insert-quantizers: layer-bits=0 (a bias at the "
-                       "accumulator scale, no layer quantizer) is not "
-                       "supported yet");
-      return signalPassFailure();
-    }
     if (!checkBits(weightBits, "weight-bits", 2, 8) ||
         !checkBits(actBits, "act-bits", 2, 16) ||
-        !checkBits(layerBits, "layer-bits", 2, 24) ||
+        (layerBits != 0 && !checkBits(layerBits, "layer-bits", 2, 24)) ||
         !checkBits(reluBits, "relu-bits", 2, 16) ||
         !checkBits(firstLastBits, "first-last-bits", 2, 8))
       return signalPassFailure();

@@ -7,6 +7,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/SymbolTable.h"
@@ -25,41 +26,77 @@ namespace num = ::tqt::numerics;
 
 namespace {
 
-/// The scalar value of a constant log2 threshold, or a diagnostic.
-FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols) {
-  Value t = op.getLog2T();
-  Attribute value;
-  if (auto cst = t.getDefiningOp<arith::ConstantOp>()) {
-    value = cst.getValue();
-  } else if (auto load = t.getDefiningOp<ml_program::GlobalLoadOp>()) {
+/// The scalar f32 value of a dense attribute, if it is one.
+std::optional<float> scalarOf(Attribute value) {
+  auto dense = dyn_cast_if_present<DenseFPElementsAttr>(value);
+  if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
+    return std::nullopt;
+  return *dense.getValues<float>().begin();
+}
+
+/// The value of a constant threshold expression: constants, loads of
+/// globals with initial values, and ceil / add / sub of those. Collects the
+/// ops it reads so that they can be erased once unused.
+FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
+                                   SymbolTable &symbols,
+                                   SmallVectorImpl<Operation *> &reads) {
+  Operation *def = t.getDefiningOp();
+  if (!def) {
+    return op.emitOpError(
+        "threshold must be a constant (arith.constant or a load of an "
+        "ml_program.global with an initial value) to be legalized to a "
+        "power of 2, but it is a block argument");
+  }
+  reads.push_back(def);
+  if (auto cst = dyn_cast<arith::ConstantOp>(def)) {
+    if (auto v = scalarOf(cst.getValue()))
+      return *v;
+    return op.emitOpError("threshold value must be a dense f32 scalar, got ")
+           << cst.getValue();
+  }
+  if (auto load = dyn_cast<ml_program::GlobalLoadOp>(def)) {
     auto global = symbols.lookup<ml_program::GlobalOp>(
         load.getGlobal().getLeafReference());
     if (!global)
       return op.emitOpError("threshold global ")
              << load.getGlobal() << " does not exist";
-    value = global.getValue().value_or(Attribute());
+    Attribute value = global.getValue().value_or(Attribute());
     if (!value)
       return op.emitOpError("threshold global ")
              << load.getGlobal()
              << " has no initial value; a threshold must be known to be "
                 "legalized";
-  } else {
-    InFlightDiagnostic diag = op.emitOpError(
-        "threshold must be a constant (arith.constant or a load of an "
-        "ml_program.global with an initial value) to be legalized to a "
-        "power of 2, but it is ");
-    if (Operation *def = t.getDefiningOp())
-      diag << "computed by '" << def->getName() << "'";
-    else
-      diag << "a block argument";
-    return diag;
-  }
-  auto dense = dyn_cast<DenseFPElementsAttr>(value);
-  if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
+    if (auto v = scalarOf(value))
+      return *v;
     return op.emitOpError("threshold value must be a dense f32 scalar, got ")
            << value;
-  float theta = *dense.getValues<float>().begin();
-  if (std::isnan(theta))
+  }
+  if (isa<math::CeilOp, arith::AddFOp, arith::SubFOp>(def)) {
+    SmallVector<float> args;
+    for (Value operand : def->getOperands()) {
+      FailureOr<float> v = evaluateThreshold(op, operand, symbols, reads);
+      if (failed(v))
+        return failure();
+      args.push_back(*v);
+    }
+    if (isa<math::CeilOp>(def))
+      return std::ceil(args[0]);
+    return isa<arith::AddFOp>(def) ? args[0] + args[1] : args[0] - args[1];
+  }
+  return op.emitOpError(
+             "threshold must be a constant (arith.constant or a load of an "
+             "ml_program.global with an initial value) to be legalized to a "
+             "power of 2, but it is computed by '")
+         << def->getName() << "'";
+}
+
+/// The scalar value of a constant log2 threshold, or a diagnostic.
+FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols,
+                                   SmallVectorImpl<Operation *> &reads) {
+  FailureOr<float> theta = evaluateThreshold(op, op.getLog2T(), symbols, reads);
+  if (failed(theta))
+    return failure();
+  if (std::isnan(*theta))
     return op.emitOpError("threshold is NaN");
   return theta;
 }
@@ -85,7 +122,7 @@ struct LegalizePow2Pass
     module.walk([&](FakeQuantOp op) { quantizers.push_back(op); });
     SmallVector<Operation *> maybeDead;
     for (FakeQuantOp op : quantizers) {
-      FailureOr<float> theta = constantThreshold(op, symbols);
+      FailureOr<float> theta = constantThreshold(op, symbols, maybeDead);
       if (failed(theta)) {
         failedAny = true;
         continue;
@@ -101,8 +138,6 @@ struct LegalizePow2Pass
                                   op.getNarrowAttr(), op.getRoundingAttr());
       auto d = DequantizeOp::create(b, xType, q.getResult(), expAttr,
                                     op.getBitsAttr(), op.getIsSignedAttr());
-      if (Operation *def = op.getLog2T().getDefiningOp())
-        maybeDead.push_back(def);
       op.replaceAllUsesWith(d.getResult());
       op.erase();
     }

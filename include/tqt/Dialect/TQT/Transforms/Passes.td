@@ -49,10 +49,11 @@ def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
     (docs/Numerics.md section 6). The integer codes are stored in the
     smallest of i8, i16, i32 that holds `bits`.
 
-    A threshold is constant when it is an `arith.constant` or an
+    A threshold is constant when it is an `arith.constant`, an
     `ml_program.global_load` of a global with a dense initial value (how
     models carry their parameters, docs/Parameters.md; trained thresholds
-    live in mutable globals). Loads left without uses are erased, and so
+    live in mutable globals), or `math.ceil` / `arith.addf` / `arith.subf`
+    of constant thresholds (the derived bias threshold of `layer-bits=0`). Loads left without uses are erased, and so
     are private threshold globals nobody loads any more.
 
     A non-constant threshold (a function argument, a computed value), a NaN
@@ -158,9 +159,15 @@ def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
     tensors share one threshold. Max pooling, reshape and transpose keep
     their input's scale and get no quantizer.
 
+    With `layer-bits=0` there is no accumulator quantizer: the bias is
+    quantized to 32 bits at the accumulator's scale `2^(e_x + e_w)`, its
+    threshold computed from the input's and the weights' thresholds
+    (`ceil(t_x) + ceil(t_w) + 31 - (b_x - s_x) - (b_w - 1)`), and added to the
+    raw accumulator.
+
     Average pooling, batch norm and leaky ReLU are rewritten by
-    `--tqt-prepare` first; any other op, `layer-bits=0`, and quantized
-    inputs of mixed grids are reported with the op's location.
+    `--tqt-prepare` first; any other op and quantized inputs of mixed grids
+    are reported with the op's location.
   }];
   let options = [
     Option<"weightBits", "weight-bits", "unsigned", /*default=*/"8",
@@ -177,6 +184,8 @@ def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
            "Rounding mode of every quantizer: half_even, half_up, half_away or floor">,
   ];
   let dependentDialects = ["::mlir::tqt::TQTDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
                            "::mlir::ml_program::MLProgramDialect",
                            "::mlir::tosa::TosaDialect"];
 }
