@@ -9,8 +9,8 @@ func.func @argument(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
 // -----
 
 func.func @computed(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
-  %u = arith.addf %t, %t : tensor<f32>
-  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is computed by 'arith.addf'}}
+  %u = arith.mulf %t, %t : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is computed by 'arith.mulf'}}
   %0 = tqt.fake_quant %x, %u bits(8) signed : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
@@ -41,4 +41,16 @@ func.func @training_graph(%x: tensor<4xf32>, %dy: tensor<4xf32>) -> (tensor<4xf3
   // expected-error @+1 {{'tqt.fake_quant_grad' op is part of a training graph; only inference graphs (tqt.fake_quant with constant thresholds) can be legalized}}
   %dx, %dt = tqt.fake_quant_grad %x, %t, %dy bits(8) signed : tensor<4xf32>
   return %dx, %dt : tensor<4xf32>, tensor<f32>
+}
+
+// -----
+
+// A derived threshold (ceil / add of thresholds) must bottom out in constants.
+func.func @derived_from_argument(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
+  %c = math.ceil %t : tensor<f32>
+  %k = arith.constant dense<17.0> : tensor<f32>
+  %u = arith.addf %c, %k : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is a block argument}}
+  %0 = tqt.fake_quant %x, %u bits(32) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
 }
