@@ -109,3 +109,52 @@ func.func @not_a_mean(%x: tensor<?x4x4x3xf32>) -> tensor<?x1x1x3xf32> {
   %m = tosa.mul %s2, %c, %shift : (tensor<?x1x1x3xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x1x1x3xf32>
   return %m : tensor<?x1x1x3xf32>
 }
+
+// -----
+
+// Batch norm after a fully connected layer with a bias: (y + b) * s + t
+// folds into W's columns and the bias: W' = W * s, b' = b * s + t.
+// W = 0.5 everywhere, b = [1, 2], s = [2, 4], t = [0.5, -1]:
+// W' columns [1.0, 2.0], b' = [2.5, 7.0].
+// CHECK-LABEL: func.func @bn_after_fc
+// CHECK-DAG: "tosa.const"() <{values = dense<{{\[\[\[}}1.000000e+00, 2.000000e+00], [1.000000e+00, 2.000000e+00], [1.000000e+00, 2.000000e+00]]]> : tensor<1x3x2xf32>}>
+// CHECK-DAG: "tosa.const"() <{values = dense<{{\[\[}}2.500000e+00, 7.000000e+00]]> : tensor<1x2xf32>}>
+// CHECK: tosa.matmul
+// CHECK: tosa.reshape
+// CHECK: %[[Y:.*]] = tosa.add
+// CHECK-NOT: tosa.mul
+// CHECK-NOT: tosa.add
+// CHECK: return %[[Y]]
+func.func @bn_after_fc(%x: tensor<1x?x3xf32>) -> tensor<?x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<1x3x2xf32>}> : () -> tensor<1x3x2xf32>
+  %mm = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x3xf32>, tensor<1x3x2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x2xf32>
+  %s2 = tosa.const_shape {values = dense<[-1, 2]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %mm, %s2 : (tensor<1x?x2xf32>, !tosa.shape<2>) -> tensor<?x2xf32>
+  %b = "tosa.const"() <{values = dense<[[1.0, 2.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  %y = tosa.add %r, %b : (tensor<?x2xf32>, tensor<1x2xf32>) -> tensor<?x2xf32>
+  %scale = "tosa.const"() <{values = dense<[[2.0, 4.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %y, %scale, %shift : (tensor<?x2xf32>, tensor<1x2xf32>, tensor<1xi8>) -> tensor<?x2xf32>
+  %t = "tosa.const"() <{values = dense<[[0.5, -1.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  %a = tosa.add %m, %t : (tensor<?x2xf32>, tensor<1x2xf32>) -> tensor<?x2xf32>
+  return %a : tensor<?x2xf32>
+}
+
+// -----
+
+// Without a bias, a subtraction becomes the layer's bias add.
+// CHECK-LABEL: func.func @sub_after_fc
+// CHECK: %[[B:.*]] = "tosa.const"() <{values = dense<{{\[\[}}-1.000000e+00, -2.000000e+00]]> : tensor<1x2xf32>}>
+// CHECK: tosa.add %{{.*}}, %[[B]]
+// CHECK-NOT: tosa.sub
+func.func @sub_after_fc(%x: tensor<1x?x3xf32>) -> tensor<?x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<1x3x2xf32>}> : () -> tensor<1x3x2xf32>
+  %mm = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x3xf32>, tensor<1x3x2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x2xf32>
+  %s2 = tosa.const_shape {values = dense<[-1, 2]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %mm, %s2 : (tensor<1x?x2xf32>, !tosa.shape<2>) -> tensor<?x2xf32>
+  %mean = "tosa.const"() <{values = dense<[[1.0, 2.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  %y = tosa.sub %r, %mean : (tensor<?x2xf32>, tensor<1x2xf32>) -> tensor<?x2xf32>
+  return %y : tensor<?x2xf32>
+}

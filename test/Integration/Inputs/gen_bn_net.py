@@ -2,7 +2,7 @@
 """A float network in the form exporters emit, for --tqt-prepare: conv with
 batch norm as sub/mul/add and leaky ReLU as maximum(mul(alpha, y), y),
 depthwise conv with batch norm and ReLU6, global average pooling, and a
-fully connected classifier. 64 input samples.
+fully connected classifier with batch norm. 64 input samples.
 
   gen_bn_net.py OUT_DIR   ->  OUT_DIR/net.mlir, OUT_DIR/x.npy
 """
@@ -49,7 +49,11 @@ def main(out):
   %s2 = tosa.const_shape {{values = dense<[-1, 10]> : tensor<2xindex>}} : () -> !tosa.shape<2>
   %l = tosa.reshape %mm, %s2 : (tensor<1x?x10xf32>, !tosa.shape<2>) -> tensor<?x10xf32>
   %b3 = "tosa.const"() <{{values = dense<{values(g, [1, 10], 0.5)}> : tensor<1x10xf32>}}> : () -> tensor<1x10xf32>
-  %y = tosa.add %l, %b3 : (tensor<?x10xf32>, tensor<1x10xf32>) -> tensor<?x10xf32>
+  %y0 = tosa.add %l, %b3 : (tensor<?x10xf32>, tensor<1x10xf32>) -> tensor<?x10xf32>
+  %scale3 = "tosa.const"() <{{values = dense<{values(g, [1, 10], 1.0)}> : tensor<1x10xf32>}}> : () -> tensor<1x10xf32>
+  %beta3 = "tosa.const"() <{{values = dense<{values(g, [1, 10], 0.2)}> : tensor<1x10xf32>}}> : () -> tensor<1x10xf32>
+  %bn3 = tosa.mul %y0, %scale3, %shift : (tensor<?x10xf32>, tensor<1x10xf32>, tensor<1xi8>) -> tensor<?x10xf32>
+  %y = tosa.add %bn3, %beta3 : (tensor<?x10xf32>, tensor<1x10xf32>) -> tensor<?x10xf32>
   return %y : tensor<?x10xf32>
 }}
 """

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A small float TOSA network with every layer kind --tqt-insert-quantizers
 handles today (conv + bias + ReLU6, depthwise + bias, residual add + ReLU,
-max pooling, concat, reshape, fully connected with bias), deterministic
+max pooling, concat, transpose, reshape, fully connected with bias), deterministic
 pseudo-random weights, and 64 input samples.
 
   gen_small_net.py OUT_DIR [BATCH]  ->  OUT_DIR/net.mlir, OUT_DIR/x.npy
@@ -47,7 +47,8 @@ def main(out, batch=None):
   %p = tosa.max_pool2d %r2 {{kernel = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>}} : (tensor<?x8x8x4xf32>) -> tensor<?x4x4x4xf32>
   %cat = tosa.concat %p, %p {{axis = 3 : i32}} : (tensor<?x4x4x4xf32>, tensor<?x4x4x4xf32>) -> tensor<?x4x4x8xf32>
   %s1 = tosa.const_shape {{values = dense<[1, -1, 128]> : tensor<3xindex>}} : () -> !tosa.shape<3>
-  %f = tosa.reshape %cat, %s1 : (tensor<?x4x4x8xf32>, !tosa.shape<3>) -> tensor<1x?x128xf32>
+  %tr = tosa.transpose %cat {{perms = array<i32: 0, 2, 1, 3>}} : (tensor<?x4x4x8xf32>) -> tensor<?x4x4x8xf32>
+  %f = tosa.reshape %tr, %s1 : (tensor<?x4x4x8xf32>, !tosa.shape<3>) -> tensor<1x?x128xf32>
   %w3r = "tosa.const"() <{{values = dense<{values(g, [1, 128, 10], 0.2)}> : tensor<1x128x10xf32>}}> : () -> tensor<1x128x10xf32>
   %mm = tosa.matmul %f, %w3r, %zp, %zp : (tensor<1x?x128xf32>, tensor<1x128x10xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x10xf32>
   %s2 = tosa.const_shape {{values = dense<[-1, 10]> : tensor<2xindex>}} : () -> !tosa.shape<2>

@@ -137,6 +137,118 @@ template <typename EltOp> struct FoldChannelOp : OpRewritePattern<EltOp> {
   }
 };
 
+/// Batch norm after a fully connected layer: y = reshape*(matmul(x, W)) [+ b]
+/// followed by a per-channel mul / add / sub with a constant (channels are
+/// W's last dimension). mul scales W's columns and b; add / sub fold into b
+/// (an add without b is the layer's own bias add and stays; a sub becomes
+/// one).
+template <typename EltOp>
+struct FoldChannelOpIntoMatMul : OpRewritePattern<EltOp> {
+  using OpRewritePattern<EltOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(EltOp op,
+                                PatternRewriter &rewriter) const override {
+    for (unsigned ci = 0; ci < 2; ++ci) {
+      if (std::is_same_v<EltOp, tosa::SubOp> && ci == 0)
+        continue; // only y - c folds
+      Value c = op->getOperand(ci), y = op->getOperand(1 - ci);
+      // The optional bias add, then reshapes, then the matmul.
+      Operation *biasAdd = nullptr;
+      Value biasValue;
+      Value v = y;
+      if (auto add = v.getDefiningOp<tosa::AddOp>()) {
+        for (unsigned bi = 0; bi < 2; ++bi)
+          if (constantValues(add->getOperand(bi)) &&
+              add->getOperand(1 - bi).getDefiningOp<tosa::ReshapeOp>()) {
+            biasAdd = add;
+            biasValue = add->getOperand(bi);
+            v = add->getOperand(1 - bi);
+          }
+        if (!biasAdd)
+          continue;
+      }
+      while (auto reshape = v.getDefiningOp<tosa::ReshapeOp>()) {
+        if (!reshape.getResult().hasOneUse())
+          break;
+        v = reshape.getInput1();
+      }
+      auto mm = v.getDefiningOp<tosa::MatMulOp>();
+      if (!mm || !mm.getResult().hasOneUse() || !y.hasOneUse() ||
+          (biasAdd && !biasAdd->getResult(0).hasOneUse()))
+        continue;
+      auto wType = cast<RankedTensorType>(mm.getB().getType());
+      int64_t channels = wType.getShape().back();
+      auto k = perChannel(c, channels);
+      auto w = constantValues(mm.getB());
+      std::optional<SmallVector<float>> b;
+      if (biasAdd) {
+        b = perChannel(biasValue, channels);
+        if (!b)
+          continue;
+      }
+      if (!k || !w || op.getType() != y.getType())
+        continue;
+      if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
+        auto shift = constantInt(op.getShift());
+        if (!shift || *shift != 0)
+          continue;
+      }
+      if (std::is_same_v<EltOp, tosa::AddOp> && !biasAdd)
+        return failure(); // this add is the layer's bias add
+      Location loc = op.getLoc();
+      rewriter.setInsertionPoint(mm);
+      if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
+        SmallVector<float> newW = *w;
+        for (size_t i = 0; i < newW.size(); ++i)
+          newW[i] *= (*k)[i % channels];
+        Value wc = makeConst(rewriter, loc, wType, newW);
+        rewriter.modifyOpInPlace(mm, [&] { mm->setOperand(1, wc); });
+        if (biasAdd) {
+          SmallVector<float> newB = *b;
+          for (int64_t o = 0; o < channels; ++o)
+            newB[o] *= (*k)[o];
+          rewriter.setInsertionPoint(biasAdd);
+          Value bc = makeConst(
+              rewriter, loc, cast<RankedTensorType>(biasValue.getType()), newB);
+          rewriter.modifyOpInPlace(biasAdd, [&] {
+            biasAdd->setOperand(biasAdd->getOperand(0) == biasValue ? 0 : 1,
+                                bc);
+          });
+        }
+        rewriter.replaceOp(op, y);
+        return success();
+      }
+      float sign = std::is_same_v<EltOp, tosa::SubOp> ? -1.0f : 1.0f;
+      if (biasAdd) {
+        SmallVector<float> newB = *b;
+        for (int64_t o = 0; o < channels; ++o)
+          newB[o] += sign * (*k)[o];
+        rewriter.setInsertionPoint(biasAdd);
+        Value bc = makeConst(rewriter, loc,
+                             cast<RankedTensorType>(biasValue.getType()), newB);
+        rewriter.modifyOpInPlace(biasAdd, [&] {
+          biasAdd->setOperand(biasAdd->getOperand(0) == biasValue ? 0 : 1, bc);
+        });
+        rewriter.replaceOp(op, y);
+        return success();
+      }
+      // y - c without a bias becomes the bias add y + (-c).
+      SmallVector<float> negated(channels);
+      for (int64_t o = 0; o < channels; ++o)
+        negated[o] = -(*k)[o];
+      rewriter.setInsertionPoint(op);
+      auto yType = cast<RankedTensorType>(y.getType());
+      SmallVector<int64_t> shape(yType.getRank(), 1);
+      shape.back() = channels;
+      auto shapeType = RankedTensorType::get(shape, rewriter.getF32Type());
+      Value bias = makeConst(rewriter, loc, shapeType, negated);
+      rewriter.replaceOpWithNewOp<tosa::AddOp>(op, op.getType(), y, bias);
+      return success();
+    }
+    return failure();
+  }
+};
+
 /// Unpadded average pooling as a depthwise convolution by 1 / (kh * kw).
 struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -236,9 +348,12 @@ struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
     if (failedAny)
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    patterns.add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
-                 FoldChannelOp<tosa::SubOp>, AvgPoolToDepthwise,
-                 SpatialMeanToAvgPool>(&getContext());
+    patterns
+        .add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
+             FoldChannelOp<tosa::SubOp>, FoldChannelOpIntoMatMul<tosa::MulOp>,
+             FoldChannelOpIntoMatMul<tosa::AddOp>,
+             FoldChannelOpIntoMatMul<tosa::SubOp>, AvgPoolToDepthwise,
+             SpatialMeanToAvgPool>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

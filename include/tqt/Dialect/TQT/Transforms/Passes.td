@@ -71,10 +71,12 @@ def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
     (tqt-method 5.1-5.2):
 
     * Batch norm in the per-channel form exporters emit after a
-      `tosa.conv2d` or `tosa.depthwise_conv2d` (`tosa.mul` by, `tosa.add` of,
-      `tosa.sub` of per-channel constants, in any order) is folded into the
-      layer's weights and bias: `w' = w * s`, `b' = b * s + t`. The layer's
-      weights, bias and the per-channel values must be constants.
+      `tosa.conv2d`, a `tosa.depthwise_conv2d` or a fully connected layer
+      (`tosa.matmul`, reshapes, optional bias add) — `tosa.mul` by,
+      `tosa.add` of, `tosa.sub` of per-channel constants, in any order — is
+      folded into the layer's weights and bias: `w' = w * s`,
+      `b' = b * s + t`. The layer's weights, bias and the per-channel values
+      must be constants.
     * A spatial mean, `tosa.mul(tosa.reduce_sum(tosa.reduce_sum(x, 1), 2),
       1 / (H * W))` on NHWC (either axis first), is global average pooling.
     * `tosa.avg_pool2d` without padding becomes a `tosa.depthwise_conv2d`
