@@ -4,6 +4,7 @@
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Signature.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -30,11 +31,9 @@ static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
+/// "file:line:col: " of an op, for errors returned as llvm::Error.
 static std::string locString(Location loc) {
-  if (auto flc = loc->findInstanceOf<FileLineColLoc>())
-    return flc.getFilename().str() + ":" + std::to_string(flc.getLine()) + ":" +
-           std::to_string(flc.getColumn()) + ": ";
-  return "";
+  return ::tqt::exec::formatLocation(loc) + ": ";
 }
 
 /// A threshold computed from others (the 32-bit bias at the accumulator

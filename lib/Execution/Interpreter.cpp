@@ -3,6 +3,7 @@
 #include "tqt/Execution/Interpreter.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Signature.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -17,16 +18,6 @@ using namespace mlir;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
-/// "file:line:col" for file locations, MLIR's printed form otherwise.
-static std::string locString(Location loc) {
-  if (auto flc = loc->findInstanceOf<FileLineColLoc>())
-    return (flc.getFilename().str() + ":" + std::to_string(flc.getLine()) +
-            ":" + std::to_string(flc.getColumn()));
-  std::string s;
-  llvm::raw_string_ostream(s) << loc;
-  return s;
 }
 
 static Type elementTypeOf(MLIRContext *ctx, ElementKind kind) {
@@ -88,7 +79,7 @@ interpretWithReference(ModuleOp module, llvm::StringRef name,
   }
 
   for (Operation &op : func.getBody().front()) {
-    std::string where = locString(op.getLoc());
+    std::string where = formatLocation(op.getLoc());
     if (auto ret = dyn_cast<func::ReturnOp>(op)) {
       std::vector<HostTensor> results;
       for (auto [v, spec] : llvm::zip(ret.getOperands(), sig->results))

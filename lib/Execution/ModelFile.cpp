@@ -9,6 +9,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace tqt::exec;
 
@@ -29,6 +30,15 @@ std::unique_ptr<ModelFile> ModelFile::load(llvm::StringRef path,
   if (!model->module)
     return nullptr;
   return model;
+}
+
+std::string tqt::exec::formatLocation(mlir::Location loc) {
+  if (auto flc = loc->findInstanceOf<mlir::FileLineColLoc>())
+    return flc.getFilename().str() + ":" + std::to_string(flc.getLine()) + ":" +
+           std::to_string(flc.getColumn());
+  std::string s;
+  llvm::raw_string_ostream(s) << loc;
+  return s;
 }
 
 llvm::Expected<std::string>

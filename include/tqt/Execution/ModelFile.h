@@ -43,6 +43,10 @@ private:
   mlir::OwningOpRef<mlir::ModuleOp> module;
 };
 
+/// "file:line:col" of a location (MLIR's printed form when it has none), for
+/// errors reported as llvm::Error rather than diagnostics.
+std::string formatLocation(mlir::Location loc);
+
 /// `requested` when not empty, else the module's only public function; an
 /// error otherwise.
 llvm::Expected<std::string> resolveEntryPoint(mlir::ModuleOp module,

@@ -17,8 +17,7 @@ using namespace mlir;
 using namespace mlir::tqt;
 namespace num = ::tqt::numerics;
 
-/// The single value of a scalar (0-d) f32 constant, if `attr` is one.
-static std::optional<float> getScalarF32(Attribute attr) {
+std::optional<float> mlir::tqt::getScalarF32(Attribute attr) {
   auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
   if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
     return std::nullopt;

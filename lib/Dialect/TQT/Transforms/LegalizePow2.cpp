@@ -26,14 +26,6 @@ namespace num = ::tqt::numerics;
 
 namespace {
 
-/// The scalar f32 value of a dense attribute, if it is one.
-std::optional<float> scalarOf(Attribute value) {
-  auto dense = dyn_cast_if_present<DenseFPElementsAttr>(value);
-  if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
-    return std::nullopt;
-  return *dense.getValues<float>().begin();
-}
-
 /// The value of a constant threshold expression: constants, loads of
 /// globals with initial values, and ceil / add / sub of those. Collects the
 /// ops it reads so that they can be erased once unused.
@@ -49,7 +41,7 @@ FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
   }
   reads.push_back(def);
   if (auto cst = dyn_cast<arith::ConstantOp>(def)) {
-    if (auto v = scalarOf(cst.getValue()))
+    if (auto v = getScalarF32(cst.getValue()))
       return *v;
     return op.emitOpError("threshold value must be a dense f32 scalar, got ")
            << cst.getValue();
@@ -66,7 +58,7 @@ FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
              << load.getGlobal()
              << " has no initial value; a threshold must be known to be "
                 "legalized";
-    if (auto v = scalarOf(value))
+    if (auto v = getScalarF32(value))
       return *v;
     return op.emitOpError("threshold value must be a dense f32 scalar, got ")
            << value;

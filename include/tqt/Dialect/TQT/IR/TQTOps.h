@@ -22,6 +22,10 @@ namespace mlir::tqt {
 /// Fails when an operand is not a dense constant of the expected kind.
 LogicalResult evaluate(Operation *op, ArrayRef<Attribute> operands,
                        SmallVectorImpl<Attribute> &results);
+
+/// The value of a one-element dense f32 attribute (a log2 threshold), if
+/// `attr` is one.
+std::optional<float> getScalarF32(Attribute attr);
 } // namespace mlir::tqt
 
 #endif // TQT_DIALECT_TQT_IR_TQTOPS_H
