@@ -3,6 +3,7 @@
 #include "tqt/Execution/Target.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
@@ -52,6 +53,15 @@ tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
       sf.AddFeature(feature.first(), feature.second);
     features = sf.getString();
   }
+  // Refuse unknown CPU names instead of LLVM's warning-and-generic fallback.
+  std::unique_ptr<MCSubtargetInfo> sti(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (sti && !sti->isCPUStringValid(cpuName))
+    return createStringError(inconvertibleErrorCode(),
+                             "unknown CPU '" + cpuName + "' for " +
+                                 triple.str() +
+                                 " (use host, native or an LLVM CPU name "
+                                 "such as x86-64-v3)");
   TargetOptions options;
   std::unique_ptr<TargetMachine> tm(target->createTargetMachine(
       triple, cpuName, features, options,

@@ -149,6 +149,8 @@ int main(int argc, char **argv) {
     return fail("--dynamic-size must be non-negative");
   if (repeat == 0)
     return fail("--repeat must be at least 1");
+  if (optLevel > 3)
+    return fail("-O must be 0, 1, 2 or 3");
 
   mlir::DialectRegistry registry;
   ::tqt::registerAllDialects(registry);

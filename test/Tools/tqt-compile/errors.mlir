@@ -13,6 +13,8 @@
 // CC: tqt-compile: error: C compiler '{{.*}}no-such-cc' not found
 // RUN: not tqt-compile %s -e f -o %t/no-such-dir/x.o 2>&1 | FileCheck %s --check-prefix=OUT
 // OUT: tqt-compile: error: cannot write {{.*}}no-such-dir/x.o: {{[Nn]}}o such file or directory
+// RUN: not tqt-compile %s -e f -o %t/x.o --mcpu=pentium9000 2>&1 | FileCheck %s --check-prefix=CPU
+// CPU: tqt-compile: error: unknown CPU 'pentium9000' for x86_64{{.*}} (use host, native or an LLVM CPU name such as x86-64-v3)
 // RUN: not tqt-compile %s -e f 2>&1 | FileCheck %s --check-prefix=NOOUT
 // NOOUT: tqt-compile: for the -o option: must be specified at least once!
 
