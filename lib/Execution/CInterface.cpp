@@ -16,19 +16,20 @@ std::string tqt::exec::cIdentifier(llvm::StringRef name) {
   return id;
 }
 
-static const char *cType(ElementKind e) {
+static const char *cType(DType e) {
   switch (e) {
-  case ElementKind::F32:
+  case DType::F32:
     return "float";
-  case ElementKind::F64:
+  case DType::F64:
     return "double";
-  case ElementKind::I8:
+  case DType::I8:
+  case DType::U8:
     return "int8_t";
-  case ElementKind::I16:
+  case DType::I16:
     return "int16_t";
-  case ElementKind::I32:
+  case DType::I32:
     return "int32_t";
-  case ElementKind::I64:
+  case DType::I64:
     return "int64_t";
   }
   return "void";
@@ -317,38 +318,21 @@ static int tqt_write_npy(const char *dir, int index, const char *descr,
 }
 )C";
 
-static const char *npyReadDescrs(ElementKind e) {
+static const char *npyReadDescrs(DType e) {
   switch (e) {
-  case ElementKind::F32:
+  case DType::F32:
     return "f4";
-  case ElementKind::F64:
+  case DType::F64:
     return "f8";
-  case ElementKind::I8:
+  case DType::I8:
+  case DType::U8:
     return "i1|u1";
-  case ElementKind::I16:
+  case DType::I16:
     return "i2";
-  case ElementKind::I32:
+  case DType::I32:
     return "i4";
-  case ElementKind::I64:
+  case DType::I64:
     return "i8";
-  }
-  return "";
-}
-
-static const char *npyWriteDescr(ElementKind e) {
-  switch (e) {
-  case ElementKind::F32:
-    return "<f4";
-  case ElementKind::F64:
-    return "<f8";
-  case ElementKind::I8:
-    return "|i1";
-  case ElementKind::I16:
-    return "<i2";
-  case ElementKind::I32:
-    return "<i4";
-  case ElementKind::I64:
-    return "<i8";
   }
   return "";
 }
@@ -422,9 +406,10 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
     std::string shape = s.getRank() > 0
                             ? "res.result" + std::to_string(i) + "_shape"
                             : "(const int64_t *)0";
-    os << "  if (tqt_write_npy(dir, " << i << ", \"" << npyWriteDescr(s.element)
-       << "\", " << s.getRank() << ", " << shape << ", res.result" << i
-       << ", sizeof(" << cType(s.element) << "))) return 1;\n";
+    os << "  if (tqt_write_npy(dir, " << i << ", \""
+       << dtypeDescr(s.element).str() << "\", " << s.getRank() << ", " << shape
+       << ", res.result" << i << ", sizeof(" << cType(s.element)
+       << "))) return 1;\n";
   }
   os << "  " << id << "_free_results(&res);\n";
   for (size_t i = 0; i < sig.inputs.size(); ++i)

@@ -20,26 +20,27 @@ static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-static Type elementTypeOf(MLIRContext *ctx, ElementKind kind) {
-  switch (kind) {
-  case ElementKind::F32:
+static Type elementTypeOf(MLIRContext *ctx, DType dtype) {
+  switch (dtype) {
+  case DType::F32:
     return Float32Type::get(ctx);
-  case ElementKind::F64:
+  case DType::F64:
     return Float64Type::get(ctx);
-  case ElementKind::I8:
+  case DType::I8:
+  case DType::U8:
     return IntegerType::get(ctx, 8);
-  case ElementKind::I16:
+  case DType::I16:
     return IntegerType::get(ctx, 16);
-  case ElementKind::I32:
+  case DType::I32:
     return IntegerType::get(ctx, 32);
-  case ElementKind::I64:
+  case DType::I64:
     return IntegerType::get(ctx, 64);
   }
-  llvm_unreachable("unknown element kind");
+  llvm_unreachable("unknown dtype");
 }
 
 static HostTensor toHost(DenseElementsAttr attr, const TensorSpec &spec) {
-  HostTensor t(spec.resultDType(), attr.getType().getShape());
+  HostTensor t(spec.element, attr.getType().getShape());
   size_t es = spec.getElementSize();
   ArrayRef<char> raw = attr.getRawData();
   if (attr.isSplat()) {

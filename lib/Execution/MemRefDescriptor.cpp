@@ -69,7 +69,7 @@ ResultDescriptors::takeAll(llvm::ArrayRef<const void *> inputBuffers) {
     int64_t offset = d[2];
     llvm::ArrayRef<int64_t> sizes(d + 3, rank);
     llvm::ArrayRef<int64_t> strides(d + 3 + rank, rank);
-    HostTensor t(spec.resultDType(), sizes);
+    HostTensor t(spec.element, sizes);
     size_t es = spec.getElementSize();
     const char *base = aligned + offset * int64_t(es);
     bool contiguous = true;

@@ -22,7 +22,7 @@ std::vector<HostTensor> tqt::exec::makeRandomInputs(const EntrySignature &sig,
     llvm::SmallVector<int64_t> shape;
     for (int64_t d : spec.shape)
       shape.push_back(d < 0 ? dynamicSize : d);
-    HostTensor t(spec.resultDType(), shape);
+    HostTensor t(spec.element, shape);
     int64_t n = t.getNumElements();
     for (int64_t i = 0; i < n; ++i) {
       uint64_t bits = rng();

@@ -13,38 +13,23 @@ static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-size_t TensorSpec::getElementSize() const {
-  switch (element) {
-  case ElementKind::I8:
-    return 1;
-  case ElementKind::I16:
-    return 2;
-  case ElementKind::F32:
-  case ElementKind::I32:
-    return 4;
-  case ElementKind::F64:
-  case ElementKind::I64:
-    return 8;
-  }
-  llvm_unreachable("unknown element kind");
-}
-
-llvm::StringRef tqt::exec::elementName(ElementKind e) {
-  switch (e) {
-  case ElementKind::F32:
+llvm::StringRef tqt::exec::elementName(DType dtype) {
+  switch (dtype) {
+  case DType::F32:
     return "f32";
-  case ElementKind::F64:
+  case DType::F64:
     return "f64";
-  case ElementKind::I8:
+  case DType::I8:
+  case DType::U8:
     return "i8";
-  case ElementKind::I16:
+  case DType::I16:
     return "i16";
-  case ElementKind::I32:
+  case DType::I32:
     return "i32";
-  case ElementKind::I64:
+  case DType::I64:
     return "i64";
   }
-  llvm_unreachable("unknown element kind");
+  llvm_unreachable("unknown dtype");
 }
 
 std::string TensorSpec::str() const {
@@ -62,28 +47,10 @@ std::string TensorSpec::str() const {
   return s;
 }
 
-DType TensorSpec::resultDType() const {
-  switch (element) {
-  case ElementKind::F32:
-    return DType::F32;
-  case ElementKind::F64:
-    return DType::F64;
-  case ElementKind::I8:
-    return DType::I8;
-  case ElementKind::I16:
-    return DType::I16;
-  case ElementKind::I32:
-    return DType::I32;
-  case ElementKind::I64:
-    return DType::I64;
-  }
-  llvm_unreachable("unknown element kind");
-}
-
 bool TensorSpec::acceptsDType(DType dtype) const {
-  if (element == ElementKind::I8)
+  if (element == DType::I8)
     return dtype == DType::I8 || dtype == DType::U8;
-  return dtype == resultDType();
+  return dtype == element;
 }
 
 static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
@@ -96,17 +63,17 @@ static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
   TensorSpec spec;
   Type e = ranked.getElementType();
   if (e.isF32())
-    spec.element = ElementKind::F32;
+    spec.element = DType::F32;
   else if (e.isF64())
-    spec.element = ElementKind::F64;
+    spec.element = DType::F64;
   else if (e.isSignlessInteger(8))
-    spec.element = ElementKind::I8;
+    spec.element = DType::I8;
   else if (e.isSignlessInteger(16))
-    spec.element = ElementKind::I16;
+    spec.element = DType::I16;
   else if (e.isSignlessInteger(32))
-    spec.element = ElementKind::I32;
+    spec.element = DType::I32;
   else if (e.isSignlessInteger(64))
-    spec.element = ElementKind::I64;
+    spec.element = DType::I64;
   else
     return error(what + " has type " + typeStr +
                  "; supported element types are f32, f64, i8, i16, i32, i64");

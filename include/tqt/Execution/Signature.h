@@ -20,23 +20,21 @@
 
 namespace tqt::exec {
 
-/// Element types that cross the entry-point boundary.
-enum class ElementKind { F32, F64, I8, I16, I32, I64 };
-
-/// f32, f64, i8, i16, i32, i64.
-llvm::StringRef elementName(ElementKind e);
+/// The MLIR element type name of a dtype: f32, f64, i8 (int8 and uint8:
+/// codes are signless), i16, i32, i64.
+llvm::StringRef elementName(DType dtype);
 
 struct TensorSpec {
-  ElementKind element;
+  /// The element type, as the dtype results are written with (signless
+  /// integers as signed; never U8).
+  DType element;
   /// -1 marks a dynamic dimension.
   llvm::SmallVector<int64_t> shape;
 
   int64_t getRank() const { return shape.size(); }
-  size_t getElementSize() const;
+  size_t getElementSize() const { return dtypeSize(element); }
   /// tensor<?x4xf32> style.
   std::string str() const;
-  /// The dtype results are written with (signless integers as signed).
-  DType resultDType() const;
   /// Whether a host tensor of `dtype` can be passed for this element type
   /// (i8 accepts int8 and uint8: unsigned codes live in signless storage).
   bool acceptsDType(DType dtype) const;
