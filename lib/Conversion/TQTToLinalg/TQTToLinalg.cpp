@@ -198,11 +198,20 @@ SmallVector<Value> elementwise(
 // Element computations
 //===----------------------------------------------------------------------===//
 
-/// Rounded, unclipped f32 value r = R(x * 2^-e) with NaN inputs kept NaN.
+/// v = x * 2^-e and its rounded, unclipped value r = R(v) (NaN stays NaN).
+struct ScaledValue {
+  Value v, r;
+};
+
+ScaledValue scaleAndRound(ImplicitLocOpBuilder &b, Value x, Value rcp,
+                          RoundingMode mode) {
+  Value v = arith::MulFOp::create(b, x, rcp);
+  return {v, roundF32(b, v, x, mode)};
+}
+
 Value roundedScaled(ImplicitLocOpBuilder &b, Value x, Value rcp,
                     RoundingMode mode) {
-  Value v = arith::MulFOp::create(b, x, rcp);
-  return roundF32(b, v, x, mode);
+  return scaleAndRound(b, x, rcp, mode).r;
 }
 
 /// clip(r) as the f32 value of the saturated code (min with p first).
@@ -337,8 +346,7 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
         iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
           Value xe = args[0];
-          Value v = arith::MulFOp::create(ib, xe, ts.rcp);
-          Value r = roundF32(ib, v, xe, mode);
+          auto [v, r] = scaleAndRound(ib, xe, ts.rcp, mode);
           Value below = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT, r,
                                               f32Const(ib, fg.lowF));
           Value above = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, r,
