@@ -59,3 +59,41 @@ func.func @float_result(%x: tensor<4xf32>) -> tensor<4xf32> {
   // expected-error @+1 {{'func.return' op cannot be made integer: a result has no integer form (it is a function argument that is not quantized)}}
   return %x : tensor<4xf32>
 }
+
+// -----
+
+func.func @clamp_not_relu(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %q = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %d = tqt.dequantize %q exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  // expected-error @+1 {{'tosa.clamp' op is not a ReLU/ReLU6 of an integer value}}
+  %c = tosa.clamp %d {max_val = 1.0 : f32, min_val = -1.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  %r = tqt.quantize %c exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %rd = tqt.dequantize %r exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  return %rd : tensor<4xf32>
+}
+
+// -----
+
+func.func @relu_on_signed_grid(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %q = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %d = tqt.dequantize %q exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %c = tosa.clamp %d {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-error @+1 {{'tqt.quantize' op quantizes a ReLU output on a signed grid; the integer program expects an unsigned one}}
+  %r = tqt.quantize %c exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %rd = tqt.dequantize %r exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  return %rd : tensor<4xf32>
+}
+
+// -----
+
+func.func @concat_scales(%x: tensor<4xf32>) -> tensor<8xf32> {
+  %a = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %ad = tqt.dequantize %a exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %b = tqt.quantize %x exp(-3) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %bd = tqt.dequantize %b exp(-3) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  // expected-error @+1 {{'tosa.concat' op joins codes of different scales or storage}}
+  %c = tosa.concat %ad, %bd {axis = 0 : i32} : (tensor<4xf32>, tensor<4xf32>) -> tensor<8xf32>
+  %r = tqt.quantize %c exp(-4) bits(8) signed : tensor<8xf32> -> tensor<8xi8>
+  %rd = tqt.dequantize %r exp(-4) bits(8) signed : tensor<8xi8> -> tensor<8xf32>
+  return %rd : tensor<8xf32>
+}

@@ -53,3 +53,19 @@ func.func @twice(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> {
   %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// expected-error @+1 {{'func.func' op argument #0 is not a ranked f32 tensor}}
+func.func @int_argument(%x: tensor<4xi8>) -> tensor<4xi8> {
+  return %x : tensor<4xi8>
+}
+
+// -----
+
+func.func @matmul_of_activations(%x: tensor<1x2x3xf32>, %y: tensor<1x3x2xf32>) -> tensor<1x2x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-error @+1 {{'tosa.matmul' op weights (operand b) must be constants or parameters; a matmul of two activations is not a fully connected layer}}
+  %m = tosa.matmul %x, %y, %zp, %zp : (tensor<1x2x3xf32>, tensor<1x3x2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2xf32>
+  return %m : tensor<1x2x2xf32>
+}

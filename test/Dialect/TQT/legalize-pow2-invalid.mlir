@@ -54,3 +54,25 @@ func.func @derived_from_argument(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4
   %0 = tqt.fake_quant %x, %u bits(32) signed : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @vector_threshold_constant(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = arith.constant dense<1.0> : tensor<f64>
+  %c = arith.truncf %t : tensor<f64> to tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold must be a constant (arith.constant or a load of an ml_program.global with an initial value) to be legalized to a power of 2, but it is computed by 'arith.truncf'}}
+  %0 = tqt.fake_quant %x, %c bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+ml_program.global private @t(dense<[1.0, 2.0]> : tensor<2xf32>) : tensor<2xf32>
+func.func @non_scalar_global(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = ml_program.global_load @t : tensor<2xf32>
+  %s = tensor.extract_slice %t[0] [1] [1] : tensor<2xf32> to tensor<1xf32>
+  %c = tensor.collapse_shape %s [] : tensor<1xf32> into tensor<f32>
+  // expected-error @+1 {{but it is computed by 'tensor.collapse_shape'}}
+  %0 = tqt.fake_quant %x, %c bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
