@@ -16,34 +16,15 @@ std::string tqt::exec::cIdentifier(llvm::StringRef name) {
   return id;
 }
 
-static const char *cType(DType e) {
-  switch (e) {
-  case DType::F32:
-    return "float";
-  case DType::F64:
-    return "double";
-  case DType::I8:
-  case DType::U8:
-    return "int8_t";
-  case DType::I16:
-    return "int16_t";
-  case DType::I32:
-    return "int32_t";
-  case DType::I64:
-    return "int64_t";
-  }
-  return "void";
-}
-
 static std::string memrefType(const TensorSpec &s) {
-  return "tqt_memref_" + elementName(s.element).str() + "_" +
+  return "tqt_memref_" + dtypeElementName(s.element).str() + "_" +
          std::to_string(s.getRank());
 }
 
 static void emitMemrefTypedef(llvm::raw_ostream &os, const TensorSpec &s) {
   std::string name = memrefType(s);
   std::string guard = llvm::StringRef(name).upper();
-  const char *t = cType(s.element);
+  llvm::StringRef t = dtypeCType(s.element);
   os << "#ifndef " << guard << "\n#define " << guard << "\n";
   os << "typedef struct {\n  " << t << " *allocated;\n  " << t
      << " *aligned;\n  int64_t offset;\n";
@@ -115,7 +96,7 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
      << " * caller until " << id << "_free_results(). */\n";
   os << "typedef struct {\n";
   for (auto [i, s] : llvm::enumerate(sig.results)) {
-    os << "  " << cType(s.element) << " *result" << i << ";\n";
+    os << "  " << dtypeCType(s.element) << " *result" << i << ";\n";
     if (s.getRank() > 0)
       os << "  int64_t result" << i << "_shape[" << s.getRank() << "];\n";
     os << "  void *result" << i << "_allocated;\n";
@@ -128,7 +109,7 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
      << " * static dimensions. */\n";
   os << "static inline int " << id << "_run(";
   for (auto [i, s] : llvm::enumerate(sig.inputs)) {
-    os << "const " << cType(s.element) << " *arg" << i;
+    os << "const " << dtypeCType(s.element) << " *arg" << i;
     if (s.getRank() > 0)
       os << ", const int64_t arg" << i << "_shape[" << s.getRank() << "]";
     os << ", ";
@@ -141,7 +122,7 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
         os << "  if (arg" << i << "_shape[" << d << "] != " << want
            << ") return " << i + 1 << ";\n";
     os << "  d" << i << ".allocated = d" << i << ".aligned = ("
-       << cType(s.element) << " *)arg" << i << ";\n";
+       << dtypeCType(s.element) << " *)arg" << i << ";\n";
     os << "  d" << i << ".offset = 0;\n";
     if (s.getRank() > 0) {
       os << "  {\n    int64_t stride = 1;\n    for (int d = " << s.getRank() - 1
@@ -382,8 +363,8 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
     os << "};\n";
     os << "  if (tqt_read_npy(files[" << i << "], \""
        << npyReadDescrs(s.element) << "\", " << rank << ", in" << i
-       << "_static, sizeof(" << cType(s.element) << "), &in" << i << ", in" << i
-       << "_shape)) return 1;\n";
+       << "_static, sizeof(" << dtypeCType(s.element) << "), &in" << i << ", in"
+       << i << "_shape)) return 1;\n";
   }
   os << "  " << id << "_results res;\n  struct timespec t0, t1;\n"
      << "  clock_gettime(CLOCK_MONOTONIC, &t0);\n"
@@ -391,7 +372,7 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
      << "    if (n) " << id << "_free_results(&res);\n"
      << "    int rc = " << id << "_run(";
   for (auto [i, s] : llvm::enumerate(sig.inputs)) {
-    os << "(const " << cType(s.element) << " *)in" << i << ", ";
+    os << "(const " << dtypeCType(s.element) << " *)in" << i << ", ";
     if (s.getRank() > 0)
       os << "in" << i << "_shape, ";
   }
@@ -408,7 +389,7 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
                             : "(const int64_t *)0";
     os << "  if (tqt_write_npy(dir, " << i << ", \""
        << dtypeDescr(s.element).str() << "\", " << s.getRank() << ", " << shape
-       << ", res.result" << i << ", sizeof(" << cType(s.element)
+       << ", res.result" << i << ", sizeof(" << dtypeCType(s.element)
        << "))) return 1;\n";
   }
   os << "  " << id << "_free_results(&res);\n";

@@ -3,69 +3,53 @@
 #include "tqt/Execution/HostTensor.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
 using namespace tqt::exec;
 
-size_t tqt::exec::dtypeSize(DType dtype) {
-  switch (dtype) {
-  case DType::I8:
-  case DType::U8:
-    return 1;
-  case DType::I16:
-    return 2;
-  case DType::F32:
-  case DType::I32:
-    return 4;
-  case DType::F64:
-  case DType::I64:
-    return 8;
-  }
-  llvm_unreachable("unknown dtype");
+namespace {
+/// Everything the tools need to know of a dtype, in one row per DType (in
+/// enum order) so that the names and sizes cannot drift apart.
+struct DTypeFacts {
+  size_t size;
+  const char *name;
+  const char *descr;
+  const char *element;
+  const char *cType;
+};
+} // namespace
+
+static constexpr DTypeFacts dtypeFacts[] = {
+    {4, "f32", "<f4", "f32", "float"},
+    {8, "f64", "<f8", "f64", "double"},
+    {1, "int8", "|i1", "i8", "int8_t"},
+    // Codes are signless in MLIR: uint8 data is an i8 tensor.
+    {1, "uint8", "|u1", "i8", "int8_t"},
+    {2, "int16", "<i2", "i16", "int16_t"},
+    {4, "int32", "<i4", "i32", "int32_t"},
+    {8, "int64", "<i8", "i64", "int64_t"},
+};
+static_assert(std::size(dtypeFacts) == size_t(DType::I64) + 1,
+              "one row per DType");
+
+static const DTypeFacts &facts(DType dtype) {
+  return dtypeFacts[static_cast<size_t>(dtype)];
 }
 
-llvm::StringRef tqt::exec::dtypeName(DType dtype) {
-  switch (dtype) {
-  case DType::F32:
-    return "f32";
-  case DType::F64:
-    return "f64";
-  case DType::I8:
-    return "int8";
-  case DType::U8:
-    return "uint8";
-  case DType::I16:
-    return "int16";
-  case DType::I32:
-    return "int32";
-  case DType::I64:
-    return "int64";
-  }
-  llvm_unreachable("unknown dtype");
-}
-
+size_t tqt::exec::dtypeSize(DType dtype) { return facts(dtype).size; }
+llvm::StringRef tqt::exec::dtypeName(DType dtype) { return facts(dtype).name; }
 llvm::StringRef tqt::exec::dtypeDescr(DType dtype) {
-  switch (dtype) {
-  case DType::F32:
-    return "<f4";
-  case DType::F64:
-    return "<f8";
-  case DType::I8:
-    return "|i1";
-  case DType::U8:
-    return "|u1";
-  case DType::I16:
-    return "<i2";
-  case DType::I32:
-    return "<i4";
-  case DType::I64:
-    return "<i8";
-  }
-  llvm_unreachable("unknown dtype");
+  return facts(dtype).descr;
+}
+llvm::StringRef tqt::exec::dtypeElementName(DType dtype) {
+  return facts(dtype).element;
+}
+llvm::StringRef tqt::exec::dtypeCType(DType dtype) {
+  return facts(dtype).cType;
 }
 
 std::optional<DType> tqt::exec::dtypeFromDescr(llvm::StringRef descr) {

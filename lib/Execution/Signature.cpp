@@ -13,25 +13,6 @@ static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-llvm::StringRef tqt::exec::elementName(DType dtype) {
-  switch (dtype) {
-  case DType::F32:
-    return "f32";
-  case DType::F64:
-    return "f64";
-  case DType::I8:
-  case DType::U8:
-    return "i8";
-  case DType::I16:
-    return "i16";
-  case DType::I32:
-    return "i32";
-  case DType::I64:
-    return "i64";
-  }
-  llvm_unreachable("unknown dtype");
-}
-
 std::string TensorSpec::str() const {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -43,7 +24,7 @@ std::string TensorSpec::str() const {
       os << d;
     os << "x";
   }
-  os << elementName(element) << ">";
+  os << dtypeElementName(element) << ">";
   return s;
 }
 

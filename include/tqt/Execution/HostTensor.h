@@ -28,6 +28,12 @@ size_t dtypeSize(DType dtype);
 llvm::StringRef dtypeName(DType dtype);
 /// The .npy descriptor ('<f4', '|i1', ...).
 llvm::StringRef dtypeDescr(DType dtype);
+/// The MLIR element type name: f32, f64, i8 (int8 and uint8: codes are
+/// signless), i16, i32, i64.
+llvm::StringRef dtypeElementName(DType dtype);
+/// The C type of the elements in the generated C interface: float, double,
+/// int8_t (also for uint8), int16_t, int32_t, int64_t.
+llvm::StringRef dtypeCType(DType dtype);
 std::optional<DType> dtypeFromDescr(llvm::StringRef descr);
 
 /// "(3, 4)" style, as numpy prints shapes.

@@ -20,10 +20,6 @@
 
 namespace tqt::exec {
 
-/// The MLIR element type name of a dtype: f32, f64, i8 (int8 and uint8:
-/// codes are signless), i16, i32, i64.
-llvm::StringRef elementName(DType dtype);
-
 struct TensorSpec {
   /// The element type, as the dtype results are written with (signless
   /// integers as signed; never U8).
