@@ -101,6 +101,15 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
                  llvm::toString(engine.takeError()));
   jit->engine = std::move(*engine);
   jit->engine->initialize();
+  // Resolve each entry's packed wrapper once: ExecutionEngine::invokePacked
+  // looks the symbol up in the JIT on every call.
+  for (const auto &entry : jit->signatures) {
+    auto packed = jit->engine->lookupPacked("_mlir_ciface_" + entry.first);
+    if (!packed)
+      return error("JIT compilation lost @" + entry.first + ": " +
+                   llvm::toString(packed.takeError()));
+    jit->packedEntries.emplace(entry.first, *packed);
+  }
   return jit;
 }
 
@@ -147,10 +156,7 @@ JitModule::invoke(llvm::StringRef name,
   for (void *&p : descPtrs)
     args.push_back(&p);
 
-  if (llvm::Error err =
-          engine->invokePacked(("_mlir_ciface_" + name).str(), args))
-    return error("calling @" + name +
-                 " failed: " + llvm::toString(std::move(err)));
+  packedEntries.find(name)->second(args.data());
 
   llvm::SmallVector<const void *> inputBuffers;
   for (const HostTensor *t : inputs)

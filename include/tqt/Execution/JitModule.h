@@ -61,6 +61,8 @@ private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
   std::map<std::string, EntrySignature, std::less<>> signatures;
   std::map<std::string, std::string, std::less<>> unsupported;
+  /// The packed C-interface wrapper of every function in `signatures`.
+  std::map<std::string, void (*)(void **), std::less<>> packedEntries;
   std::string moduleFunctions;
   mlir::ModuleOp original;
 };
