@@ -15,6 +15,25 @@ namespace mlir::tqt {
 using namespace mlir;
 
 namespace {
+/// Drops tqt.* argument and result attributes (the training interface,
+/// docs/Training.md): they describe the tensor-level function and mean
+/// nothing to the LLVM lowering, which would warn about each of them.
+void stripInterfaceAttrs(func::FuncOp func) {
+  auto strip = [](DictionaryAttr attrs) {
+    SmallVector<NamedAttribute> kept;
+    if (!attrs)
+      return kept;
+    for (NamedAttribute a : attrs)
+      if (!a.getName().strref().starts_with("tqt."))
+        kept.push_back(a);
+    return kept;
+  };
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+    func.setArgAttrs(i, strip(func.getArgAttrDict(i)));
+  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
+    func.setResultAttrs(i, strip(func.getResultAttrDict(i)));
+}
+
 struct PrepareEntryPointsPass
     : mlir::tqt::impl::TQTPrepareEntryPointsBase<PrepareEntryPointsPass> {
   using Base::Base;
@@ -23,6 +42,7 @@ struct PrepareEntryPointsPass
     MLIRContext *ctx = &getContext();
     auto readOnly = BoolAttr::get(ctx, false);
     for (auto func : getOperation().getOps<func::FuncOp>()) {
+      stripInterfaceAttrs(func);
       if (!func.isPublic() || func.isExternal())
         continue;
       for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)

@@ -17,7 +17,9 @@ def TQTPrepareEntryPoints : Pass<"tqt-prepare-entry-points", "::mlir::ModuleOp">
       that the lowering to LLVM emits the `_mlir_ciface_<name>` wrapper that
       takes memref descriptors by pointer (docs/CAPI.md).
 
-    `tqt-lower-to-llvm` runs it first.
+    It also drops `tqt.*` argument and result attributes of every function
+    (the training interface of docs/Training.md), which mean nothing after
+    lowering. `tqt-lower-to-llvm` runs it first.
   }];
   let options = [
     Option<"emitCInterface", "emit-c-interface", "bool", /*default=*/"true",
@@ -62,6 +64,76 @@ def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
   }];
   let dependentDialects = ["::mlir::tqt::TQTDialect",
                            "::mlir::ml_program::MLProgramDialect"];
+}
+
+def TQTExpandTraining : Pass<"tqt-expand-training", "::mlir::ModuleOp"> {
+  let summary = "Build the training step of a model: forward, loss, backward, Adam";
+  let description = [{
+    From a model function (a simulation graph with `tqt.fake_quant`, or a
+    float model) generates three functions whose parameters are arguments
+    and results instead of globals (docs/Training.md has the full signature;
+    every argument and result carries `tqt.train.role`):
+
+    * `@<entry>_eval(params..., inputs...) -> outputs...`: the model;
+    * `@<entry>_grad(params..., inputs..., labels) -> (loss, output,
+      grads...)`: the loss and the gradient of every parameter;
+    * `@<entry>_train_step(params..., adam_m..., adam_v..., step, frozen,
+      inputs..., labels) -> (params..., adam_m..., adam_v..., loss, output,
+      threshold_grads, lr_weights, lr_thresholds)`: one Adam step.
+
+    Parameters are the float `ml_program.global`s the function loads:
+    log2 thresholds (`tqt.log2_threshold`, group `thresholds`) and every
+    other float global (group `weights`). With `promote-constants`, constant
+    weights and biases of conv2d, depthwise_conv2d and matmul and constant
+    bias operands of adds become globals first (marked `tqt.promoted`).
+
+    The loss is softmax cross-entropy of the (only) result `[B, C]` against
+    int32 labels `[B]`, averaged over the batch, or the mean squared error
+    against a target of the result's type. Gradients flow backwards through
+    every op the quantization pipeline supports; `tqt.fake_quant` uses
+    `tqt.fake_quant_grad` (tqt-method 2). An op without a gradient rule is an
+    error naming it.
+
+    Adam (PyTorch's form: `p -= lr * m_hat / (sqrt(v_hat) + epsilon)`) runs
+    with two parameter groups, each with its own learning rate and
+    staircase exponential decay `lr * decay^floor((step - 1) / decay-steps)`
+    (tqt-method 4); `step` counts from 1. A threshold whose `frozen` entry is
+    nonzero keeps its value and both moments.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Model function (default: the module's only public function)">,
+    Option<"loss", "loss", "std::string", /*default=*/"\"cross-entropy\"",
+           "Loss: cross-entropy (int32 labels) or mse (a target tensor)">,
+    Option<"trainWeights", "train-weights", "bool", /*default=*/"true",
+           "Train weights and biases (group weights)">,
+    Option<"trainThresholds", "train-thresholds", "bool", /*default=*/"true",
+           "Train log2 thresholds (group thresholds)">,
+    Option<"promoteConstants", "promote-constants", "bool", /*default=*/"true",
+           "Turn constant weights and biases into parameter globals first">,
+    Option<"lrWeights", "lr-weights", "double", /*default=*/"1e-6",
+           "Initial learning rate of the weights">,
+    Option<"lrThresholds", "lr-thresholds", "double", /*default=*/"1e-2",
+           "Initial learning rate of the log2 thresholds">,
+    Option<"weightsDecay", "weights-decay", "double", /*default=*/"0.94",
+           "Staircase decay factor of the weights' learning rate">,
+    Option<"weightsDecaySteps", "weights-decay-steps", "int64_t",
+           /*default=*/"3000", "Steps between decays of the weights' rate">,
+    Option<"thresholdsDecay", "thresholds-decay", "double", /*default=*/"0.5",
+           "Staircase decay factor of the thresholds' learning rate">,
+    Option<"thresholdsDecaySteps", "thresholds-decay-steps", "int64_t",
+           /*default=*/"1000", "Steps between decays of the thresholds' rate">,
+    Option<"beta1", "beta1", "double", /*default=*/"0.9", "Adam beta1">,
+    Option<"beta2", "beta2", "double", /*default=*/"0.999", "Adam beta2">,
+    Option<"epsilon", "epsilon", "double", /*default=*/"1e-8", "Adam epsilon">,
+  ];
+  let dependentDialects = ["::mlir::tqt::TQTDialect",
+                           "::mlir::ml_program::MLProgramDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tosa::TosaDialect"];
 }
 
 def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
