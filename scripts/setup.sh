@@ -13,7 +13,7 @@ build_type="${TQT_BUILD_TYPE:-Release}"
 packages=(
   cmake ninja-build ccache zlib1g-dev libgtest-dev libgmock-dev
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
-  python3 python3-numpy dataset-fashion-mnist
+  python3 python3-numpy python3-torch python3-matplotlib dataset-fashion-mnist
 )
 
 missing=()

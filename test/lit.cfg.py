@@ -48,3 +48,10 @@ if cc:
 # Debian's dataset-fashion-mnist (installed by scripts/setup.sh).
 if os.path.exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"):
     config.available_features.add("fashion-mnist")
+
+# PyTorch and numpy from Debian (python3-torch, python3-numpy): the gradient
+# checks compare against float64 finite differences computed with them.
+import subprocess
+if subprocess.run([config.python_executable, "-c", "import torch, numpy"],
+                  capture_output=True).returncode == 0:
+    config.available_features.add("torch")

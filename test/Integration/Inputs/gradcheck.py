@@ -275,8 +275,82 @@ def check(work, name, case, rng):
     return ok
 
 
+def check_fake_quant(work, bits, signed, log2t, rounding, rng):
+    """The tqt.fake_quant rule against FixedPoint.h (tqt-run --reference) on
+    ties and clip edges: with a zero target and 64 elements the upstream
+    gradient 2 q / 64 is exact, so dA must match bit for bit and the
+    threshold gradient to float rounding of the sum."""
+    name = f"fake_quant-{'s' if signed else 'u'}{bits}-{rounding}-t{log2t}"
+    d = os.path.join(work, name)
+    os.makedirs(d, exist_ok=True)
+    e = int(np.ceil(np.float32(log2t))) - (bits - int(signed))
+    s = 2.0 ** e
+    lo, hi = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2 ** bits - 1)
+    edges = [lo - 0.5, lo - 1, lo + 0.5, hi + 0.5, hi - 0.5, hi + 1, hi + 40, lo - 40,
+             0.5, -0.5, 1.5, -1.5, 2.5, 0.25, -0.75]
+    v = np.array(edges + list(rng.uniform(lo - 4, hi + 4, 64 - len(edges))), np.float64)
+    a = (v * s).astype(np.float32)
+    grid = f"bits({bits}) {'signed' if signed else 'unsigned'} rounding<{rounding}>"
+    t64 = "tensor<64xf32>"
+    with open(os.path.join(d, "model.mlir"), "w") as f:
+        f.write(f"""ml_program.global private @A(dense<0.0> : {t64}) : {t64}
+ml_program.global private mutable @T(dense<0.0> : tensor<f32>) : tensor<f32> {{tqt.log2_threshold}}
+func.func @f(%x: {t64}) -> {t64} {{
+  %A = ml_program.global_load @A : {t64}
+  %a = tosa.add %x, %A : ({t64}, {t64}) -> {t64}
+  %t = ml_program.global_load @T : tensor<f32>
+  %q = tqt.fake_quant %a, %t {grid} : {t64}
+  return %q : {t64}
+}}
+""")
+    with open(os.path.join(d, "ref.mlir"), "w") as f:
+        f.write(f"""func.func @fq(%a: {t64}, %t: tensor<f32>) -> {t64} {{
+  %q = tqt.fake_quant %a, %t {grid} : {t64}
+  return %q : {t64}
+}}
+func.func @g(%a: {t64}, %t: tensor<f32>, %dy: {t64}) -> ({t64}, tensor<f32>) {{
+  %dx, %dt = tqt.fake_quant_grad %a, %t, %dy {grid} : {t64}
+  return %dx, %dt : {t64}, tensor<f32>
+}}
+""")
+    files = {}
+    for k, val in (("a", a), ("t", np.array(log2t, np.float32)),
+                   ("x", np.zeros(64, np.float32)), ("target", np.zeros(64, np.float32))):
+        files[k] = os.path.join(d, k + ".npy")
+        np.save(files[k], val)
+    subprocess.run(["tqt-opt", os.path.join(d, "model.mlir"), "--tqt-expand-training=loss=mse",
+                    "-o", os.path.join(d, "train.mlir")], check=True)
+    run = lambda model, fn, ins, out: subprocess.run(
+        ["tqt-run", model, "-e", fn, "--output-dir", out] + [x for i in ins for x in ("-i", i)]
+        + (["--reference"] if "ref" in model else []), check=True)
+    run(os.path.join(d, "train.mlir"), "f_grad",
+        [files["a"], files["t"], files["x"], files["target"]], os.path.join(d, "ours"))
+    run(os.path.join(d, "ref.mlir"), "fq", [files["a"], files["t"]], os.path.join(d, "q"))
+    q = np.load(os.path.join(d, "q", "result0.npy"))
+    np.save(os.path.join(d, "dy.npy"), (np.float32(2.0 / 64) * q).astype(np.float32))
+    run(os.path.join(d, "ref.mlir"), "g", [files["a"], files["t"], os.path.join(d, "dy.npy")],
+        os.path.join(d, "ref"))
+    ours_dx = np.load(os.path.join(d, "ours", "result2.npy"))
+    ours_dt = float(np.load(os.path.join(d, "ours", "result3.npy")))
+    ref_dx = np.load(os.path.join(d, "ref", "result0.npy"))
+    ref_dt = float(np.load(os.path.join(d, "ref", "result1.npy")))
+    ok = np.array_equal(ours_dx.view(np.uint32), ref_dx.view(np.uint32))
+    ok &= abs(ours_dt - ref_dt) <= 1e-6 * max(1.0, abs(ref_dt))
+    print(f"{name}: dx {'identical' if np.array_equal(ours_dx, ref_dx) else 'DIFFERENT'}, "
+          f"dlog2_t {ours_dt:.6g} vs {ref_dt:.6g} {'OK' if ok else 'FAILED'}")
+    return ok
+
+
 def main():
     work, names = sys.argv[1], sys.argv[2:]
+    if names == ["fake_quant"]:
+        rng = np.random.default_rng(99)
+        ok = True
+        for bits, signed, log2t, rounding in ((8, True, 2.0, "half_even"), (8, False, -1.3, "half_even"),
+                                              (4, True, 0.7, "half_up"), (8, True, 1.0, "floor"),
+                                              (16, True, 3.7, "half_away")):
+            ok &= check_fake_quant(work, bits, signed, log2t, rounding, rng)
+        sys.exit(0 if ok else 1)
     all_cases = cases()
     rng = np.random.default_rng(1234)
     ok = True
