@@ -3,6 +3,7 @@
 #include "tqt/Calibration/Calibrator.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Execution/Dataset.h"
 #include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Signature.h"
@@ -25,6 +26,7 @@ using mlir::tqt::FakeQuantGradOp;
 using mlir::tqt::FakeQuantOp;
 using ::tqt::exec::DType;
 using ::tqt::exec::HostTensor;
+using ::tqt::exec::sliceRows;
 namespace num = ::tqt::numerics;
 
 static llvm::Error error(const llvm::Twine &msg) {
@@ -55,17 +57,6 @@ struct Group {
 };
 } // namespace
 
-/// Rows [begin, end) of `t` along dimension 0.
-static HostTensor sliceRows(const HostTensor &t, int64_t begin, int64_t end) {
-  SmallVector<int64_t> shape(t.getShape());
-  int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
-  shape[0] = end - begin;
-  HostTensor out(t.getDType(), shape);
-  std::memcpy(out.data(),
-              static_cast<const char *>(t.data()) + begin * rowBytes,
-              size_t((end - begin) * rowBytes));
-  return out;
-}
 
 auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
                              const CalibrationOptions &options)

@@ -129,3 +129,36 @@ HostTensor tqt::exec::takeFirst(const HostTensor &t, int64_t count) {
   std::memcpy(out.data(), t.data(), size_t(count * rowBytes));
   return out;
 }
+
+HostTensor tqt::exec::sliceRows(const HostTensor &t, int64_t begin,
+                                int64_t end) {
+  llvm::SmallVector<int64_t> shape(t.getShape());
+  int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
+  shape[0] = end - begin;
+  HostTensor out(t.getDType(), shape);
+  std::memcpy(out.data(),
+              static_cast<const char *>(t.data()) + begin * rowBytes,
+              size_t((end - begin) * rowBytes));
+  return out;
+}
+
+HostTensor tqt::exec::gatherRows(const HostTensor &t,
+                                 llvm::ArrayRef<int64_t> rows) {
+  llvm::SmallVector<int64_t> shape(t.getShape());
+  int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
+  shape[0] = rows.size();
+  HostTensor out(t.getDType(), shape);
+  char *dst = static_cast<char *>(out.data());
+  const char *src = static_cast<const char *>(t.data());
+  for (int64_t r : rows) {
+    std::memcpy(dst, src + r * rowBytes, size_t(rowBytes));
+    dst += rowBytes;
+  }
+  return out;
+}
+
+HostTensor tqt::exec::copyTensor(const HostTensor &t) {
+  HostTensor out(t.getDType(), t.getShape());
+  std::memcpy(out.data(), t.data(), t.getNumBytes());
+  return out;
+}

@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tqt/Execution/Dataset.h"
+#include "tqt/Execution/Evaluation.h"
 #include "tqt/Execution/HostTensor.h"
 #include "tqt/Execution/Interpreter.h"
 #include "tqt/Execution/JitModule.h"
@@ -20,6 +22,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
@@ -87,6 +90,28 @@ static cl::opt<unsigned>
                cl::desc("Elements printed per result in the summary (0: all)"),
                cl::init(64), cl::cat(category));
 
+static cl::opt<std::string> dataset(
+    "dataset",
+    cl::desc("With --eval: the labelled data, fashion-mnist[:test|:train] "
+             "(default split: test)"),
+    cl::value_desc("name[:split]"), cl::cat(category));
+static cl::opt<std::string>
+    datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
+               cl::init(::tqt::exec::kFashionMnistDir), cl::cat(category));
+static cl::opt<bool>
+    eval("eval",
+         cl::desc("Run the whole --dataset split in batches and print the "
+                  "top-1 accuracy of the function's logits"),
+         cl::cat(category));
+static cl::opt<int64_t>
+    evalBatch("eval-batch",
+              cl::desc("Samples per call with --eval (a static batch "
+                       "dimension overrides it)"),
+              cl::init(500), cl::cat(category));
+static cl::opt<int64_t> evalSamples(
+    "eval-samples", cl::desc("With --eval: the first N samples only (0: all)"),
+    cl::init(0), cl::cat(category));
+
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-run") << msg << "\n";
   return 1;
@@ -151,6 +176,14 @@ int main(int argc, char **argv) {
     return fail("--repeat must be at least 1");
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
+  if (eval != !dataset.empty())
+    return fail("--eval and --dataset go together");
+  if (eval && (!inputs.empty() || randomInputs || reference))
+    return fail("--eval takes its inputs from --dataset (no -i, "
+                "--random-inputs or --reference)");
+  if (evalBatch <= 0 || evalSamples < 0)
+    return fail("--eval-batch must be positive and --eval-samples not "
+                "negative");
 
   mlir::DialectRegistry registry;
   ::tqt::registerAllDialects(registry);
@@ -170,6 +203,26 @@ int main(int argc, char **argv) {
   auto sig = getEntrySignature(module, name);
   if (!sig)
     return fail(sig.takeError());
+
+  if (eval) {
+    auto data = loadDataset(dataset, "test", datasetDir);
+    if (!data)
+      return fail(data.takeError());
+    JitOptions options;
+    options.optLevel = optLevel;
+    options.cpu = cpu;
+    options.entryPoints = {name};
+    auto jit = JitModule::create(module, options);
+    if (!jit)
+      return fail(jit.takeError());
+    auto acc = evaluateAccuracy(**jit, name, {}, data->images, data->labels,
+                                evalBatch, evalSamples);
+    if (!acc)
+      return fail(acc.takeError());
+    outs() << "samples: " << acc->total << "\n";
+    outs() << llvm::format("accuracy: %.2f%%\n", acc->percent());
+    return 0;
+  }
 
   // Inputs.
   std::vector<HostTensor> hostInputs;

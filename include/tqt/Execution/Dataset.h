@@ -39,6 +39,15 @@ llvm::Expected<Dataset> loadDataset(llvm::StringRef spec,
 /// The first `count` samples (dimension 0) of `t`, or all when it has fewer.
 HostTensor takeFirst(const HostTensor &t, int64_t count);
 
+/// Rows [begin, end) of `t` along dimension 0.
+HostTensor sliceRows(const HostTensor &t, int64_t begin, int64_t end);
+
+/// The rows `rows` of `t` (dimension 0), in that order.
+HostTensor gatherRows(const HostTensor &t, llvm::ArrayRef<int64_t> rows);
+
+/// A copy of `t` (HostTensor owns its buffer and is move-only).
+HostTensor copyTensor(const HostTensor &t);
+
 } // namespace tqt::exec
 
 #endif // TQT_EXECUTION_DATASET_H

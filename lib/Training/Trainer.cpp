@@ -1,0 +1,485 @@
+//===- Trainer.cpp - Training thresholds and weights on data --------------===//
+//
+// The training state (parameters and Adam moments) lives on the host as
+// arguments and results of <entry>_train_step (docs/Training.md), so
+// checkpoints are copies of host tensors and evaluation calls <entry>_eval
+// with the current values; nothing is recompiled during training.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Training/Trainer.h"
+
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
+#include "tqt/Dialect/TQT/Transforms/Training.h"
+#include "tqt/Execution/Evaluation.h"
+#include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/ModelFile.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MLProgram/IR/MLProgram.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+using namespace mlir;
+using namespace ::tqt::exec;
+using ::tqt::train::TrainOptions;
+using ::tqt::train::TrainResult;
+using llvm::createStringError;
+
+namespace {
+
+struct ParamSlot {
+  std::string global;
+  bool isThreshold;
+};
+
+/// The float values of a global's initial value (dense or dense_resource).
+llvm::Expected<HostTensor> readGlobal(ml_program::GlobalOp global) {
+  auto type = cast<RankedTensorType>(global.getType());
+  HostTensor out(DType::F32, type.getShape());
+  float *dst = out.dataAs<float>();
+  Attribute value = global.getValue().value_or(Attribute());
+  if (auto dense = dyn_cast_or_null<DenseFPElementsAttr>(value)) {
+    int64_t i = 0;
+    for (APFloat v : dense.getValues<APFloat>())
+      dst[i++] = v.convertToFloat();
+    return out;
+  }
+  if (auto res = dyn_cast_or_null<DenseF32ResourceElementsAttr>(value)) {
+    if (auto data = res.tryGetAsArrayRef()) {
+      std::copy(data->begin(), data->end(), dst);
+      return out;
+    }
+  }
+  return createStringError(
+      llvm::formatv("{0}: parameter global @{1} needs an f32 dense or "
+                    "dense_resource initial value",
+                    formatLocation(global.getLoc()), global.getSymName()));
+}
+
+/// Writes `values` as the initial value of `global`, in the kind of
+/// attribute it had (dense_resource stays a blob).
+void writeGlobal(ml_program::GlobalOp global, const HostTensor &values) {
+  auto type = cast<RankedTensorType>(global.getType());
+  ArrayRef<float> data(values.dataAs<float>(), values.getNumElements());
+  Attribute old = global.getValue().value_or(Attribute());
+  if (isa_and_nonnull<DenseResourceElementsAttr>(old)) {
+    global.setValueAttr(DenseResourceElementsAttr::get(
+        type, global.getSymName(),
+        HeapAsmResourceBlob::allocateAndCopyInferAlign(data)));
+    return;
+  }
+  global.setValueAttr(DenseElementsAttr::get(type, data));
+}
+
+HostTensor scalarI32(int32_t v) {
+  HostTensor t(DType::I32, {});
+  *t.dataAs<int32_t>() = v;
+  return t;
+}
+
+bool allFinite(const HostTensor &t) {
+  const float *p = t.dataAs<float>();
+  for (int64_t i = 0, e = t.getNumElements(); i < e; ++i)
+    if (!std::isfinite(p[i]))
+      return false;
+  return true;
+}
+
+std::string formatDuration(double seconds) {
+  auto s = int64_t(std::max(0.0, seconds));
+  return llvm::formatv("{0}:{1:2}", s / 60, s % 60).str();
+}
+
+class Trainer {
+public:
+  Trainer(ModuleOp module, const Dataset &trainSet, const Dataset *testSet,
+          const TrainOptions &options)
+      : module(module), trainSet(trainSet), testSet(testSet),
+        options(options) {}
+
+  llvm::Expected<TrainResult> run();
+
+private:
+  llvm::Error checkModel(func::FuncOp func);
+  llvm::Error compile(func::FuncOp func);
+  llvm::Error initState();
+  llvm::Expected<double> evaluate();
+  void freezeOne(int64_t step);
+  void logRow(int64_t step, double loss, double trainAcc,
+              std::optional<double> testAcc, float lrW, float lrT);
+
+  ModuleOp module;
+  const Dataset &trainSet;
+  const Dataset *testSet;
+  const TrainOptions &options;
+
+  std::string entry;
+  int64_t numClasses = 0;
+  std::unique_ptr<JitModule> jit;
+  std::vector<ParamSlot> slots;
+  std::vector<size_t> thresholdSlots;
+  std::vector<HostTensor> params, moments1, moments2, best;
+  HostTensor frozen;
+  // Graffitist freezing statistics (tqt-method 4).
+  std::vector<double> gradAbsSum, ema;
+  int64_t emaSteps = 0;
+  unsigned numFrozen = 0;
+};
+
+llvm::Error Trainer::checkModel(func::FuncOp func) {
+  if (func.getNumArguments() != 1)
+    return createStringError(llvm::formatv(
+        "@{0} must take one argument (the images), it takes {1}", entry,
+        func.getNumArguments()));
+  auto in = dyn_cast<RankedTensorType>(func.getArgumentTypes()[0]);
+  ArrayRef<int64_t> img = trainSet.images.getShape();
+  if (!in || in.getRank() != int64_t(img.size()) ||
+      !in.getElementType().isF32())
+    return createStringError(llvm::formatv(
+        "@{0} takes {1}, but the dataset's images are f32 {2}", entry,
+        func.getArgumentTypes()[0], shapeToString(img)));
+  for (int64_t d = 1; d < in.getRank(); ++d)
+    if (!in.isDynamicDim(d) && in.getDimSize(d) != img[d])
+      return createStringError(llvm::formatv(
+          "@{0} takes {1}, but the dataset's images are {2}", entry, in,
+          shapeToString(img)));
+  if (!in.isDynamicDim(0) && in.getDimSize(0) != options.batchSize)
+    return createStringError(llvm::formatv(
+        "@{0} has a static batch of {1}; train it with --batch-size {1} or "
+        "give it a dynamic batch dimension",
+        entry, in.getDimSize(0)));
+  auto out = dyn_cast<RankedTensorType>(func.getResultTypes().empty()
+                                            ? Type()
+                                            : func.getResultTypes()[0]);
+  if (!out || out.getRank() != 2 || out.isDynamicDim(1))
+    return createStringError(llvm::formatv(
+        "@{0} must return logits [batch, classes] with a static number of "
+        "classes",
+        entry));
+  numClasses = out.getDimSize(1);
+  for (const Dataset *ds : {&trainSet, testSet}) {
+    if (!ds)
+      continue;
+    const int32_t *l = ds->labels.dataAs<int32_t>();
+    for (int64_t i = 0, e = ds->labels.getNumElements(); i < e; ++i)
+      if (l[i] < 0 || l[i] >= numClasses)
+        return createStringError(llvm::formatv(
+            "label {0} of sample {1} is out of range for a model with {2} "
+            "classes",
+            l[i], i, numClasses));
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error Trainer::compile(func::FuncOp func) {
+  if (options.trainWeights)
+    mlir::tqt::promoteTrainableConstants(func);
+  OwningOpRef<ModuleOp> expanded(module.clone());
+  mlir::tqt::TQTExpandTrainingOptions o;
+  o.entry = entry;
+  o.trainWeights = options.trainWeights;
+  o.trainThresholds = options.trainThresholds;
+  o.promoteConstants = false;
+  o.lrWeights = options.lrWeights;
+  o.lrThresholds = options.lrThresholds;
+  // The recipe's decay intervals are for batch 24 (tqt-method 4).
+  double scale = 24.0 / double(options.batchSize);
+  o.weightsDecaySteps = std::max<int64_t>(1, int64_t(3000 * scale));
+  o.thresholdsDecaySteps = std::max<int64_t>(1, int64_t(1000 * scale));
+  PassManager pm(module.getContext());
+  pm.addPass(mlir::tqt::createTQTExpandTraining(o));
+  if (failed(pm.run(*expanded)))
+    return createStringError("cannot build the training step (see the "
+                             "diagnostics above)");
+  auto step = expanded->lookupSymbol<func::FuncOp>(
+      mlir::tqt::trainStepName(entry));
+  for (unsigned i = 0, e = step.getNumArguments(); i < e; ++i) {
+    auto role = step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainRoleAttr);
+    if (!role || role.getValue() != "param")
+      continue;
+    auto global =
+        step.getArgAttrOfType<FlatSymbolRefAttr>(i, mlir::tqt::kTrainGlobalAttr);
+    auto group =
+        step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainGroupAttr);
+    if (group.getValue() == "thresholds")
+      thresholdSlots.push_back(slots.size());
+    slots.push_back({global.getValue().str(), group.getValue() == "thresholds"});
+  }
+  JitOptions jo;
+  jo.optLevel = options.optLevel;
+  jo.entryPoints = {mlir::tqt::trainStepName(entry),
+                    mlir::tqt::evalName(entry)};
+  auto compiled = JitModule::create(*expanded, jo);
+  if (!compiled)
+    return compiled.takeError();
+  jit = std::move(*compiled);
+  return llvm::Error::success();
+}
+
+llvm::Error Trainer::initState() {
+  SymbolTable symbols(module);
+  for (const ParamSlot &s : slots) {
+    auto global = symbols.lookup<ml_program::GlobalOp>(s.global);
+    auto value = readGlobal(global);
+    if (!value)
+      return value.takeError();
+    if (!allFinite(*value))
+      return createStringError(llvm::formatv(
+          "parameter @{0} has NaN or infinite values", s.global));
+    moments1.emplace_back(DType::F32, value->getShape());
+    moments2.emplace_back(DType::F32, value->getShape());
+    params.push_back(std::move(*value));
+  }
+  frozen = HostTensor(DType::F32, {int64_t(thresholdSlots.size())});
+  gradAbsSum.assign(thresholdSlots.size(), 0.0);
+  ema.assign(thresholdSlots.size(), 0.0);
+  return llvm::Error::success();
+}
+
+llvm::Expected<double> Trainer::evaluate() {
+  std::vector<const HostTensor *> leading;
+  for (const HostTensor &p : params)
+    leading.push_back(&p);
+  auto acc = evaluateAccuracy(*jit, mlir::tqt::evalName(entry), leading,
+                              testSet->images, testSet->labels,
+                              std::max<int64_t>(options.batchSize, 500),
+                              options.evalSamples);
+  if (!acc)
+    return acc.takeError();
+  return acc->percent();
+}
+
+/// Graffitist's rule: among unfrozen thresholds, by increasing average
+/// |gradient| over the window, freeze the first whose ceil equals the ceil
+/// of its (zero-debiased) moving average.
+void Trainer::freezeOne(int64_t step) {
+  std::vector<size_t> order;
+  for (size_t k = 0; k < thresholdSlots.size(); ++k)
+    if (frozen.dataAs<float>()[k] == 0)
+      order.push_back(k);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::make_pair(gradAbsSum[a], a) < std::make_pair(gradAbsSum[b], b);
+  });
+  double debias = 1 - std::pow(0.9999, double(emaSteps));
+  for (size_t k : order) {
+    float theta = params[thresholdSlots[k]].dataAs<float>()[0];
+    if (std::ceil(double(theta)) == std::ceil(ema[k] / debias)) {
+      frozen.dataAs<float>()[k] = 1;
+      ++numFrozen;
+      if (options.progress)
+        *options.progress << "tqt-train: step " << step << ": froze @"
+                          << slots[thresholdSlots[k]].global << " at "
+                          << llvm::format("%.4f", theta) << "\n";
+      return;
+    }
+  }
+}
+
+void Trainer::logRow(int64_t step, double loss, double trainAcc,
+                     std::optional<double> testAcc, float lrW, float lrT) {
+  llvm::raw_ostream &os = *options.log;
+  os << step << "," << llvm::format("%.7g", loss) << ","
+     << llvm::format("%.4f", trainAcc) << ",";
+  if (testAcc)
+    os << llvm::format("%.4f", *testAcc);
+  os << "," << llvm::format("%.7g", lrW) << "," << llvm::format("%.7g", lrT)
+     << "," << numFrozen;
+  for (size_t k : thresholdSlots)
+    os << "," << llvm::format("%.7g", params[k].dataAs<float>()[0]);
+  os << "\n";
+}
+
+llvm::Expected<TrainResult> Trainer::run() {
+  auto name = resolveEntryPoint(module, options.entry);
+  if (!name)
+    return name.takeError();
+  entry = *name;
+  if (options.batchSize <= 0)
+    return createStringError("the batch size must be positive");
+  auto func = module.lookupSymbol<func::FuncOp>(entry);
+  if (auto err = checkModel(func))
+    return std::move(err);
+  int64_t n = trainSet.images.getShape()[0];
+  if (n < options.batchSize)
+    return createStringError(llvm::formatv(
+        "the training set has {0} samples, fewer than one batch of {1}", n,
+        options.batchSize));
+  int64_t perEpoch = n / options.batchSize;
+  int64_t total = options.steps > 0
+                      ? options.steps
+                      : int64_t(std::ceil(options.epochs * double(perEpoch)));
+  if (total <= 0)
+    return createStringError("nothing to do: give --steps or --epochs");
+  if (auto err = compile(func))
+    return std::move(err);
+  if (auto err = initState())
+    return std::move(err);
+  TrainResult result;
+  const int64_t freezeStart =
+      options.freezeStart >= 0 ? options.freezeStart
+                               : std::max<int64_t>(1, 1000 * 24 /
+                                                          options.batchSize);
+  if (options.log) {
+    *options.log << "step,loss,train_accuracy,test_accuracy,lr_weights,"
+                    "lr_thresholds,frozen";
+    for (size_t k : thresholdSlots)
+      *options.log << "," << slots[k].global;
+    *options.log << "\n";
+  }
+  if (testSet) {
+    auto acc = evaluate();
+    if (!acc)
+      return acc.takeError();
+    result.initialAccuracy = result.bestAccuracy = *acc;
+    for (const HostTensor &p : params)
+      best.push_back(copyTensor(p));
+    if (options.progress)
+      *options.progress << llvm::formatv(
+          "tqt-train: {0} steps of {1} images; test accuracy before "
+          "training {2:F2}%\n",
+          total, options.batchSize, *acc);
+  }
+
+  // Deterministic shuffling: Fisher-Yates with a seeded mt19937_64.
+  std::mt19937_64 rng(options.seed);
+  std::vector<int64_t> order(n);
+  auto shuffle = [&] {
+    std::iota(order.begin(), order.end(), 0);
+    for (int64_t i = n - 1; i > 0; --i)
+      std::swap(order[i], order[int64_t(rng() % uint64_t(i + 1))]);
+  };
+  shuffle();
+  int64_t pos = 0;
+  size_t np = params.size(), nt = thresholdSlots.size();
+  std::string stepFn = mlir::tqt::trainStepName(entry);
+  auto start = std::chrono::steady_clock::now();
+  double lossAvg = 0, accAvg = 0;
+  for (int64_t step = 1; step <= total; ++step) {
+    if (pos + options.batchSize > n) {
+      shuffle();
+      pos = 0;
+    }
+    ArrayRef<int64_t> rows(order.data() + pos, options.batchSize);
+    pos += options.batchSize;
+    HostTensor images = gatherRows(trainSet.images, rows);
+    HostTensor labels = gatherRows(trainSet.labels, rows);
+    HostTensor stepT = scalarI32(int32_t(step));
+    std::vector<const HostTensor *> args;
+    for (auto *group : {&params, &moments1, &moments2})
+      for (const HostTensor &t : *group)
+        args.push_back(&t);
+    args.push_back(&stepT);
+    if (nt)
+      args.push_back(&frozen);
+    args.push_back(&images);
+    args.push_back(&labels);
+    auto out = jit->invoke(stepFn, args);
+    if (!out)
+      return out.takeError();
+    std::vector<HostTensor> &r = *out;
+    float loss = *r[3 * np].dataAs<float>();
+    if (!std::isfinite(loss))
+      return createStringError(llvm::formatv(
+          "the loss is {0} at step {1} (learning rates {2} / {3}); stopping "
+          "without writing the model",
+          loss, step, options.lrWeights, options.lrThresholds));
+    for (size_t i = 0; i < np; ++i)
+      if (!allFinite(r[i]))
+        return createStringError(llvm::formatv(
+            "parameter @{0} became NaN or infinite at step {1}; stopping "
+            "without writing the model",
+            slots[i].global, step));
+    for (size_t i = 0; i < np; ++i) {
+      params[i] = std::move(r[i]);
+      moments1[i] = std::move(r[np + i]);
+      moments2[i] = std::move(r[2 * np + i]);
+    }
+    std::vector<int64_t> pred = argmaxRows(r[3 * np + 1]);
+    int64_t correct = 0;
+    for (size_t i = 0; i < pred.size(); ++i)
+      correct += pred[i] == labels.dataAs<int32_t>()[i];
+    double trainAcc = 100.0 * double(correct) / double(pred.size());
+    size_t next = 3 * np + 2;
+    if (nt) {
+      const float *g = r[next++].dataAs<float>();
+      ++emaSteps;
+      for (size_t k = 0; k < nt; ++k) {
+        gradAbsSum[k] += std::fabs(double(g[k]));
+        double theta = params[thresholdSlots[k]].dataAs<float>()[0];
+        ema[k] = 0.9999 * ema[k] + (1 - 0.9999) * theta;
+      }
+    }
+    float lrW = *r[next].dataAs<float>(), lrT = *r[next + 1].dataAs<float>();
+    if (options.freezing == ::tqt::train::Freezing::Graffitist && nt &&
+        step >= freezeStart && (step - freezeStart) % options.freezeEvery == 0) {
+      freezeOne(step);
+      std::fill(gradAbsSum.begin(), gradAbsSum.end(), 0.0);
+    }
+    std::optional<double> testAcc;
+    if (testSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
+                    step == total)) {
+      auto acc = evaluate();
+      if (!acc)
+        return acc.takeError();
+      testAcc = *acc;
+      if (*acc > result.bestAccuracy) {
+        result.bestAccuracy = *acc;
+        result.bestStep = step;
+        for (size_t i = 0; i < np; ++i)
+          best[i] = copyTensor(params[i]);
+      }
+    }
+    if (options.log &&
+        (step % options.logEvery == 0 || step == total || testAcc))
+      logRow(step, loss, trainAcc, testAcc, lrW, lrT);
+    double k = std::min<double>(step, 20);
+    lossAvg += (loss - lossAvg) / k;
+    accAvg += (trainAcc - accAvg) / k;
+    result.finalLoss = loss;
+    double elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+    result.imagesPerSecond =
+        elapsed > 0 ? double(step * options.batchSize) / elapsed : 0;
+    if (options.progress &&
+        (step % 20 == 0 || step == total || testAcc || step == 1)) {
+      *options.progress << llvm::formatv(
+          "tqt-train: step {0}/{1}  loss {2:F4}  train {3:F1}%", step, total,
+          lossAvg, accAvg);
+      if (testAcc)
+        *options.progress << llvm::formatv("  test {0:F2}%", *testAcc);
+      *options.progress << llvm::formatv(
+          "  {0:F0} img/s  ETA {1}\n", result.imagesPerSecond,
+          formatDuration(elapsed / double(step) * double(total - step)));
+    }
+  }
+  result.steps = total;
+  result.numFrozen = numFrozen;
+
+  // The kept checkpoint into the model.
+  const std::vector<HostTensor> &kept = testSet ? best : params;
+  SymbolTable symbols(module);
+  for (size_t i = 0; i < np; ++i)
+    writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global),
+                kept[i]);
+  mlir::tqt::demotePromotedGlobals(module);
+  return result;
+}
+
+} // namespace
+
+auto ::tqt::train::train(ModuleOp module, const Dataset &trainSet,
+                         const Dataset *testSet, const TrainOptions &options)
+    -> llvm::Expected<TrainResult> {
+  return Trainer(module, trainSet, testSet, options).run();
+}

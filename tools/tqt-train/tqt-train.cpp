@@ -1,0 +1,213 @@
+//===- tqt-train.cpp - Train thresholds and weights on data ---------------===//
+//
+// tqt-train MODEL.mlir -e FUNC --dataset fashion-mnist [--batch-size 24]
+//           [--steps N | --epochs E] [--lr-weights 1e-6] [--lr-thresholds
+//           1e-2] [--no-train-weights] [--freeze-thresholds=graffitist|none]
+//           [--eval-every K] [--log train.csv] [--seed S] -o TRAINED.mlir
+//
+// Compiles the training step of the model once (--tqt-expand-training) and
+// runs the TQT recipe (tqt-method 4); docs/Training.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tqt/Execution/Dataset.h"
+#include "tqt/Execution/ModelFile.h"
+#include "tqt/InitAll.h"
+#include "tqt/Training/Trainer.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace tqt;
+
+static cl::OptionCategory category("tqt-train options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<model.mlir or - for stdin>"),
+                                      cl::init("-"), cl::cat(category));
+static cl::opt<std::string>
+    entry("e", cl::desc("Function to train (default: the only public one)"),
+          cl::value_desc("name"), cl::cat(category));
+static cl::alias entryLong("entry", cl::aliasopt(entry), cl::cat(category));
+static cl::opt<std::string> output("o", cl::desc("Trained model"),
+                                   cl::value_desc("file.mlir"), cl::Required,
+                                   cl::cat(category));
+static cl::opt<std::string> dataset(
+    "dataset",
+    cl::desc("Training data: fashion-mnist (trains on the train split and "
+             "evaluates on the test split)"),
+    cl::value_desc("name"), cl::Required, cl::cat(category));
+static cl::opt<std::string>
+    datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
+               cl::init(exec::kFashionMnistDir), cl::cat(category));
+static cl::opt<int64_t> trainSamples(
+    "train-samples",
+    cl::desc("Use only the first N training samples (0: all)"), cl::init(0),
+    cl::cat(category));
+static cl::opt<int64_t> evalSamples(
+    "eval-samples",
+    cl::desc("Evaluate on the first N test samples (0: all 10,000)"),
+    cl::init(0), cl::cat(category));
+static cl::opt<int64_t> batchSize("batch-size", cl::desc("Batch size"),
+                                  cl::init(24), cl::cat(category));
+static cl::opt<int64_t> steps("steps", cl::desc("Number of training steps"),
+                              cl::init(0), cl::cat(category));
+static cl::opt<double> epochs("epochs",
+                              cl::desc("Number of epochs (when no --steps)"),
+                              cl::init(0), cl::cat(category));
+static cl::opt<double> lrWeights("lr-weights",
+                                 cl::desc("Initial learning rate of weights"),
+                                 cl::init(1e-6), cl::cat(category));
+static cl::opt<double>
+    lrThresholds("lr-thresholds",
+                 cl::desc("Initial learning rate of log2 thresholds"),
+                 cl::init(1e-2), cl::cat(category));
+static cl::opt<bool> trainWeights(
+    "train-weights",
+    cl::desc("Train weights and biases (--no-train-weights: thresholds only)"),
+    cl::init(true), cl::cat(category));
+static cl::opt<bool> noTrainWeights("no-train-weights",
+                                    cl::desc("Train the thresholds only"),
+                                    cl::cat(category));
+static cl::opt<bool> trainThresholds(
+    "train-thresholds",
+    cl::desc("Train log2 thresholds (--train-thresholds=false: weights only, "
+             "thresholds fixed)"),
+    cl::init(true), cl::cat(category));
+static cl::opt<train::Freezing> freezing(
+    "freeze-thresholds",
+    cl::desc("Incremental threshold freezing (tqt-method 4)"),
+    cl::init(train::Freezing::Graffitist),
+    cl::values(clEnumValN(train::Freezing::Graffitist, "graffitist",
+                          "one threshold every --freeze-every steps from "
+                          "--freeze-start"),
+               clEnumValN(train::Freezing::None, "none", "never freeze")),
+    cl::cat(category));
+static cl::opt<int64_t> freezeStart(
+    "freeze-start",
+    cl::desc("First freezing step (default: 1000 * 24 / batch size)"),
+    cl::init(-1), cl::cat(category));
+static cl::opt<int64_t> freezeEvery("freeze-every",
+                                    cl::desc("Steps between two freezes"),
+                                    cl::init(50), cl::cat(category));
+static cl::opt<int64_t>
+    evalEvery("eval-every",
+              cl::desc("Evaluate on the test split every K steps and keep "
+                       "the best checkpoint (0: at the end only)"),
+              cl::init(0), cl::cat(category));
+static cl::opt<std::string> logFile(
+    "log", cl::desc("CSV log: a row per logged step (loss, learning rates, "
+                    "accuracy, every threshold)"),
+    cl::value_desc("train.csv"), cl::cat(category));
+static cl::opt<int64_t> logEvery("log-every",
+                                 cl::desc("Steps between two log rows"),
+                                 cl::init(1), cl::cat(category));
+static cl::opt<uint64_t> seed("seed", cl::desc("Shuffling seed"), cl::init(0),
+                              cl::cat(category));
+static cl::opt<unsigned> optLevel("O", cl::desc("JIT optimization level 0-3"),
+                                  cl::init(3), cl::cat(category));
+static cl::opt<bool> quiet("quiet", cl::desc("No progress lines"),
+                           cl::cat(category));
+
+static int fail(const Twine &msg) {
+  WithColor::error(errs(), "tqt-train") << msg << "\n";
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv, "tqt-train: train the thresholds and weights of a model\n");
+  if (optLevel > 3)
+    return fail("-O must be 0-3");
+  if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0))
+    return fail("give --steps N or --epochs E (positive)");
+  if (batchSize <= 0 || freezeEvery <= 0 || logEvery <= 0 || evalEvery < 0 ||
+      trainSamples < 0 || evalSamples < 0)
+    return fail("--batch-size, --freeze-every and --log-every must be "
+                "positive; --eval-every and the sample counts not negative");
+  if (!(lrWeights > 0) || !(lrThresholds > 0))
+    return fail("learning rates must be positive");
+  bool weights = trainWeights && !noTrainWeights;
+  if (!weights && !trainThresholds)
+    return fail("nothing to train: both weights and thresholds are off");
+  StringRef name = StringRef(dataset).split(':').first;
+  if (StringRef(dataset).contains(':'))
+    return fail("--dataset takes the dataset name only: tqt-train uses its "
+                "train split for training and its test split for evaluation");
+
+  auto trainSet = exec::loadDataset(name, "train", datasetDir);
+  if (!trainSet)
+    return fail(toString(trainSet.takeError()));
+  if (trainSamples > 0) {
+    trainSet->images = exec::takeFirst(trainSet->images, trainSamples);
+    trainSet->labels = exec::takeFirst(trainSet->labels, trainSamples);
+  }
+  auto testSet = exec::loadDataset(name, "test", datasetDir);
+  if (!testSet)
+    return fail(toString(testSet.takeError()));
+
+  mlir::DialectRegistry registry;
+  registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  std::string errorMessage;
+  auto model = exec::ModelFile::load(inputFile, context, errorMessage);
+  if (!model)
+    return errorMessage.empty() ? 1 : fail(errorMessage);
+
+  std::unique_ptr<ToolOutputFile> log;
+  if (!logFile.empty()) {
+    log = mlir::openOutputFile(logFile, &errorMessage);
+    if (!log)
+      return fail(errorMessage);
+  }
+  train::TrainOptions options;
+  options.entry = entry;
+  options.batchSize = batchSize;
+  options.steps = steps;
+  options.epochs = epochs;
+  options.lrWeights = lrWeights;
+  options.lrThresholds = lrThresholds;
+  options.trainWeights = weights;
+  options.trainThresholds = trainThresholds;
+  options.freezing = freezing;
+  options.freezeStart = freezeStart;
+  options.freezeEvery = freezeEvery;
+  options.evalEvery = evalEvery;
+  options.evalSamples = evalSamples;
+  options.seed = seed;
+  options.optLevel = optLevel;
+  options.progress = quiet ? nullptr : &errs();
+  options.log = log ? &log->os() : nullptr;
+  options.logEvery = logEvery;
+
+  auto result = train::train(model->getModule(), *trainSet, &*testSet, options);
+  if (!result)
+    return fail(toString(result.takeError()));
+  outs() << formatv("steps: {0}\nfinal loss: {1:F6}\n", result->steps,
+                    result->finalLoss);
+  outs() << formatv("accuracy before: {0:F2}%\naccuracy: {1:F2}% (step {2})\n",
+                    result->initialAccuracy, result->bestAccuracy,
+                    result->bestStep);
+  outs() << formatv("frozen thresholds: {0}\nimages/s: {1:F1}\n",
+                    result->numFrozen, result->imagesPerSecond);
+
+  auto out = mlir::openOutputFile(output, &errorMessage);
+  if (!out)
+    return fail(errorMessage);
+  model->getModule().print(out->os());
+  out->os() << "\n";
+  out->keep();
+  if (log)
+    log->keep();
+  return 0;
+}
