@@ -27,7 +27,7 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tqt_tools_dir, append_path=True)
 
 tool_dirs = [config.tqt_tools_dir, config.llvm_tools_dir]
-tools = ["tqt-opt", "tqt-run", "tqt-compile", "tqt-calibrate"]
+tools = ["tqt-opt", "tqt-run", "tqt-compile", "tqt-calibrate", "tqt-train"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Test helpers (standard-library Python): .npy writing/comparison and the
