@@ -363,6 +363,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   size_t np = params.size(), nt = thresholdSlots.size();
   std::string stepFn = mlir::tqt::trainStepName(entry);
   auto start = std::chrono::steady_clock::now();
+  double evalSeconds = 0; // excluded from images/s
   double lossAvg = 0, accAvg = 0;
   for (int64_t step = 1; step <= total; ++step) {
     if (pos + options.batchSize > n) {
@@ -428,9 +429,13 @@ llvm::Expected<TrainResult> Trainer::run() {
     std::optional<double> testAcc;
     if (testSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
                     step == total)) {
+      auto evalStart = std::chrono::steady_clock::now();
       auto acc = evaluate();
       if (!acc)
         return acc.takeError();
+      evalSeconds += std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - evalStart)
+                         .count();
       testAcc = *acc;
       if (*acc > result.bestAccuracy) {
         result.bestAccuracy = *acc;
@@ -448,7 +453,8 @@ llvm::Expected<TrainResult> Trainer::run() {
     result.finalLoss = loss;
     double elapsed = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - start)
-                         .count();
+                         .count() -
+                     evalSeconds;
     result.imagesPerSecond =
         elapsed > 0 ? double(step * options.batchSize) / elapsed : 0;
     if (options.progress &&

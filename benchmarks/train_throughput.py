@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Training throughput of tqt-train against PyTorch (Debian's python3-torch,
+CPU) on the same network, batch and fake-quant training step, in one run.
+
+The network is test/Integration/Inputs/gen_train_net.py's CNN (conv 3x3
+stride 2 + bias, ReLU, 2x2 max pool, fully connected), quantized by
+--tqt-insert-quantizers (7 quantizers: input, conv weight, conv accumulator
++ bias, ReLU output, FC weight, FC accumulator + bias, output) and
+calibrated. PyTorch runs the same step: the same quantizers as a custom
+autograd function with the TQT forward and gradients (tqt-method 2), the
+softmax cross-entropy, and Adam on weights and log2 thresholds.
+
+  train_throughput.py [--build DIR] [--steps N] [--batch B ...] [--threads T ...]
+
+Prints images/s for each and the ratio tqt-train / PyTorch. Requires
+Fashion-MNIST (Debian's dataset-fashion-mnist).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class TQTQuant(torch.autograd.Function):
+    """clip(round_half_even(x / s), n, p) * s, s = 2^ceil(t) / 2^(bits - signed)."""
+
+    @staticmethod
+    def forward(ctx, x, log2_t, bits, signed):
+        s = torch.pow(2.0, torch.ceil(log2_t)) / 2.0 ** (bits - int(signed))
+        n, p = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2 ** bits - 1)
+        v = x / s
+        r = torch.round(v)  # half to even, as the tqt default
+        ctx.save_for_backward(v, r, s)
+        ctx.np = (n, p)
+        return torch.clamp(r, n, p) * s
+
+    @staticmethod
+    def backward(ctx, g):
+        v, r, s = ctx.saved_tensors
+        n, p = ctx.np
+        inside = (r >= n) & (r <= p)
+        below = r < n
+        dq_ds = torch.where(inside, r - v, torch.where(below, torch.full_like(v, n), torch.full_like(v, p)))
+        dt = (g * dq_ds).sum() * s * np.log(2.0)
+        return g * inside, dt.reshape(()), None, None
+
+
+def q(x, t, bits=8, signed=True):
+    return TQTQuant.apply(x, t, bits, signed)
+
+
+class Net(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w1 = torch.nn.Parameter(torch.randn(8, 1, 3, 3) * 0.5)
+        self.b1 = torch.nn.Parameter(torch.zeros(8))
+        self.w2 = torch.nn.Parameter(torch.randn(10, 392) * 0.05)
+        self.b2 = torch.nn.Parameter(torch.zeros(10))
+        self.t = torch.nn.Parameter(torch.tensor([0.0, 0.0, 2.0, 1.0, -1.0, 3.0, 3.0]))
+
+    def forward(self, x):
+        t = self.t
+        x = q(x, t[0])
+        c = F.conv2d(F.pad(x, (0, 1, 0, 1)), q(self.w1, t[1]), None, stride=2)
+        c = q(c + q(self.b1, t[2], 16).view(1, -1, 1, 1), t[2], 16)
+        r = q(torch.relu(c), t[3], 8, False)
+        p = F.max_pool2d(r, 2)
+        y = F.linear(p.flatten(1), q(self.w2, t[4]))
+        y = q(y + q(self.b2, t[5], 16), t[5], 16)
+        return q(y, t[6])
+
+
+def torch_images_per_second(images, labels, batch, steps, threads):
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    net = Net()
+    opt_w = torch.optim.Adam([net.w1, net.b1, net.w2, net.b2], lr=1e-6)
+    opt_t = torch.optim.Adam([net.t], lr=1e-2)
+    x = torch.tensor(images).permute(0, 3, 1, 2).contiguous()
+    y = torch.tensor(labels, dtype=torch.long)
+    n = x.shape[0]
+    order = torch.randperm(n)
+
+    def step(i):
+        idx = order[(i * batch) % (n - batch):][:batch]
+        opt_w.zero_grad()
+        opt_t.zero_grad()
+        loss = F.cross_entropy(net(x[idx]), y[idx])
+        loss.backward()
+        opt_w.step()
+        opt_t.step()
+    for i in range(10):  # warm-up
+        step(i)
+    start = time.perf_counter()
+    for i in range(steps):
+        step(i)
+    return steps * batch / (time.perf_counter() - start)
+
+
+def read_idx(path):
+    import gzip
+    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--steps", type=int, default=1000)
+    ap.add_argument("--batch", type=int, nargs="+", default=[24, 64])
+    ap.add_argument("--threads", type=int, nargs="+", default=[1, os.cpu_count()])
+    args = ap.parse_args()
+    bin_dir = os.path.join(args.build, "bin")
+    ds = "/usr/share/datasets/fashion-mnist"
+    images = read_idx(os.path.join(ds, "train-images-idx3-ubyte.gz")).astype(np.float32)[..., None] / 255
+    labels = read_idx(os.path.join(ds, "train-labels-idx1-ubyte.gz")).astype(np.int64)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        net = os.path.join(tmp, "net.mlir")
+        subprocess.run([sys.executable, os.path.join(ROOT, "test/Integration/Inputs/gen_train_net.py"), net],
+                       check=True)
+        subprocess.run([os.path.join(bin_dir, "tqt-opt"), net, "--tqt-insert-quantizers",
+                        "-o", os.path.join(tmp, "sim.mlir")], check=True)
+        subprocess.run([os.path.join(bin_dir, "tqt-calibrate"), os.path.join(tmp, "sim.mlir"),
+                        "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet",
+                        "-o", os.path.join(tmp, "cal.mlir")], check=True)
+        print(f"{'batch':>5} {'tqt-train img/s':>16} " +
+              " ".join(f"{'torch ' + str(t) + ' thr img/s':>18} {'ratio':>6}" for t in args.threads))
+        for batch in args.batch:
+            out = subprocess.run([os.path.join(bin_dir, "tqt-train"), os.path.join(tmp, "cal.mlir"),
+                                  "--dataset", "fashion-mnist", "--steps", str(args.steps),
+                                  "--batch-size", str(batch), "--eval-samples", "100",
+                                  "--freeze-thresholds=none", "--quiet",
+                                  "-o", os.path.join(tmp, "trained.mlir")],
+                                 check=True, capture_output=True, text=True).stdout
+            ours = float(re.search(r"images/s: ([0-9.]+)", out).group(1))
+            row = f"{batch:>5} {ours:>16.0f} "
+            for t in args.threads:
+                theirs = torch_images_per_second(images, labels, batch, args.steps, t)
+                row += f"{theirs:>18.0f} {ours / theirs:>6.2f} "
+            print(row, flush=True)
+
+
+if __name__ == "__main__":
+    main()
