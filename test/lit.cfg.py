@@ -37,6 +37,7 @@ config.substitutions.append(
     ("%npytool", config.python_executable + " " +
      os.path.join(config.tqt_src_root, "test", "Integration", "Inputs", "npytool.py")))
 config.excludes.append("Inputs")
+config.excludes.append("__pycache__")
 
 # The C compiler that tqt-compile uses to link (clang-22 from Debian).
 import shutil
@@ -55,3 +56,6 @@ import subprocess
 if subprocess.run([config.python_executable, "-c", "import torch, numpy"],
                   capture_output=True).returncode == 0:
     config.available_features.add("torch")
+
+# The Python package (python/tqt_mlir) for the front-end tests.
+config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")

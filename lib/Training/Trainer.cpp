@@ -9,6 +9,7 @@
 
 #include "tqt/Training/Trainer.h"
 
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
 #include "tqt/Dialect/TQT/Transforms/Training.h"
 #include "tqt/Execution/Evaluation.h"
@@ -48,17 +49,11 @@ llvm::Expected<HostTensor> readGlobal(ml_program::GlobalOp global) {
   HostTensor out(DType::F32, type.getShape());
   float *dst = out.dataAs<float>();
   Attribute value = global.getValue().value_or(Attribute());
-  if (auto dense = dyn_cast_or_null<DenseFPElementsAttr>(value)) {
+  if (auto dense = mlir::tqt::getDenseF32(value)) {
     int64_t i = 0;
-    for (APFloat v : dense.getValues<APFloat>())
-      dst[i++] = v.convertToFloat();
+    for (float v : dense.getValues<float>())
+      dst[i++] = v;
     return out;
-  }
-  if (auto res = dyn_cast_or_null<DenseF32ResourceElementsAttr>(value)) {
-    if (auto data = res.tryGetAsArrayRef()) {
-      std::copy(data->begin(), data->end(), dst);
-      return out;
-    }
   }
   return createStringError(
       llvm::formatv("{0}: parameter global @{1} needs an f32 dense or "

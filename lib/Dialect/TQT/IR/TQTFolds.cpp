@@ -17,18 +17,29 @@ using namespace mlir;
 using namespace mlir::tqt;
 namespace num = ::tqt::numerics;
 
-std::optional<float> mlir::tqt::getScalarF32(Attribute attr) {
+DenseFPElementsAttr mlir::tqt::getDenseF32(Attribute attr) {
+  if (auto res = dyn_cast_if_present<DenseF32ResourceElementsAttr>(attr)) {
+    std::optional<ArrayRef<float>> data = res.tryGetAsArrayRef();
+    if (!data)
+      return {};
+    return cast<DenseFPElementsAttr>(
+        DenseElementsAttr::get(cast<ShapedType>(res.getType()), *data));
+  }
   auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
+  if (!dense || !dense.getElementType().isF32())
+    return {};
+  return dense;
+}
+
+std::optional<float> mlir::tqt::getScalarF32(Attribute attr) {
+  auto dense = getDenseF32(attr);
   if (!dense || dense.getNumElements() != 1 || !dense.getElementType().isF32())
     return std::nullopt;
   return *dense.getValues<float>().begin();
 }
 
 static DenseFPElementsAttr getF32Elements(Attribute attr) {
-  auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
-  if (!dense || !dense.getElementType().isF32())
-    return {};
-  return dense;
+  return getDenseF32(attr);
 }
 
 /// Builds `type` from `input` by applying `fn` to each element (once for a

@@ -1,6 +1,7 @@
 //===- Prepare.cpp - Batch norm folding and average pooling ---------------===//
 
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -21,13 +22,14 @@ namespace {
 
 /// The f32 values of a dense constant.
 std::optional<SmallVector<float>> constantValues(Value v) {
+  using mlir::tqt::getDenseF32;
   Attribute attr;
   if (auto c = v.getDefiningOp<tosa::ConstOp>())
     attr = c.getValues();
   else if (auto c = v.getDefiningOp<arith::ConstantOp>())
     attr = c.getValue();
-  auto dense = dyn_cast_if_present<DenseFPElementsAttr>(attr);
-  if (!dense || !dense.getElementType().isF32())
+  auto dense = getDenseF32(attr);
+  if (!dense)
     return std::nullopt;
   return SmallVector<float>(dense.getValues<float>());
 }

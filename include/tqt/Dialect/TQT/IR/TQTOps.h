@@ -26,6 +26,11 @@ LogicalResult evaluate(Operation *op, ArrayRef<Attribute> operands,
 /// The value of a one-element dense f32 attribute (a log2 threshold), if
 /// `attr` is one.
 std::optional<float> getScalarF32(Attribute attr);
+
+/// The f32 elements of a constant's value as a dense attribute: `dense`
+/// values as they are, `dense_resource` blobs (how exporters store weights)
+/// copied into one; null for anything else.
+DenseFPElementsAttr getDenseF32(Attribute attr);
 } // namespace mlir::tqt
 
 #endif // TQT_DIALECT_TQT_IR_TQTOPS_H

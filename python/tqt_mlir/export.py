@@ -1,0 +1,412 @@
+"""PyTorch front end: a torch.nn.Module, traced with torch.fx, to a float
+TOSA model in MLIR text (the input of --tqt-prepare, docs/Pipeline.md).
+
+    from tqt_mlir.export import export
+    text = export(model, (1, 28, 28))          # C, H, W of one sample
+    open("model.mlir", "w").write(text)
+
+The exported function `@forward` takes NHWC images `tensor<?xHxWxCxf32>`
+(the dynamic batch first) and returns the module's output; PyTorch's NCHW
+order is handled inside (weights are transposed, flattening goes through
+NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
+(groups 1 or depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
+folds), ReLU, ReLU6, LeakyReLU, Linear, MaxPool2d, AvgPool2d (no padding),
+AdaptiveAvgPool2d(1), Flatten, Dropout/Identity (dropped), `+` and
+torch.cat; anything else raises ExportError naming the node.
+
+    python3 -m tqt_mlir.export MODULE:FACTORY STATE.pt C,H,W OUT.mlir
+"""
+import operator
+import re
+
+import numpy as np
+import torch
+import torch.fx
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ExportError(Exception):
+    pass
+
+
+def _ttype(shape):
+    dims = "x".join("?" if d is None else str(d) for d in shape)
+    return f"tensor<{dims}xf32>" if shape else "tensor<f32>"
+
+
+class _Emitter:
+    def __init__(self):
+        self.lines = []
+        self.blobs = {}
+        self.count = 0
+        self.zp = None
+
+    def fresh(self, hint="v"):
+        self.count += 1
+        return f"%{hint}{self.count}"
+
+    def op(self, text):
+        self.lines.append("  " + text)
+
+    def const(self, array, name):
+        array = np.ascontiguousarray(np.asarray(array, np.float32))
+        key = "w_" + re.sub(r"[^A-Za-z0-9_]", "_", name)
+        while key in self.blobs:
+            key += "_"
+        self.blobs[key] = array
+        v = self.fresh("c")
+        t = _ttype(array.shape)
+        self.op(f'{v} = "tosa.const"() <{{values = dense_resource<{key}> : {t}}}> : () -> {t}')
+        return v
+
+    def small_const(self, values, shape):
+        v = self.fresh("c")
+        t = _ttype(shape)
+        flat = np.asarray(values, np.float32).reshape(-1)
+        if flat.size == 1 or np.all(flat == flat[0]):
+            body = f"{float(flat[0]):.9e}"
+        else:
+            body = "[" + ", ".join(f"{float(x):.9e}" for x in flat) + "]"
+            if len(shape) > 1:
+                raise ExportError("internal: nested small constants are not emitted")
+        self.op(f'{v} = "tosa.const"() <{{values = dense<{body}> : {t}}}> : () -> {t}')
+        return v
+
+    def zero_point(self):
+        if self.zp is None:
+            self.zp = self.fresh("zp")
+            self.op(f'{self.zp} = "tosa.const"() <{{values = dense<0.0> : tensor<1xf32>}}> : () -> tensor<1xf32>')
+        return self.zp
+
+    def shape_const(self, values):
+        v = self.fresh("s")
+        n = len(values)
+        self.op(f"{v} = tosa.const_shape {{values = dense<[{', '.join(map(str, values))}]> : tensor<{n}xindex>}} : () -> !tosa.shape<{n}>")
+        return v
+
+    def resources(self):
+        if not self.blobs:
+            return ""
+        entries = ",\n".join(
+            f'      {k}: "0x04000000{a.astype("<f4").tobytes().hex().upper()}"' for k, a in self.blobs.items())
+        return "\n{-#\n  dialect_resources: {\n    builtin: {\n" + entries + "\n    }\n  }\n#-}\n"
+
+
+def _pair(v):
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
+def _out_size(size, k, s, d, pt, pb):
+    return (size + pt + pb - d * (k - 1) - 1) // s + 1
+
+
+def _fit_pad(size, k, s, d, pt, pb):
+    """TOSA needs (size - 1 + pt + pb - (k - 1) d) divisible by the stride;
+    PyTorch floors. The rows PyTorch never reads are dropped: first from the
+    end padding, then from the input (returned as the number to crop)."""
+    extra = (size - 1 + pt + pb - (k - 1) * d) % s
+    return pb - min(extra, pb), max(0, extra - pb)
+
+
+class _Exporter:
+    def __init__(self, module, sample_shape, name):
+        self.module = module.eval()
+        self.name = name
+        self.e = _Emitter()
+        c, h, w = sample_shape
+        self.input_shape = (None, h, w, c)
+        self.values = {}  # fx node -> (ssa value, NHWC or [N, F] shape)
+
+    def error(self, node, what):
+        return ExportError(f"node '{node.name}' ({node.op} {node.target}): {what}")
+
+    def run(self):
+        gm = torch.fx.symbolic_trace(self.module)
+        result = None
+        for node in gm.graph.nodes:
+            if node.op == "placeholder":
+                if self.values:
+                    raise self.error(node, "the model must take one input (the images)")
+                self.values[node] = ("%x", self.input_shape)
+            elif node.op == "call_module":
+                sub = gm.get_submodule(node.target)
+                self.values[node] = self.module_op(node, sub)
+            elif node.op == "call_function":
+                self.values[node] = self.function_op(node)
+            elif node.op == "call_method":
+                self.values[node] = self.method_op(node)
+            elif node.op == "output":
+                arg = node.args[0]
+                if not isinstance(arg, torch.fx.Node):
+                    raise self.error(node, "the model must return one tensor")
+                result = self.values[arg]
+            else:
+                raise self.error(node, "unsupported graph node (get_attr: use modules for parameters)")
+        value, shape = result
+        sig = f"func.func @{self.name}(%x: {_ttype(self.input_shape)}) -> {_ttype(shape)} {{"
+        return "\n".join([sig] + self.e.lines + [f"  return {value} : {_ttype(shape)}", "}"]) + "\n" + self.e.resources()
+
+    def arg(self, node, i=0):
+        a = node.args[i]
+        if not isinstance(a, torch.fx.Node):
+            raise self.error(node, "expected a tensor operand")
+        return self.values[a]
+
+    # Modules ---------------------------------------------------------------
+    def module_op(self, node, m):
+        x, shape = self.arg(node)
+        if isinstance(m, (nn.Dropout, nn.Identity)):
+            return x, shape
+        if isinstance(m, nn.Conv2d):
+            return self.conv(node, m, x, shape)
+        if isinstance(m, nn.BatchNorm2d):
+            return self.batchnorm(node, m, x, shape)
+        if isinstance(m, nn.ReLU):
+            return self.clamp(x, shape, 0.0, 3.4028234663852886e38)
+        if isinstance(m, nn.ReLU6):
+            return self.clamp(x, shape, 0.0, 6.0)
+        if isinstance(m, nn.LeakyReLU):
+            return self.leaky(x, shape, m.negative_slope)
+        if isinstance(m, nn.Linear):
+            return self.linear(node, m, x, shape)
+        if isinstance(m, nn.MaxPool2d):
+            if m.ceil_mode or _pair(m.dilation) != (1, 1):
+                raise self.error(node, "MaxPool2d with ceil_mode or dilation is not supported")
+            return self.pool(node, x, shape, "max", _pair(m.kernel_size), _pair(m.stride or m.kernel_size),
+                             _pair(m.padding))
+        if isinstance(m, nn.AvgPool2d):
+            if m.ceil_mode or _pair(m.padding) != (0, 0):
+                raise self.error(node, "AvgPool2d with padding or ceil_mode is not supported "
+                                 "(PyTorch counts padding, TOSA does not)")
+            return self.pool(node, x, shape, "avg", _pair(m.kernel_size), _pair(m.stride or m.kernel_size), (0, 0))
+        if isinstance(m, nn.AdaptiveAvgPool2d):
+            if _pair(m.output_size) != (1, 1):
+                raise self.error(node, "only AdaptiveAvgPool2d(1) is supported")
+            return self.pool(node, x, shape, "avg", (shape[1], shape[2]), (1, 1), (0, 0))
+        if isinstance(m, nn.Flatten):
+            if m.start_dim != 1 or m.end_dim != -1:
+                raise self.error(node, "only Flatten(1, -1) is supported")
+            return self.flatten(x, shape)
+        raise self.error(node, f"unsupported module {type(m).__name__}")
+
+    def function_op(self, node):
+        t = node.target
+        if t in (operator.add, torch.add):
+            (a, sa), (b, sb) = self.arg(node, 0), self.arg(node, 1)
+            if sa != sb:
+                raise self.error(node, f"adds of different shapes {sa} and {sb} are not supported")
+            v = self.e.fresh()
+            self.e.op(f"{v} = tosa.add {a}, {b} : ({_ttype(sa)}, {_ttype(sb)}) -> {_ttype(sa)}")
+            return v, sa
+        if t is torch.cat:
+            tensors = node.args[0]
+            dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim", 0)
+            vals = [self.values[n] for n in tensors]
+            rank = len(vals[0][1])
+            if dim < 0:
+                dim += rank
+            if dim != 1:
+                raise self.error(node, "only concatenation along channels (dim=1) is supported")
+            axis = 3 if rank == 4 else 1
+            shape = list(vals[0][1])
+            shape[axis] = sum(s[axis] for _, s in vals)
+            v = self.e.fresh()
+            self.e.op(f"{v} = tosa.concat {', '.join(a for a, _ in vals)} {{axis = {axis} : i32}} : "
+                      f"({', '.join(_ttype(s) for _, s in vals)}) -> {_ttype(shape)}")
+            return v, tuple(shape)
+        if t in (torch.relu, F.relu):
+            x, shape = self.arg(node)
+            return self.clamp(x, shape, 0.0, 3.4028234663852886e38)
+        if t is F.relu6:
+            x, shape = self.arg(node)
+            return self.clamp(x, shape, 0.0, 6.0)
+        if t is torch.flatten:
+            x, shape = self.arg(node)
+            start = node.args[1] if len(node.args) > 1 else node.kwargs.get("start_dim", 0)
+            if start != 1:
+                raise self.error(node, "only torch.flatten(x, 1) is supported")
+            return self.flatten(x, shape)
+        raise self.error(node, f"unsupported function {getattr(t, '__name__', t)}")
+
+    def method_op(self, node):
+        if node.target == "flatten":
+            x, shape = self.arg(node)
+            start = node.args[1] if len(node.args) > 1 else node.kwargs.get("start_dim", 0)
+            if start != 1:
+                raise self.error(node, "only x.flatten(1) is supported")
+            return self.flatten(x, shape)
+        raise self.error(node, f"unsupported method {node.target}")
+
+    # Ops -------------------------------------------------------------------
+    def conv(self, node, m, x, shape):
+        if m.padding_mode != "zeros" or isinstance(m.padding, str):
+            raise self.error(node, "only numeric zero padding is supported")
+        n, h, w, c = shape
+        kh, kw = _pair(m.kernel_size)
+        sh, sw = _pair(m.stride)
+        dh, dw = _pair(m.dilation)
+        ph, pw = _pair(m.padding)
+        weight = m.weight.detach().numpy()
+        out_c = m.out_channels
+        if m.groups == 1:
+            op, wv = "conv2d", weight.transpose(0, 2, 3, 1)  # OHWI
+        elif m.groups == c and out_c % c == 0:
+            # [C*M, 1, KH, KW] -> [KH, KW, C, M]; output channel c*M + m.
+            op = "depthwise_conv2d"
+            wv = weight.reshape(c, out_c // c, kh, kw).transpose(2, 3, 0, 1)
+        else:
+            raise self.error(node, f"grouped convolution with groups={m.groups} is not supported "
+                             "(only 1 or depthwise)")
+        pb, crop_h = _fit_pad(h, kh, sh, dh, ph, ph)
+        pr, crop_w = _fit_pad(w, kw, sw, dw, pw, pw)
+        x, shape = self.crop(x, shape, crop_h, crop_w)
+        n, h, w, c = shape
+        oh, ow = _out_size(h, kh, sh, dh, ph, pb), _out_size(w, kw, sw, dw, pw, pr)
+        bias = m.bias.detach().numpy() if m.bias is not None else np.zeros(out_c, np.float32)
+        wc = self.e.const(wv, node.target + ".weight")
+        bc = self.e.const(bias, node.target + ".bias")
+        zp = self.e.zero_point()
+        out = (n, oh, ow, out_c)
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.{op} {x}, {wc}, {bc}, {zp}, {zp} {{acc_type = f32, dilation = array<i64: {dh}, {dw}>, "
+                  f"pad = array<i64: {ph}, {pb}, {pw}, {pr}>, stride = array<i64: {sh}, {sw}>}} : "
+                  f"({_ttype(shape)}, {_ttype(wv.shape)}, {_ttype(bias.shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
+        return v, out
+
+    def batchnorm(self, node, m, x, shape):
+        if len(shape) != 4 or not m.track_running_stats:
+            raise self.error(node, "BatchNorm2d needs running statistics and a 4-d input")
+        c = shape[3]
+        mean = m.running_mean.detach().numpy().reshape(1, 1, 1, c)
+        scale = 1.0 / np.sqrt(m.running_var.detach().numpy() + m.eps)
+        if m.affine:
+            scale = scale * m.weight.detach().numpy()
+            beta = m.bias.detach().numpy()
+        else:
+            beta = np.zeros(c, np.float32)
+        mc = self.e.const(mean, node.target + ".mean")
+        sc = self.e.const(scale.reshape(1, 1, 1, c), node.target + ".scale")
+        bc = self.e.const(beta.reshape(1, 1, 1, c), node.target + ".beta")
+        shift = self.e.fresh("shift")
+        self.e.op(f'{shift} = "tosa.const"() <{{values = dense<0> : tensor<1xi8>}}> : () -> tensor<1xi8>')
+        t, ct = _ttype(shape), _ttype((1, 1, 1, c))
+        a, b, y = self.e.fresh(), self.e.fresh(), self.e.fresh()
+        self.e.op(f"{a} = tosa.sub {x}, {mc} : ({t}, {ct}) -> {t}")
+        self.e.op(f"{b} = tosa.mul {a}, {sc}, {shift} : ({t}, {ct}, tensor<1xi8>) -> {t}")
+        self.e.op(f"{y} = tosa.add {b}, {bc} : ({t}, {ct}) -> {t}")
+        return y, shape
+
+    def clamp(self, x, shape, lo, hi):
+        v = self.e.fresh()
+        t = _ttype(shape)
+        self.e.op(f"{v} = tosa.clamp {x} {{max_val = {hi:.9e} : f32, min_val = {lo:.9e} : f32}} : ({t}) -> {t}")
+        return v, shape
+
+    def leaky(self, x, shape, alpha):
+        ones = (1,) * len(shape)
+        a = self.e.small_const([alpha], ones)
+        shift = self.e.fresh("shift")
+        self.e.op(f'{shift} = "tosa.const"() <{{values = dense<0> : tensor<1xi8>}}> : () -> tensor<1xi8>')
+        t = _ttype(shape)
+        ay, y = self.e.fresh(), self.e.fresh()
+        self.e.op(f"{ay} = tosa.mul {a}, {x}, {shift} : ({_ttype(ones)}, {t}, tensor<1xi8>) -> {t}")
+        self.e.op(f"{y} = tosa.maximum {ay}, {x} : ({t}, {t}) -> {t}")
+        return y, shape
+
+    def linear(self, node, m, x, shape):
+        if len(shape) != 2:
+            raise self.error(node, "Linear needs a flattened [N, F] input")
+        n, f = shape
+        o = m.out_features
+        s1 = self.e.shape_const([1, -1, f])
+        r = self.e.fresh()
+        self.e.op(f"{r} = tosa.reshape {x}, {s1} : ({_ttype(shape)}, !tosa.shape<3>) -> {_ttype((1, None, f))}")
+        wc = self.e.const(m.weight.detach().numpy().T.reshape(1, f, o), node.target + ".weight")
+        zp = self.e.zero_point()
+        mm = self.e.fresh()
+        self.e.op(f"{mm} = tosa.matmul {r}, {wc}, {zp}, {zp} : ({_ttype((1, None, f))}, {_ttype((1, f, o))}, "
+                  f"tensor<1xf32>, tensor<1xf32>) -> {_ttype((1, None, o))}")
+        s2 = self.e.shape_const([-1, o])
+        y = self.e.fresh()
+        self.e.op(f"{y} = tosa.reshape {mm}, {s2} : ({_ttype((1, None, o))}, !tosa.shape<2>) -> {_ttype((None, o))}")
+        if m.bias is None:
+            return y, (None, o)
+        bc = self.e.const(m.bias.detach().numpy().reshape(1, o), node.target + ".bias")
+        z = self.e.fresh()
+        self.e.op(f"{z} = tosa.add {y}, {bc} : ({_ttype((None, o))}, {_ttype((1, o))}) -> {_ttype((None, o))}")
+        return z, (None, o)
+
+    def pool(self, node, x, shape, kind, kernel, stride, padding):
+        n, h, w, c = shape
+        (kh, kw), (sh, sw), (ph, pw) = kernel, stride, padding
+        pb, crop_h = _fit_pad(h, kh, sh, 1, ph, ph)
+        pr, crop_w = _fit_pad(w, kw, sw, 1, pw, pw)
+        x, shape = self.crop(x, shape, crop_h, crop_w)
+        n, h, w, c = shape
+        out = (n, _out_size(h, kh, sh, 1, ph, pb), _out_size(w, kw, sw, 1, pw, pr), c)
+        attrs = f"kernel = array<i64: {kh}, {kw}>, pad = array<i64: {ph}, {pb}, {pw}, {pr}>, stride = array<i64: {sh}, {sw}>"
+        v = self.e.fresh()
+        if kind == "max":
+            self.e.op(f"{v} = tosa.max_pool2d {x} {{{attrs}}} : ({_ttype(shape)}) -> {_ttype(out)}")
+        else:
+            zp = self.e.zero_point()
+            self.e.op(f"{v} = tosa.avg_pool2d {x}, {zp}, {zp} {{acc_type = f32, {attrs}}} : "
+                      f"({_ttype(shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
+        return v, out
+
+    def crop(self, x, shape, rows, cols):
+        """Drops the last `rows` rows and `cols` columns (unused by a
+        strided window)."""
+        if not rows and not cols:
+            return x, shape
+        n, h, w, c = shape
+        out = (n, h - rows, w - cols, c)
+        start = self.e.shape_const([0, 0, 0, 0])
+        size = self.e.shape_const([-1, h - rows, w - cols, c])
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.slice {x}, {start}, {size} : ({_ttype(shape)}, !tosa.shape<4>, !tosa.shape<4>) "
+                  f"-> {_ttype(out)}")
+        return v, out
+
+    def flatten(self, x, shape):
+        if len(shape) == 2:
+            return x, shape
+        n, h, w, c = shape
+        if h * w != 1:  # PyTorch flattens in C, H, W order.
+            t = self.e.fresh()
+            self.e.op(f"{t} = tosa.transpose {x} {{perms = array<i32: 0, 3, 1, 2>}} : "
+                      f"({_ttype(shape)}) -> {_ttype((n, c, h, w))}")
+            x, shape = t, (n, c, h, w)
+        s = self.e.shape_const([-1, h * w * c])
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.reshape {x}, {s} : ({_ttype(shape)}, !tosa.shape<2>) -> {_ttype((None, h * w * c))}")
+        return v, (None, h * w * c)
+
+
+def export(module, sample_shape, name="forward"):
+    """MLIR text of `module` (eval mode) for inputs of `sample_shape` =
+    (C, H, W) per sample; the function takes NHWC with a dynamic batch."""
+    if not list(module.children()):
+        # torch.fx traces a bare library module into its functional form;
+        # as the only child of a Sequential it stays a module call.
+        module = nn.Sequential(module)
+    with torch.no_grad():
+        return _Exporter(module, tuple(sample_shape), name).run()
+
+
+def main(argv):
+    import importlib
+    if len(argv) != 5:
+        raise SystemExit(__doc__)
+    mod_name, factory = argv[1].split(":")
+    model = getattr(importlib.import_module(mod_name), factory)()
+    model.load_state_dict(torch.load(argv[2]))
+    shape = tuple(int(d) for d in argv[3].split(","))
+    with open(argv[4], "w") as f:
+        f.write(export(model, shape))
+
+
+if __name__ == "__main__":
+    import sys
+    main(sys.argv)

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Exports PyTorch modules with tqt_mlir.export, runs them with tqt-run on
+random NHWC inputs, and compares with PyTorch's outputs on the same inputs
+(NCHW): max |diff| <= 1e-4 * (1 + max |torch|).
+
+  export_check.py WORK_DIR CASE...   (tqt-run on PATH)
+"""
+import os
+import subprocess
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+from tqt_mlir.export import ExportError, export
+
+
+def bn(c):
+    m = nn.BatchNorm2d(c)
+    m.running_mean.uniform_(-0.5, 0.5)
+    m.running_var.uniform_(0.5, 2.0)
+    m.weight.data.uniform_(0.5, 1.5)
+    m.bias.data.uniform_(-0.2, 0.2)
+    return m
+
+
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Conv2d(4, 4, 3, padding=1)
+        self.b = nn.Conv2d(4, 4, 1)
+        self.c = nn.Conv2d(4, 2, 1)
+
+    def forward(self, x):
+        y = self.a(x) + self.b(x)
+        return torch.cat([y, self.c(x)], 1).flatten(1)
+
+
+class DepthwiseSeparable(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(1, 8, 3, stride=2, padding=1, bias=False), bn(8), nn.ReLU6())
+        self.dw = nn.Sequential(nn.Conv2d(8, 8, 3, padding=1, groups=8, bias=False), bn(8), nn.ReLU6())
+        self.pw = nn.Sequential(nn.Conv2d(8, 16, 1, bias=False), bn(16), nn.ReLU6())
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.pool(self.pw(self.dw(self.stem(x)))), 1))
+
+
+CASES = {
+    "conv-strided-dilated": (lambda: nn.Sequential(nn.Conv2d(3, 5, 3, stride=2, padding=2, dilation=2), nn.ReLU()),
+                             (3, 9, 8)),
+    "conv-floor-stride": (lambda: nn.Conv2d(2, 3, 3, stride=2, padding=1), (2, 8, 8)),
+    "depthwise-multiplier": (lambda: nn.Conv2d(3, 6, 3, padding=1, groups=3), (3, 6, 6)),
+    "bn-leaky-maxpool": (lambda: nn.Sequential(nn.Conv2d(2, 4, 3), bn(4), nn.LeakyReLU(0.1),
+                                               nn.MaxPool2d(3, 2, 1)), (2, 9, 9)),
+    "avgpool-flatten-linear": (lambda: nn.Sequential(nn.AvgPool2d(2), nn.Flatten(), nn.Linear(3 * 3 * 3, 4),
+                                                     nn.ReLU6(), nn.Dropout(), nn.Linear(4, 2)), (3, 6, 7)),
+    "residual-concat": (Residual, (4, 5, 5)),
+    "mobilenet-block": (DepthwiseSeparable, (1, 28, 28)),
+}
+
+
+def check(work, name):
+    factory, shape = CASES[name]
+    torch.manual_seed(7)
+    model = factory().eval()
+    d = os.path.join(work, name)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "model.mlir"), "w") as f:
+        f.write(export(model, shape))
+    x = torch.rand(4, *shape) * 2 - 1
+    np.save(os.path.join(d, "x.npy"), x.permute(0, 2, 3, 1).contiguous().numpy())
+    subprocess.run(["tqt-run", os.path.join(d, "model.mlir"), "-i", os.path.join(d, "x.npy"),
+                    "--output-dir", os.path.join(d, "out")], check=True)
+    ours = np.load(os.path.join(d, "out", "result0.npy"))
+    with torch.no_grad():
+        ref = model(x)
+    if ref.dim() == 4:
+        ref = ref.permute(0, 2, 3, 1)
+    ref = ref.numpy()
+    if ours.shape != ref.shape:
+        print(f"{name}: shape {ours.shape} != {ref.shape} FAILED")
+        return False
+    err = float(np.abs(ours - ref).max())
+    ok = err <= 1e-4 * (1 + float(np.abs(ref).max()))
+    print(f"{name}: shape {ours.shape}, max |diff| {err:.2e} {'OK' if ok else 'FAILED'}")
+    return ok
+
+
+def unsupported():
+    try:
+        export(nn.Sequential(nn.Conv2d(4, 4, 3, groups=2)), (4, 5, 5))
+    except ExportError as e:
+        print(f"grouped: {e}")
+    try:
+        export(nn.Sequential(nn.Sigmoid()), (1, 2, 2))
+    except ExportError as e:
+        print(f"sigmoid: {e}")
+    try:
+        export(nn.AvgPool2d(3, padding=1), (1, 6, 6))
+    except ExportError as e:
+        print(f"avgpool: {e}")
+    return True
+
+
+def main():
+    work, names = sys.argv[1], sys.argv[2:]
+    ok = True
+    for n in names:
+        ok &= unsupported() if n == "unsupported" else check(work, n)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
