@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# The README's main-job command. For now it builds the project and runs the
-# example fixed-point layer through tqt-opt: every tqt op on constant data
-# folds to the numbers of the numerics reference (docs/Numerics.md).
-# Later issues grow this into the full flow (calibrate, train, fuse, compile).
+# The README's main-job command: sets up and builds (scripts/setup.sh), then
+# runs the end-to-end demo (scripts/demo.py) on the embedded MobileNet-v1-
+# style model (examples/fashion_mnist/model.mlir) and the whole Fashion-MNIST
+# test split: FP32, INT8 static, INT8 weights retrained, INT8 TQT, INT4 TQT,
+# each as an integer-only program; writes results/ (CSV, PNG plots, training
+# logs), compiles the final INT8 program to a native executable, checks its
+# logits against the simulation graph and reports its latency against FP32.
+#
+#   scripts/demo.sh [demo.py options, e.g. --steps 400 --eval-samples 2000]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${TQT_BUILD_DIR:-$root/build}"
 
-echo "== [1/3] set up and build (scripts/setup.sh)"
+echo "== set up and build (scripts/setup.sh)"
 "$root/scripts/setup.sh"
 
-example="$root/examples/quantized_layer.mlir"
 echo
-echo "== [2/3] the example layer as written ($example)"
-"$build/bin/tqt-opt" "$example"
-
-echo
-echo "== [3/3] folded by tqt-opt --canonicalize with the numerics reference"
-"$build/bin/tqt-opt" --canonicalize "$example"
+echo "== end-to-end demo (scripts/demo.py)"
+exec /usr/bin/python3 "$root/scripts/demo.py" --build "$build" "$@"

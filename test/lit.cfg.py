@@ -19,6 +19,7 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mlir_c_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils" + ".so")))
 config.substitutions.append(("%tqt_src_root", config.tqt_src_root))
+config.substitutions.append(("%tqt_obj_root", config.tqt_obj_root))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("FILECHECK_OPTS", "-enable-var-scope")
@@ -53,7 +54,7 @@ if os.path.exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 # PyTorch and numpy from Debian (python3-torch, python3-numpy): the gradient
 # checks compare against float64 finite differences computed with them.
 import subprocess
-if subprocess.run([config.python_executable, "-c", "import torch, numpy"],
+if subprocess.run([config.python_executable, "-c", "import torch, numpy, matplotlib"],
                   capture_output=True).returncode == 0:
     config.available_features.add("torch")
 

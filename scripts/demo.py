@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""The end-to-end demo (run by scripts/demo.sh after the build): the
+embedded MobileNet-v1-style model on the Fashion-MNIST test split, in the
+shape of the method's results table (tqt-method 7):
+
+  1. FP32                      the exported float model (batch norm folded)
+  2. INT8 static               calibrate (MAX weights, KL-J activations), no training
+  3. INT8 retrain wt           weights trained, thresholds fixed at calibration
+  4. INT8 TQT                  weights and thresholds trained (3SD init)
+  5. INT4 TQT                  4-bit weights (first/last layers 8-bit), TQT
+
+Every quantized accuracy is the accuracy of the legalized, fused integer-only
+program (and of its simulation graph, which must agree). The final INT8 TQT
+program is compiled with tqt-compile to a native executable whose logits must
+equal the simulation graph's on every test image; its per-image latency is
+compared with the FP32 model compiled by the same pipeline.
+
+  demo.py --build DIR --model MODEL.mlir --results DIR [--steps 800]
+          [--batch 24] [--eval-samples 0] [--train-samples 0] [--no-aot]
+"""
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from tqt_mlir.data import fashion_mnist  # noqa: E402
+from tqt_mlir.plots import plot_accuracy, plot_thresholds  # noqa: E402
+
+T0 = time.time()
+
+
+def say(msg):
+    print(f"[{time.time() - T0:6.1f}s] {msg}", flush=True)
+
+
+class Demo:
+    def __init__(self, args):
+        self.args = args
+        self.bin = os.path.join(args.build, "bin")
+        self.work = os.path.join(args.results, "work")
+        os.makedirs(self.work, exist_ok=True)
+        self.rows = []
+
+    def tool(self, name, *argv, capture=True):
+        cmd = [os.path.join(self.bin, name)] + [str(a) for a in argv]
+        r = subprocess.run(cmd, capture_output=capture, text=True)
+        if r.returncode != 0:
+            sys.stderr.write((r.stdout or "") + (r.stderr or ""))
+            raise SystemExit(f"demo: {' '.join(cmd)} failed")
+        return r.stdout
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def accuracy(self, model):
+        out = self.tool("tqt-run", model, "--eval", "--dataset", "fashion-mnist:test",
+                        "--eval-samples", self.args.eval_samples)
+        return float(re.search(r"accuracy: ([0-9.]+)%", out).group(1))
+
+    def integer(self, sim, name):
+        """Legalize + fuse `sim`; returns (simulation accuracy, integer accuracy)."""
+        legal = self.path(name + ".int.mlir")
+        self.tool("tqt-opt", sim, "--tqt-legalize-pow2", "--tqt-fuse-integer", "-o", legal)
+        return self.accuracy(sim), self.accuracy(legal)
+
+    def train(self, cal, name, *extra):
+        out = self.path(name + ".trained.mlir")
+        log = os.path.join(self.args.results, f"train_{name}.csv")
+        a = self.args
+        say(f"{name}: tqt-train, {a.steps} steps of {a.batch} images")
+        self.tool("tqt-train", cal, "--dataset", "fashion-mnist", "--steps", a.steps, "--batch-size", a.batch,
+                  "--lr-weights", a.lr_weights, "--lr-thresholds", a.lr_thresholds,
+                  "--eval-every", a.eval_every, "--eval-samples", a.train_eval_samples,
+                  "--train-samples", a.train_samples, "--freeze-start", a.freeze_start,
+                  "--freeze-every", a.freeze_every, "--seed", 1, "--log", log, "-o", out, *extra,
+                  capture=False)
+        return out, log
+
+    def row(self, mode, precision, sim, integer, epochs, seconds):
+        self.rows.append(dict(mode=mode, precision=precision, simulation=sim, integer=integer,
+                              epochs=epochs, seconds=seconds))
+        same = "" if sim is None or sim == integer else "  (SIMULATION DIFFERS)"
+        say(f"{mode} {precision}: {integer:.2f}%{same}")
+
+    def run(self):
+        a = self.args
+        epochs = a.steps * a.batch / (a.train_samples or 60000)
+        fp32 = self.path("fp32.mlir")
+        self.tool("tqt-opt", a.model, "--tqt-prepare", "-o", fp32)
+        t = time.time()
+        self.fp32 = self.accuracy(fp32)
+        self.row("FP32", "fp32", None, self.fp32, 0, time.time() - t)
+
+        # INT8 static.
+        t = time.time()
+        sim8 = self.path("int8.sim.mlir")
+        self.tool("tqt-opt", fp32, "--tqt-insert-quantizers", "-o", sim8)
+        cal8s = self.path("int8.static.mlir")
+        self.tool("tqt-calibrate", sim8, "--dataset", "fashion-mnist", "--mode", "static", "--quiet", "-o", cal8s)
+        self.row("static", "INT8", *self.integer(cal8s, "int8.static"), 0, time.time() - t)
+
+        # INT8, weights retrained, thresholds fixed (the static calibration).
+        t = time.time()
+        tw, _ = self.train(cal8s, "int8_wt", "--train-thresholds=false")
+        self.row("retrain wt", "INT8", *self.integer(tw, "int8_wt"), epochs, time.time() - t)
+
+        # INT8 TQT.
+        t = time.time()
+        cal8r = self.path("int8.retrain.mlir")
+        self.tool("tqt-calibrate", sim8, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal8r)
+        self.tqt8, log8 = self.train(cal8r, "int8_tqt")
+        self.row("retrain wt,th", "INT8", *self.integer(self.tqt8, "int8_tqt"), epochs, time.time() - t)
+
+        # INT4 weights TQT (first and last layers 8-bit).
+        t = time.time()
+        sim4 = self.path("int4.sim.mlir")
+        self.tool("tqt-opt", fp32, "--tqt-insert-quantizers=weight-bits=4 first-last-bits=8", "-o", sim4)
+        cal4 = self.path("int4.retrain.mlir")
+        self.tool("tqt-calibrate", sim4, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal4)
+        tqt4, log4 = self.train(cal4, "int4_tqt")
+        self.row("retrain wt,th", "INT4 wt", *self.integer(tqt4, "int4_tqt"), epochs, time.time() - t)
+
+        self.report(log8, log4)
+        if not a.no_aot:
+            self.aot(fp32)
+        ok = all(r["simulation"] is None or r["simulation"] == r["integer"] for r in self.rows)
+        return ok and getattr(self, "aot_ok", True)
+
+    def report(self, log8, log4):
+        a = self.args
+        n = a.eval_samples or 10000
+        print()
+        print(f"Fashion-MNIST test split ({n} images), MobileNet-v1-style model; top-1 accuracy of the "
+              f"integer-only program")
+        print(f"{'Mode':<16}{'Precision':<11}{'Simulation':>11}{'Integer':>9}{'vs FP32':>9}{'#ep':>7}{'time':>8}")
+        for r in self.rows:
+            sim = "" if r["simulation"] is None else f"{r['simulation']:.2f}"
+            print(f"{r['mode']:<16}{r['precision']:<11}{sim:>11}{r['integer']:>9.2f}"
+                  f"{r['integer'] - self.fp32:>+9.2f}{r['epochs']:>7.2f}{r['seconds']:>7.0f}s")
+        print()
+        with open(os.path.join(a.results, "results.csv"), "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(self.rows[0]))
+            w.writeheader()
+            w.writerows(self.rows)
+        plot_accuracy([f"{r['precision']} {r['mode']}" for r in self.rows[1:]],
+                      [r["integer"] for r in self.rows[1:]], os.path.join(a.results, "accuracy.png"),
+                      reference=self.fp32, title=f"Fashion-MNIST top-1 ({n} test images), integer programs")
+        plot_thresholds(log8, os.path.join(a.results, "thresholds_int8_tqt.png"), "INT8 TQT: log2 thresholds")
+        plot_thresholds(log4, os.path.join(a.results, "thresholds_int4_tqt.png"), "INT4 TQT: log2 thresholds")
+        say(f"wrote {a.results}/results.csv, accuracy.png, thresholds_*.png, train_*.csv")
+
+    def aot(self, fp32):
+        """Native executables of the final INT8 program and of FP32; logits
+        of the INT8 executable against the simulation graph on the whole
+        split; per-image latency ratio."""
+        a = self.args
+        say("tqt-compile: INT8 TQT integer program and FP32 model to executables")
+        int8 = self.path("int8_tqt.int.mlir")
+        exe8, exe32 = self.path("int8_tqt_exe"), self.path("fp32_exe")
+        self.tool("tqt-compile", int8, "--emit=exe", "-o", exe8)
+        self.tool("tqt-compile", fp32, "--emit=exe", "-o", exe32)
+        images, _ = fashion_mnist("test")
+        if a.eval_samples:
+            images = images[:a.eval_samples]
+        x = self.path("test_images.npy")
+        np.save(x, images)
+        subprocess.run([exe8, "-o", self.path("aot"), x], check=True)
+        self.tool("tqt-run", self.tqt8, "-i", x, "--output-dir", self.path("sim"))
+        aot = np.load(self.path("aot/result0.npy"))
+        sim = np.load(self.path("sim/result0.npy"))
+        self.aot_ok = aot.shape == sim.shape and np.array_equal(aot.view(np.uint32), sim.view(np.uint32))
+        say(f"INT8 executable vs simulation graph: {len(images)} images, logits "
+            f"{'identical bit for bit' if self.aot_ok else 'DIFFER'}")
+        batch = self.path("batch100.npy")
+        np.save(batch, images[:100])
+
+        def latency(exe):
+            r = subprocess.run([exe, "--repeat", "20", "-o", self.path("lat"), batch],
+                               capture_output=True, text=True, check=True)
+            m = re.search(r"([0-9.]+) (ms|us|s)", r.stderr)
+            scale = {"s": 1e3, "ms": 1.0, "us": 1e-3}[m.group(2)]
+            return float(m.group(1)) * scale / 100
+        l8, l32 = latency(exe8), latency(exe32)
+        say(f"per-image latency (batch 100, native executables): INT8 {l8 * 1e3:.1f} us, "
+            f"FP32 {l32 * 1e3:.1f} us, INT8/FP32 = {l8 / l32:.2f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--model", default=os.path.join(ROOT, "examples", "fashion_mnist", "model.mlir"))
+    ap.add_argument("--results", default=os.path.join(ROOT, "results"))
+    ap.add_argument("--steps", type=int, default=800)
+    ap.add_argument("--batch", type=int, default=24)
+    ap.add_argument("--lr-weights", type=float, default=1e-5)
+    ap.add_argument("--lr-thresholds", type=float, default=1e-2)
+    ap.add_argument("--freeze-start", type=int, default=300)
+    ap.add_argument("--freeze-every", type=int, default=15)
+    ap.add_argument("--eval-every", type=int, default=200)
+    ap.add_argument("--eval-samples", type=int, default=0, help="test images for the table (0: all 10,000)")
+    ap.add_argument("--train-eval-samples", type=int, default=2000,
+                    help="test images for tqt-train's checkpoint choice")
+    ap.add_argument("--train-samples", type=int, default=0)
+    ap.add_argument("--no-aot", action="store_true")
+    args = ap.parse_args()
+    if os.path.exists(os.path.join(args.results, "work")):
+        shutil.rmtree(os.path.join(args.results, "work"))
+    ok = Demo(args).run()
+    say("done" if ok else "FAILED: see the lines above")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
