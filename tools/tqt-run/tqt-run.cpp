@@ -160,6 +160,17 @@ static void printSummary(raw_ostream &os, size_t index, const HostTensor &t) {
   os << "]\n";
 }
 
+/// The module JIT-compiled with the command line's level and CPU, only
+/// `name` kept.
+static Expected<std::unique_ptr<JitModule>> compile(mlir::ModuleOp module,
+                                                    StringRef name) {
+  JitOptions options;
+  options.optLevel = optLevel;
+  options.cpu = cpu;
+  options.entryPoints = {name.str()};
+  return JitModule::create(module, options);
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
@@ -208,11 +219,7 @@ int main(int argc, char **argv) {
     auto data = loadDataset(dataset, "test", datasetDir);
     if (!data)
       return fail(data.takeError());
-    JitOptions options;
-    options.optLevel = optLevel;
-    options.cpu = cpu;
-    options.entryPoints = {name};
-    auto jit = JitModule::create(module, options);
+    auto jit = compile(module, name);
     if (!jit)
       return fail(jit.takeError());
     auto acc = evaluateAccuracy(**jit, name, {}, data->images, data->labels,
@@ -264,11 +271,7 @@ int main(int argc, char **argv) {
       return fail(r.takeError());
     results = std::move(*r);
   } else {
-    JitOptions options;
-    options.optLevel = optLevel;
-    options.cpu = cpu;
-    options.entryPoints = {name};
-    auto jit = JitModule::create(module, options);
+    auto jit = compile(module, name);
     if (!jit)
       return fail(jit.takeError());
     auto start = std::chrono::steady_clock::now();

@@ -491,14 +491,21 @@ LogicalResult ExpandTraining::buildLossAndGradients(
   return success();
 }
 
-void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
-                               ArrayRef<Param> params) {
-  FunctionBuilder fb(func, params);
+/// The leading arguments of @F_eval and @F_grad: parameters, then the
+/// model's inputs.
+void addParamAndInputArgs(FunctionBuilder &fb, func::FuncOp func,
+                          ArrayRef<Param> params) {
   for (const Param &p : params)
     fb.addArg(p.global.getType(), "param", FlatSymbolRefAttr::get(p.global),
               p.isThreshold ? "thresholds" : "weights");
   for (Type t : func.getArgumentTypes())
     fb.addArg(t, "input");
+}
+
+void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
+                               ArrayRef<Param> params) {
+  FunctionBuilder fb(func, params);
+  addParamAndInputArgs(fb, func, params);
   func::FuncOp fn = fb.create(mb, evalName(func.getSymName()));
   OpBuilder b = OpBuilder::atBlockEnd(&fn.front());
   SmallVector<Value> pv(fn.getArguments().take_front(params.size()));
@@ -511,11 +518,7 @@ void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
 LogicalResult ExpandTraining::buildGrad(OpBuilder &mb, func::FuncOp func,
                                         ArrayRef<Param> params) {
   FunctionBuilder fb(func, params);
-  for (const Param &p : params)
-    fb.addArg(p.global.getType(), "param", FlatSymbolRefAttr::get(p.global),
-              p.isThreshold ? "thresholds" : "weights");
-  for (Type t : func.getArgumentTypes())
-    fb.addArg(t, "input");
+  addParamAndInputArgs(fb, func, params);
   fb.addArg(labelType(func),
             lossKind == Loss::CrossEntropy ? "labels" : "target");
   func::FuncOp fn = fb.create(mb, gradName(func.getSymName()));

@@ -1,0 +1,24 @@
+// A small, fast version of the demo flow (scripts/demo.py) on the embedded
+// model: 60 training steps per variant on 3,000 training images, 300 test
+// images. Every integer program's accuracy equals its simulation graph's,
+// the INT8 programs stay within 3 points of FP32 and INT4 within 10, the
+// AOT executable's logits equal the simulation graph's bit for bit, and
+// results/ gets its CSV and plots.
+// REQUIRES: fashion-mnist, torch, c-compiler
+// RUN: rm -rf %t
+// RUN: %python %tqt_src_root/scripts/demo.py --build %tqt_obj_root --results %t --steps 60 --eval-samples 300 --train-samples 3000 --train-eval-samples 200 --eval-every 30 --freeze-start 20 --freeze-every 10 > %t.log 2>&1
+// RUN: FileCheck %s < %t.log
+// RUN: %python -c "import csv, sys; rows = list(csv.DictReader(open('%t/results.csv'))); fp = float(rows[0]['integer']); bad = [r for r in rows[1:] if r['simulation'] != r['integer'] or fp - float(r['integer']) > (10 if 'INT4' in r['precision'] else 3)]; print('integer == simulation, bounds OK' if not bad else bad); sys.exit(1 if bad else 0)"
+// RUN: ls %t/accuracy.png %t/thresholds_int8_tqt.png %t/thresholds_int4_tqt.png %t/train_int8_tqt.csv
+
+// CHECK-NOT: SIMULATION DIFFERS
+// CHECK: Mode            Precision   Simulation  Integer  vs FP32    #ep    time
+// CHECK-NEXT: FP32            fp32
+// CHECK-NEXT: static          INT8       {{ *[0-9.]+ +[0-9.]+}}
+// CHECK-NEXT: retrain wt      INT8       {{ *[0-9.]+ +[0-9.]+}}
+// CHECK-NEXT: retrain wt,th   INT8       {{ *[0-9.]+ +[0-9.]+}}
+// CHECK-NEXT: retrain wt,th   INT4 wt    {{ *[0-9.]+ +[0-9.]+}}
+// CHECK-NOT: SIMULATION DIFFERS
+// CHECK: INT8 executable vs simulation graph: 300 images, logits identical bit for bit
+// CHECK: per-image latency
+// CHECK: done
