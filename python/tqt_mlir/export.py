@@ -9,7 +9,7 @@ The exported function `@forward` takes NHWC images `tensor<?xHxWxCxf32>`
 (the dynamic batch first) and returns the module's output; PyTorch's NCHW
 order is handled inside (weights are transposed, flattening goes through
 NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
-(groups 1 or depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
+(including grouped and depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
 folds), ReLU, ReLU6, LeakyReLU, Linear, MaxPool2d, AvgPool2d (no padding),
 AdaptiveAvgPool2d(1), Flatten, Dropout/Identity (dropped), `+` and
 torch.cat; anything else raises ExportError naming the node.
@@ -249,29 +249,50 @@ class _Exporter:
         ph, pw = _pair(m.padding)
         weight = m.weight.detach().numpy()
         out_c = m.out_channels
-        if m.groups == 1:
-            op, wv = "conv2d", weight.transpose(0, 2, 3, 1)  # OHWI
-        elif m.groups == c and out_c % c == 0:
-            # [C*M, 1, KH, KW] -> [KH, KW, C, M]; output channel c*M + m.
-            op = "depthwise_conv2d"
-            wv = weight.reshape(c, out_c // c, kh, kw).transpose(2, 3, 0, 1)
-        else:
-            raise self.error(node, f"grouped convolution with groups={m.groups} is not supported "
-                             "(only 1 or depthwise)")
         pb, crop_h = _fit_pad(h, kh, sh, dh, ph, ph)
         pr, crop_w = _fit_pad(w, kw, sw, dw, pw, pw)
         x, shape = self.crop(x, shape, crop_h, crop_w)
         n, h, w, c = shape
         oh, ow = _out_size(h, kh, sh, dh, ph, pb), _out_size(w, kw, sw, dw, pw, pr)
         bias = m.bias.detach().numpy() if m.bias is not None else np.zeros(out_c, np.float32)
-        wc = self.e.const(wv, node.target + ".weight")
-        bc = self.e.const(bias, node.target + ".bias")
-        zp = self.e.zero_point()
+        attrs = (f"{{acc_type = f32, dilation = array<i64: {dh}, {dw}>, pad = array<i64: {ph}, {pb}, {pw}, {pr}>, "
+                 f"stride = array<i64: {sh}, {sw}>}}")
+        name = node.target
+
+        def emit(op, xv, xshape, wv, bv, suffix, cout):
+            wc = self.e.const(wv, name + ".weight" + suffix)
+            bc = self.e.const(bv, name + ".bias" + suffix)
+            zp = self.e.zero_point()
+            out = (n, oh, ow, cout)
+            v = self.e.fresh()
+            self.e.op(f"{v} = tosa.{op} {xv}, {wc}, {bc}, {zp}, {zp} {attrs} : ({_ttype(xshape)}, "
+                      f"{_ttype(wv.shape)}, {_ttype(bv.shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
+            return v, out
+
+        g = m.groups
+        if g == 1:
+            return emit("conv2d", x, shape, weight.transpose(0, 2, 3, 1), bias, "", out_c)  # OHWI
+        if g == c:
+            # [C*M, 1, KH, KW] -> [KH, KW, C, M]; output channel c*M + m.
+            wv = weight.reshape(c, out_c // c, kh, kw).transpose(2, 3, 0, 1)
+            return emit("depthwise_conv2d", x, shape, wv, bias, "", out_c)
+        # Grouped: TOSA has no groups; one conv2d per group on its slice of
+        # the input channels, concatenated along the channels.
+        cin, cout = c // g, out_c // g
+        parts = []
+        for i in range(g):
+            start = self.e.shape_const([0, 0, 0, i * cin])
+            size = self.e.shape_const([-1, h, w, cin])
+            xs = self.e.fresh()
+            sshape = (n, h, w, cin)
+            self.e.op(f"{xs} = tosa.slice {x}, {start}, {size} : ({_ttype(shape)}, !tosa.shape<4>, "
+                      f"!tosa.shape<4>) -> {_ttype(sshape)}")
+            wv = weight[i * cout:(i + 1) * cout].transpose(0, 2, 3, 1)
+            parts.append(emit("conv2d", xs, sshape, wv, bias[i * cout:(i + 1) * cout], f".g{i}", cout))
         out = (n, oh, ow, out_c)
         v = self.e.fresh()
-        self.e.op(f"{v} = tosa.{op} {x}, {wc}, {bc}, {zp}, {zp} {{acc_type = f32, dilation = array<i64: {dh}, {dw}>, "
-                  f"pad = array<i64: {ph}, {pb}, {pw}, {pr}>, stride = array<i64: {sh}, {sw}>}} : "
-                  f"({_ttype(shape)}, {_ttype(wv.shape)}, {_ttype(bias.shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
+        self.e.op(f"{v} = tosa.concat {', '.join(p for p, _ in parts)} {{axis = 3 : i32}} : "
+                  f"({', '.join(_ttype(s) for _, s in parts)}) -> {_ttype(out)}")
         return v, out
 
     def batchnorm(self, node, m, x, shape):

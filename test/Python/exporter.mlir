@@ -1,19 +1,20 @@
-// tqt_mlir.export: PyTorch modules (every supported kind: strided, dilated
-// and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
+// tqt_mlir.export: PyTorch modules (every supported kind: strided, dilated,
+// grouped and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
 // adaptive pooling, flatten, linear, residual add, concat, dropout) run
 // through tqt-run and match PyTorch on random inputs within
 // 1e-4 * (1 + max |output|); unsupported modules raise ExportError naming
 // the node.
 // REQUIRES: torch
-// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block unsupported | FileCheck %s
+// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block unsupported | FileCheck %s
 
 // CHECK: conv-strided-dilated: shape (4, 5, 4, 5), max |diff| {{.*}} OK
 // CHECK: conv-floor-stride: shape (4, 4, 4, 3), max |diff| {{.*}} OK
+// CHECK: grouped: shape (4, 4, 4, 6), max |diff| {{.*}} OK
 // CHECK: depthwise-multiplier: shape (4, 6, 6, 6), max |diff| {{.*}} OK
 // CHECK: bn-leaky-maxpool: shape (4, 4, 4, 4), max |diff| {{.*}} OK
 // CHECK: avgpool-flatten-linear: shape (4, 2), max |diff| {{.*}} OK
 // CHECK: residual-concat: shape (4, 150), max |diff| {{.*}} OK
 // CHECK: mobilenet-block: shape (4, 10), max |diff| {{.*}} OK
-// CHECK: grouped: node '{{.*}}' (call_module {{.*}}): grouped convolution with groups=2 is not supported (only 1 or depthwise)
+// CHECK: reflect: node '{{.*}}' (call_module {{.*}}): only numeric zero padding is supported
 // CHECK: sigmoid: node '{{.*}}' (call_module {{.*}}): unsupported module Sigmoid
 // CHECK: avgpool: node '{{.*}}' (call_module {{.*}}): AvgPool2d with padding or ceil_mode is not supported
