@@ -1,0 +1,15 @@
+// A model with a static batch of 32 trains with --batch-size 32; training
+// and evaluation (the last partial batch padded and not counted) run, and
+// the written model keeps its static signature.
+// REQUIRES: fashion-mnist
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %python %S/../../Integration/Inputs/gen_train_net.py %t/net.mlir --batch 32
+// RUN: tqt-train %t/net.mlir --dataset fashion-mnist --steps 40 --batch-size 32 --lr-weights 3e-3 --train-samples 2000 --eval-samples 250 --eval-every 20 --quiet -o %t/trained.mlir > %t/out.txt
+// RUN: tqt-run %t/trained.mlir --eval --dataset fashion-mnist --eval-samples 250 >> %t/out.txt
+// RUN: FileCheck %s < %t/out.txt
+// RUN: FileCheck %s --check-prefix=MODEL < %t/trained.mlir
+// CHECK: steps: 40
+// CHECK: accuracy: [[ACC:[0-9.]+]]% (step {{[0-9]+}})
+// CHECK: samples: 250
+// CHECK-NEXT: accuracy: [[ACC]]%
+// MODEL: func.func @net(%arg0: tensor<32x28x28x1xf32>) -> tensor<32x10xf32>
