@@ -57,7 +57,6 @@ struct Group {
 };
 } // namespace
 
-
 auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
                              const CalibrationOptions &options)
     -> llvm::Expected<std::vector<CalibratedThreshold>> {

@@ -18,17 +18,19 @@ std::vector<int64_t> tqt::exec::argmaxRows(const HostTensor &logits) {
   for (int64_t r = 0; r < rows; ++r) {
     int64_t best = 0;
     for (int64_t c = 1; c < cols; ++c)
-      if (p[r * cols + c] > p[r * cols + best] || std::isnan(p[r * cols + best]))
+      if (p[r * cols + c] > p[r * cols + best] ||
+          std::isnan(p[r * cols + best]))
         best = c;
     out[r] = best;
   }
   return out;
 }
 
-llvm::Expected<Accuracy> tqt::exec::evaluateAccuracy(
-    JitModule &jit, llvm::StringRef fn,
-    llvm::ArrayRef<const HostTensor *> leading, const HostTensor &images,
-    const HostTensor &labels, int64_t batchSize, int64_t limit) {
+llvm::Expected<Accuracy>
+tqt::exec::evaluateAccuracy(JitModule &jit, llvm::StringRef fn,
+                            llvm::ArrayRef<const HostTensor *> leading,
+                            const HostTensor &images, const HostTensor &labels,
+                            int64_t batchSize, int64_t limit) {
   auto sig = jit.getSignature(fn);
   if (!sig)
     return sig.takeError();

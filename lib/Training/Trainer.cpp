@@ -32,9 +32,9 @@
 
 using namespace mlir;
 using namespace ::tqt::exec;
+using llvm::createStringError;
 using ::tqt::train::TrainOptions;
 using ::tqt::train::TrainResult;
-using llvm::createStringError;
 
 namespace {
 
@@ -99,8 +99,8 @@ class Trainer {
 public:
   Trainer(ModuleOp module, const Dataset &trainSet, const Dataset *testSet,
           const TrainOptions &options)
-      : module(module), trainSet(trainSet), testSet(testSet),
-        options(options) {}
+      : module(module), trainSet(trainSet), testSet(testSet), options(options) {
+  }
 
   llvm::Expected<TrainResult> run();
 
@@ -133,29 +133,28 @@ private:
 
 llvm::Error Trainer::checkModel(func::FuncOp func) {
   if (func.getNumArguments() != 1)
-    return createStringError(llvm::formatv(
-        "@{0} must take one argument (the images), it takes {1}", entry,
-        func.getNumArguments()));
+    return createStringError(
+        llvm::formatv("@{0} must take one argument (the images), it takes {1}",
+                      entry, func.getNumArguments()));
   auto in = dyn_cast<RankedTensorType>(func.getArgumentTypes()[0]);
   ArrayRef<int64_t> img = trainSet.images.getShape();
   if (!in || in.getRank() != int64_t(img.size()) ||
       !in.getElementType().isF32())
-    return createStringError(llvm::formatv(
-        "@{0} takes {1}, but the dataset's images are f32 {2}", entry,
-        func.getArgumentTypes()[0], shapeToString(img)));
+    return createStringError(
+        llvm::formatv("@{0} takes {1}, but the dataset's images are f32 {2}",
+                      entry, func.getArgumentTypes()[0], shapeToString(img)));
   for (int64_t d = 1; d < in.getRank(); ++d)
     if (!in.isDynamicDim(d) && in.getDimSize(d) != img[d])
-      return createStringError(llvm::formatv(
-          "@{0} takes {1}, but the dataset's images are {2}", entry, in,
-          shapeToString(img)));
+      return createStringError(
+          llvm::formatv("@{0} takes {1}, but the dataset's images are {2}",
+                        entry, in, shapeToString(img)));
   if (!in.isDynamicDim(0) && in.getDimSize(0) != options.batchSize)
     return createStringError(llvm::formatv(
         "@{0} has a static batch of {1}; train it with --batch-size {1} or "
         "give it a dynamic batch dimension",
         entry, in.getDimSize(0)));
-  auto out = dyn_cast<RankedTensorType>(func.getResultTypes().empty()
-                                            ? Type()
-                                            : func.getResultTypes()[0]);
+  auto out = dyn_cast<RankedTensorType>(
+      func.getResultTypes().empty() ? Type() : func.getResultTypes()[0]);
   if (!out || out.getRank() != 2 || out.isDynamicDim(1))
     return createStringError(llvm::formatv(
         "@{0} must return logits [batch, classes] with a static number of "
@@ -196,19 +195,20 @@ llvm::Error Trainer::compile(func::FuncOp func) {
   if (failed(pm.run(*expanded)))
     return createStringError("cannot build the training step (see the "
                              "diagnostics above)");
-  auto step = expanded->lookupSymbol<func::FuncOp>(
-      mlir::tqt::trainStepName(entry));
+  auto step =
+      expanded->lookupSymbol<func::FuncOp>(mlir::tqt::trainStepName(entry));
   for (unsigned i = 0, e = step.getNumArguments(); i < e; ++i) {
     auto role = step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainRoleAttr);
     if (!role || role.getValue() != "param")
       continue;
-    auto global =
-        step.getArgAttrOfType<FlatSymbolRefAttr>(i, mlir::tqt::kTrainGlobalAttr);
+    auto global = step.getArgAttrOfType<FlatSymbolRefAttr>(
+        i, mlir::tqt::kTrainGlobalAttr);
     auto group =
         step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainGroupAttr);
     if (group.getValue() == "thresholds")
       thresholdSlots.push_back(slots.size());
-    slots.push_back({global.getValue().str(), group.getValue() == "thresholds"});
+    slots.push_back(
+        {global.getValue().str(), group.getValue() == "thresholds"});
   }
   JitOptions jo;
   jo.optLevel = options.optLevel;
@@ -229,8 +229,8 @@ llvm::Error Trainer::initState() {
     if (!value)
       return value.takeError();
     if (!allFinite(*value))
-      return createStringError(llvm::formatv(
-          "parameter @{0} has NaN or infinite values", s.global));
+      return createStringError(
+          llvm::formatv("parameter @{0} has NaN or infinite values", s.global));
     moments1.emplace_back(DType::F32, value->getShape());
     moments2.emplace_back(DType::F32, value->getShape());
     params.push_back(std::move(*value));
@@ -321,9 +321,9 @@ llvm::Expected<TrainResult> Trainer::run() {
     return std::move(err);
   TrainResult result;
   const int64_t freezeStart =
-      options.freezeStart >= 0 ? options.freezeStart
-                               : std::max<int64_t>(1, 1000 * 24 /
-                                                          options.batchSize);
+      options.freezeStart >= 0
+          ? options.freezeStart
+          : std::max<int64_t>(1, 1000 * 24 / options.batchSize);
   if (options.log) {
     *options.log << "step,loss,train_accuracy,test_accuracy,lr_weights,"
                     "lr_thresholds,frozen";
@@ -417,7 +417,8 @@ llvm::Expected<TrainResult> Trainer::run() {
     }
     float lrW = *r[next].dataAs<float>(), lrT = *r[next + 1].dataAs<float>();
     if (options.freezing == ::tqt::train::Freezing::Graffitist && nt &&
-        step >= freezeStart && (step - freezeStart) % options.freezeEvery == 0) {
+        step >= freezeStart &&
+        (step - freezeStart) % options.freezeEvery == 0) {
       freezeOne(step);
       std::fill(gradAbsSum.begin(), gradAbsSum.end(), 0.0);
     }
@@ -446,10 +447,10 @@ llvm::Expected<TrainResult> Trainer::run() {
     lossAvg += (loss - lossAvg) / k;
     accAvg += (trainAcc - accAvg) / k;
     result.finalLoss = loss;
-    double elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count() -
-                     evalSeconds;
+    double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count() -
+        evalSeconds;
     result.imagesPerSecond =
         elapsed > 0 ? double(step * options.batchSize) / elapsed : 0;
     if (options.progress &&
@@ -471,8 +472,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   const std::vector<HostTensor> &kept = testSet ? best : params;
   SymbolTable symbols(module);
   for (size_t i = 0; i < np; ++i)
-    writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global),
-                kept[i]);
+    writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global), kept[i]);
   mlir::tqt::demotePromotedGlobals(module);
   return result;
 }

@@ -108,9 +108,10 @@ static cl::opt<int64_t>
               cl::desc("Samples per call with --eval (a static batch "
                        "dimension overrides it)"),
               cl::init(500), cl::cat(category));
-static cl::opt<int64_t> evalSamples(
-    "eval-samples", cl::desc("With --eval: the first N samples only (0: all)"),
-    cl::init(0), cl::cat(category));
+static cl::opt<int64_t>
+    evalSamples("eval-samples",
+                cl::desc("With --eval: the first N samples only (0: all)"),
+                cl::init(0), cl::cat(category));
 
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-run") << msg << "\n";

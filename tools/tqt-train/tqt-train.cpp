@@ -47,10 +47,10 @@ static cl::opt<std::string> dataset(
 static cl::opt<std::string>
     datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
                cl::init(exec::kFashionMnistDir), cl::cat(category));
-static cl::opt<int64_t> trainSamples(
-    "train-samples",
-    cl::desc("Use only the first N training samples (0: all)"), cl::init(0),
-    cl::cat(category));
+static cl::opt<int64_t>
+    trainSamples("train-samples",
+                 cl::desc("Use only the first N training samples (0: all)"),
+                 cl::init(0), cl::cat(category));
 static cl::opt<int64_t> evalSamples(
     "eval-samples",
     cl::desc("Evaluate on the first N test samples (0: all 10,000)"),
@@ -102,10 +102,11 @@ static cl::opt<int64_t>
               cl::desc("Evaluate on the test split every K steps and keep "
                        "the best checkpoint (0: at the end only)"),
               cl::init(0), cl::cat(category));
-static cl::opt<std::string> logFile(
-    "log", cl::desc("CSV log: a row per logged step (loss, learning rates, "
-                    "accuracy, every threshold)"),
-    cl::value_desc("train.csv"), cl::cat(category));
+static cl::opt<std::string>
+    logFile("log",
+            cl::desc("CSV log: a row per logged step (loss, learning rates, "
+                     "accuracy, every threshold)"),
+            cl::value_desc("train.csv"), cl::cat(category));
 static cl::opt<int64_t> logEvery("log-every",
                                  cl::desc("Steps between two log rows"),
                                  cl::init(1), cl::cat(category));

@@ -23,11 +23,11 @@ std::vector<int64_t> argmaxRows(const HostTensor &logits);
 /// the image argument forces its size, and the last partial batch is then
 /// filled with repeated samples that are not counted. `limit` > 0 uses the
 /// first `limit` samples only.
-llvm::Expected<Accuracy> evaluateAccuracy(JitModule &jit, llvm::StringRef fn,
-                                          llvm::ArrayRef<const HostTensor *> leading,
-                                          const HostTensor &images,
-                                          const HostTensor &labels,
-                                          int64_t batchSize, int64_t limit = 0);
+llvm::Expected<Accuracy>
+evaluateAccuracy(JitModule &jit, llvm::StringRef fn,
+                 llvm::ArrayRef<const HostTensor *> leading,
+                 const HostTensor &images, const HostTensor &labels,
+                 int64_t batchSize, int64_t limit = 0);
 
 } // namespace tqt::exec
 

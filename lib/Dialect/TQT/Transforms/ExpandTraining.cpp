@@ -91,9 +91,9 @@ public:
           setAttr(i, kTrainGroupAttr, StringAttr::get(ctx, r.group));
       }
     };
-    setRoles([&](unsigned i, StringRef n,
-                 Attribute a) { fn.setArgAttr(i, n, a); },
-             argRoles);
+    setRoles(
+        [&](unsigned i, StringRef n, Attribute a) { fn.setArgAttr(i, n, a); },
+        argRoles);
     setRoles([&](unsigned i, StringRef n,
                  Attribute a) { fn.setResultAttr(i, n, a); },
              resultRoles);
@@ -215,8 +215,7 @@ Value scaleScalar(TensorBuilder &tb, Value t, Value factor) {
 
 /// Mean softmax cross-entropy of logits [B, C] against int32 labels [B];
 /// returns the loss (0-d) and its gradient with respect to the logits.
-std::pair<Value, Value> crossEntropy(TensorBuilder &tb, Value z,
-                                     Value labels) {
+std::pair<Value, Value> crossEntropy(TensorBuilder &tb, Value z, Value labels) {
   ImplicitLocOpBuilder &b = tb.builder();
   MLIRContext *ctx = b.getContext();
   auto et = cast<FloatType>(TensorBuilder::elementType(z));
@@ -232,13 +231,12 @@ std::pair<Value, Value> crossEntropy(TensorBuilder &tb, Value z,
       [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
         return arith::MaximumFOp::create(nb, loc, a[0], a[1]);
       });
-  Value e = tb.contract(
-      {z, mx}, tensor::EmptyOp::create(b, zs, et), {bc, bOnly, bc},
-      {IT::parallel, IT::parallel},
-      [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        Value d = arith::SubFOp::create(nb, loc, a[0], a[1]);
-        return math::ExpOp::create(nb, loc, d);
-      });
+  Value e = tb.contract({z, mx}, tensor::EmptyOp::create(b, zs, et),
+                        {bc, bOnly, bc}, {IT::parallel, IT::parallel},
+                        [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                          Value d = arith::SubFOp::create(nb, loc, a[0], a[1]);
+                          return math::ExpOp::create(nb, loc, d);
+                        });
   Value sums = tb.contract(
       e, tb.filled(rows, et, 0.0), {bc, bOnly}, {IT::parallel, IT::reduction},
       [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
@@ -250,21 +248,21 @@ std::pair<Value, Value> crossEntropy(TensorBuilder &tb, Value z,
     return arith::CmpIOp::create(nb, loc, arith::CmpIPredicate::eq, c, l);
   };
   // loss_b = max_b + log(sum_b) - z[b, label_b].
-  Value picked = tb.contract(
-      {z, labels}, tb.filled(rows, et, 0.0), {bc, bOnly, bOnly},
-      {IT::parallel, IT::reduction},
-      [&](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        Value sum = arith::AddFOp::create(nb, loc, a[2], a[0]);
-        return arith::SelectOp::create(nb, loc, isLabel(nb, loc, a[1]), sum,
-                                       a[2]);
-      });
+  Value picked =
+      tb.contract({z, labels}, tb.filled(rows, et, 0.0), {bc, bOnly, bOnly},
+                  {IT::parallel, IT::reduction},
+                  [&](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                    Value sum = arith::AddFOp::create(nb, loc, a[2], a[0]);
+                    return arith::SelectOp::create(
+                        nb, loc, isLabel(nb, loc, a[1]), sum, a[2]);
+                  });
   AffineMap b1 = AffineMap::get(1, 0, {getAffineDimExpr(0, ctx)}, ctx);
   AffineMap scalar = AffineMap::get(1, 0, {}, ctx);
   Value total = tb.contract(
-      {mx, sums, picked}, zeroD(tb, et), {b1, b1, b1, scalar},
-      {IT::reduction}, [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        Value lse = arith::AddFOp::create(
-            nb, loc, a[0], math::LogOp::create(nb, loc, a[1]));
+      {mx, sums, picked}, zeroD(tb, et), {b1, b1, b1, scalar}, {IT::reduction},
+      [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+        Value lse = arith::AddFOp::create(nb, loc, a[0],
+                                          math::LogOp::create(nb, loc, a[1]));
         Value l = arith::SubFOp::create(nb, loc, lse, a[2]);
         return arith::AddFOp::create(nb, loc, a[3], l);
       });
@@ -274,16 +272,17 @@ std::pair<Value, Value> crossEntropy(TensorBuilder &tb, Value z,
       indexToFloat(b, batch, et));
   Value loss = scaleScalar(tb, total, inv);
   // dL/dz = (softmax(z) - onehot(label)) / B.
-  Value dz = tb.contract(
-      {e, sums, labels}, tensor::EmptyOp::create(b, zs, et),
-      {bc, bOnly, bOnly, bc}, {IT::parallel, IT::parallel},
-      [&](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        Value p = arith::DivFOp::create(nb, loc, a[0], a[1]);
-        Value one = TensorBuilder::constantLike(nb, loc, et, 1.0);
-        Value q = arith::SubFOp::create(nb, loc, p, one);
-        Value d = arith::SelectOp::create(nb, loc, isLabel(nb, loc, a[2]), q, p);
-        return arith::MulFOp::create(nb, loc, d, inv);
-      });
+  Value dz =
+      tb.contract({e, sums, labels}, tensor::EmptyOp::create(b, zs, et),
+                  {bc, bOnly, bOnly, bc}, {IT::parallel, IT::parallel},
+                  [&](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                    Value p = arith::DivFOp::create(nb, loc, a[0], a[1]);
+                    Value one = TensorBuilder::constantLike(nb, loc, et, 1.0);
+                    Value q = arith::SubFOp::create(nb, loc, p, one);
+                    Value d = arith::SelectOp::create(
+                        nb, loc, isLabel(nb, loc, a[2]), q, p);
+                    return arith::MulFOp::create(nb, loc, d, inv);
+                  });
   return {loss, dz};
 }
 
@@ -297,27 +296,27 @@ std::pair<Value, Value> meanSquaredError(TensorBuilder &tb, Value y,
   int64_t rank = type.getRank();
   Value n = arith::ConstantIndexOp::create(b, 1);
   for (OpFoldResult s : tb.sizes(y))
-    n = arith::MulIOp::create(b, n,
-                              getValueOrCreateConstantIndexOp(b, b.getLoc(), s));
+    n = arith::MulIOp::create(
+        b, n, getValueOrCreateConstantIndexOp(b, b.getLoc(), s));
   Value inv = arith::DivFOp::create(
       b, TensorBuilder::constantLike(b, b.getLoc(), et, 1.0),
       indexToFloat(b, n, et));
   AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
   AffineMap scalar = AffineMap::get(rank, 0, {}, ctx);
-  Value total = tb.contract(
-      {y, target}, zeroD(tb, et), {id, id, scalar},
-      SmallVector<IT>(rank, IT::reduction),
-      [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        Value d = arith::SubFOp::create(nb, loc, a[0], a[1]);
-        return arith::AddFOp::create(nb, loc, a[2],
-                                     arith::MulFOp::create(nb, loc, d, d));
-      });
+  Value total =
+      tb.contract({y, target}, zeroD(tb, et), {id, id, scalar},
+                  SmallVector<IT>(rank, IT::reduction),
+                  [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                    Value d = arith::SubFOp::create(nb, loc, a[0], a[1]);
+                    return arith::AddFOp::create(
+                        nb, loc, a[2], arith::MulFOp::create(nb, loc, d, d));
+                  });
   Value loss = scaleScalar(tb, total, inv);
   Value dy = tb.map(y, {y, target},
                     [inv](OpBuilder &nb, Location loc, ValueRange a) -> Value {
                       Value d = arith::SubFOp::create(nb, loc, a[0], a[1]);
-                      Value two = TensorBuilder::constantLike(
-                          nb, loc, d.getType(), 2.0);
+                      Value two = TensorBuilder::constantLike(nb, loc,
+                                                              d.getType(), 2.0);
                       Value s = arith::MulFOp::create(nb, loc, two, inv);
                       return arith::MulFOp::create(nb, loc, d, s);
                     });
@@ -423,9 +422,9 @@ FailureOr<func::FuncOp> ExpandTraining::resolveEntry(ModuleOp module) {
   for (Type t : found.getArgumentTypes())
     if (!isa<RankedTensorType>(t))
       return found.emitOpError("arguments must be ranked tensors");
-  for (StringRef name : {trainStepName(found.getSymName()),
-                         gradName(found.getSymName()),
-                         evalName(found.getSymName())})
+  for (StringRef name :
+       {trainStepName(found.getSymName()), gradName(found.getSymName()),
+        evalName(found.getSymName())})
     if (module.lookupSymbol(name))
       return module.emitError("symbol @")
              << name << " already exists; was the model expanded already?";
@@ -509,8 +508,8 @@ void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
   func::FuncOp fn = fb.create(mb, evalName(func.getSymName()));
   OpBuilder b = OpBuilder::atBlockEnd(&fn.front());
   SmallVector<Value> pv(fn.getArguments().take_front(params.size()));
-  for (Value out : fb.cloneForward(
-           b, pv, fn.getArguments().drop_front(params.size())))
+  for (Value out :
+       fb.cloneForward(b, pv, fn.getArguments().drop_front(params.size())))
     fb.addResult(out, "output");
   fb.finish(b);
 }
@@ -543,9 +542,8 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
                                              ArrayRef<Param> params) {
   FunctionBuilder fb(func, params);
   size_t np = params.size(), ni = func.getNumArguments();
-  size_t nt = llvm::count_if(params, [](const Param &p) {
-    return p.isThreshold;
-  });
+  size_t nt =
+      llvm::count_if(params, [](const Param &p) { return p.isThreshold; });
   for (StringRef role : {"param", "adam_m", "adam_v"})
     for (const Param &p : params)
       fb.addArg(p.global.getType(), role, FlatSymbolRefAttr::get(p.global),
@@ -571,8 +569,7 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
   Value loss, output;
   SmallVector<Value> grads;
   if (failed(buildLossAndGradients(fb, ob, pv, args.slice(inputStart, ni),
-                                   args[inputStart + ni], loss, output,
-                                   grads)))
+                                   args[inputStart + ni], loss, output, grads)))
     return failure();
 
   ImplicitLocOpBuilder b(func.getLoc(), ob);
@@ -590,8 +587,8 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
     Value k = arith::DivSIOp::create(
         b, tm1, arith::ConstantOp::create(b, b.getI32IntegerAttr(every)));
     Value kf = arith::SIToFPOp::create(b, f64, k);
-    Value lr = arith::MulFOp::create(
-        b, f64c(lr0), math::PowFOp::create(b, f64c(decay), kf));
+    Value lr = arith::MulFOp::create(b, f64c(lr0),
+                                     math::PowFOp::create(b, f64c(decay), kf));
     return lr;
   };
   auto correction = [&](double beta) -> Value {
@@ -630,8 +627,8 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
     AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
     SmallVector<Value> inits;
     for (int j = 0; j < 3; ++j)
-      inits.push_back(tensor::EmptyOp::create(b, type.getShape(),
-                                              type.getElementType()));
+      inits.push_back(
+          tensor::EmptyOp::create(b, type.getShape(), type.getElementType()));
     auto adam = linalg::GenericOp::create(
         b, TypeRange{type, type, type},
         ValueRange{pv[i], ms[i], vs[i], grads[i]}, inits,
@@ -651,7 +648,8 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
           Value v = addf(mulf(c(b2), vOld), mulf(c(1 - b2), mulf(g, g)));
           Value vHat = mulf(v, invBc2);
           Value denom = addf(math::SqrtOp::create(nb, loc, vHat), c(eps));
-          Value delta = arith::DivFOp::create(nb, loc, mulf(stepSize, m), denom);
+          Value delta =
+              arith::DivFOp::create(nb, loc, mulf(stepSize, m), denom);
           Value pNew = arith::SubFOp::create(nb, loc, pOld, delta);
           if (isFrozen) {
             pNew = arith::SelectOp::create(nb, loc, isFrozen, pOld, pNew);
@@ -673,10 +671,10 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
   fb.addResult(loss, "loss");
   fb.addResult(output, "output");
   if (nt)
-    fb.addResult(tensor::FromElementsOp::create(
-                     b, RankedTensorType::get({int64_t(nt)}, f32),
-                     thresholdGrads),
-                 "threshold_grads");
+    fb.addResult(
+        tensor::FromElementsOp::create(
+            b, RankedTensorType::get({int64_t(nt)}, f32), thresholdGrads),
+        "threshold_grads");
   auto scalar = [&](Value v) -> Value {
     return tensor::FromElementsOp::create(b, RankedTensorType::get({}, f32),
                                           ValueRange{v});

@@ -46,8 +46,8 @@ Value zero(OpBuilder &b, Location loc, Type t) {
 }
 
 /// Operand i of a reduction body with accumulator last: acc + f(args).
-TensorBuilder::Body accumulate(
-    std::function<Value(OpBuilder &, Location, ValueRange)> term) {
+TensorBuilder::Body
+accumulate(std::function<Value(OpBuilder &, Location, ValueRange)> term) {
   return [term](OpBuilder &b, Location loc, ValueRange a) -> Value {
     return add(b, loc, a.back(), term(b, loc, a.drop_back()));
   };
@@ -85,8 +85,7 @@ private:
   LogicalResult fakeQuant(FakeQuantOp fq);
 
   /// Requires static sizes on the given dimensions of `v`.
-  LogicalResult requireStatic(Value v, ArrayRef<unsigned> dims,
-                              StringRef what);
+  LogicalResult requireStatic(Value v, ArrayRef<unsigned> dims, StringRef what);
 
   TensorBuilder &tb;
   ImplicitLocOpBuilder &b;
@@ -127,18 +126,19 @@ LogicalResult Rules::elementwise() {
     if (need(0))
       operandGrad(0, g());
     if (need(1))
-      operandGrad(1, tb.map(out, g(), [](OpBuilder &nb, Location loc,
-                                         ValueRange a) -> Value {
-        return arith::NegFOp::create(nb, loc, a[0]);
-      }));
+      operandGrad(
+          1, tb.map(out, g(),
+                    [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                      return arith::NegFOp::create(nb, loc, a[0]);
+                    }));
     return success();
   }
   if (isa<tosa::NegateOp, arith::NegFOp>(op)) {
     if (need(0))
-      grads[0] = tb.map(out, g(), [](OpBuilder &nb, Location loc,
-                                     ValueRange a) -> Value {
-        return arith::NegFOp::create(nb, loc, a[0]);
-      });
+      grads[0] = tb.map(out, g(),
+                        [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                          return arith::NegFOp::create(nb, loc, a[0]);
+                        });
     return success();
   }
   if (isa<math::CeilOp>(op)) {
@@ -157,10 +157,11 @@ LogicalResult Rules::elementwise() {
       if (!need(i))
         continue;
       Value other = op->getOperand(1 - i);
-      operandGrad(i, tb.map(out, {g(), other}, [](OpBuilder &nb, Location loc,
-                                                  ValueRange a) -> Value {
-        return mul(nb, loc, a[0], a[1]);
-      }));
+      operandGrad(
+          i, tb.map(out, {g(), other},
+                    [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                      return mul(nb, loc, a[0], a[1]);
+                    }));
     }
     return success();
   }
@@ -171,26 +172,23 @@ LogicalResult Rules::elementwise() {
     if (!need(i))
       continue;
     Value self = op->getOperand(i), other = op->getOperand(1 - i);
-    operandGrad(i, tb.map(out, {g(), self, other},
-                          [isMax](OpBuilder &nb, Location loc,
-                                  ValueRange a) -> Value {
-                            auto wins = arith::CmpFOp::create(
-                                nb, loc,
-                                isMax ? arith::CmpFPredicate::OGT
-                                      : arith::CmpFPredicate::OLT,
-                                a[1], a[2]);
-                            auto tie = arith::CmpFOp::create(
-                                nb, loc, arith::CmpFPredicate::OEQ, a[1], a[2]);
-                            Value half = mul(
-                                nb, loc, a[0],
-                                TensorBuilder::constantLike(
-                                    nb, loc, a[0].getType(), 0.5));
-                            Value z = zero(nb, loc, a[0].getType());
-                            Value t =
-                                arith::SelectOp::create(nb, loc, tie, half, z);
-                            return arith::SelectOp::create(nb, loc, wins, a[0],
-                                                           t);
-                          }));
+    operandGrad(
+        i, tb.map(out, {g(), self, other},
+                  [isMax](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                    auto wins =
+                        arith::CmpFOp::create(nb, loc,
+                                              isMax ? arith::CmpFPredicate::OGT
+                                                    : arith::CmpFPredicate::OLT,
+                                              a[1], a[2]);
+                    auto tie = arith::CmpFOp::create(
+                        nb, loc, arith::CmpFPredicate::OEQ, a[1], a[2]);
+                    Value half = mul(nb, loc, a[0],
+                                     TensorBuilder::constantLike(
+                                         nb, loc, a[0].getType(), 0.5));
+                    Value z = zero(nb, loc, a[0].getType());
+                    Value t = arith::SelectOp::create(nb, loc, tie, half, z);
+                    return arith::SelectOp::create(nb, loc, wins, a[0], t);
+                  }));
   }
   (void)x;
   (void)y;
@@ -205,20 +203,19 @@ LogicalResult Rules::clamp(tosa::ClampOp clamp) {
   if (!need(0))
     return success();
   double l = lo.getValueAsDouble(), h = hi.getValueAsDouble();
-  grads[0] = tb.map(clamp.getInput(), {g(), clamp.getInput()},
-                    [l, h](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-                      Type t = a[1].getType();
-                      auto above = arith::CmpFOp::create(
-                          nb, loc, arith::CmpFPredicate::OGT, a[1],
-                          TensorBuilder::constantLike(nb, loc, t, l));
-                      auto below = arith::CmpFOp::create(
-                          nb, loc, arith::CmpFPredicate::OLT, a[1],
-                          TensorBuilder::constantLike(nb, loc, t, h));
-                      Value inside =
-                          arith::AndIOp::create(nb, loc, above, below);
-                      return arith::SelectOp::create(nb, loc, inside, a[0],
-                                                     zero(nb, loc, t));
-                    });
+  grads[0] = tb.map(
+      clamp.getInput(), {g(), clamp.getInput()},
+      [l, h](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+        Type t = a[1].getType();
+        auto above =
+            arith::CmpFOp::create(nb, loc, arith::CmpFPredicate::OGT, a[1],
+                                  TensorBuilder::constantLike(nb, loc, t, l));
+        auto below =
+            arith::CmpFOp::create(nb, loc, arith::CmpFPredicate::OLT, a[1],
+                                  TensorBuilder::constantLike(nb, loc, t, h));
+        Value inside = arith::AndIOp::create(nb, loc, above, below);
+        return arith::SelectOp::create(nb, loc, inside, a[0], zero(nb, loc, t));
+      });
   return success();
 }
 
@@ -256,10 +253,9 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
     //   j + pl + (KW-1-kw) dw, oc] * W[..kh, kw..], where P is the output
     // gradient zero-inserted by the stride and offset by the kernel extent.
     int64_t eh = (kh - 1) * dil[0], ew = (kw - 1) * dil[1];
-    SmallVector<OpFoldResult> pSizes = {gSizes[0],
-                                        b.getIndexAttr(ih + pt + pb + eh),
-                                        b.getIndexAttr(iw + pl + pr + ew),
-                                        gSizes[3]};
+    SmallVector<OpFoldResult> pSizes = {
+        gSizes[0], b.getIndexAttr(ih + pt + pb + eh),
+        b.getIndexAttr(iw + pl + pr + ew), gSizes[3]};
     Value p = tb.scatterIntoZeros(grad, pSizes, {0, eh, ew, 0},
                                   {1, stride[0], stride[1], 1});
     // Loops: n i j c kh kw (oc | m).
@@ -267,9 +263,9 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
     AffineExpr col = d(2) + pl + ew - d(5) * dil[1];
     AffineExpr ch = depthwise ? d(3) * m + d(6) : d(6);
     AffineMap pMap = AffineMap::get(7, 0, {d(0), row, col, ch}, ctx);
-    AffineMap wMap =
-        depthwise ? AffineMap::get(7, 0, {d(4), d(5), d(3), d(6)}, ctx)
-                  : AffineMap::get(7, 0, {d(6), d(4), d(5), d(3)}, ctx);
+    AffineMap wMap = depthwise
+                         ? AffineMap::get(7, 0, {d(4), d(5), d(3), d(6)}, ctx)
+                         : AffineMap::get(7, 0, {d(6), d(4), d(5), d(3)}, ctx);
     AffineMap outMap = AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx);
     grads[0] = tb.contract(
         {p, w}, tb.zerosLike(x), {pMap, wMap, outMap},
@@ -320,8 +316,7 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
     AffineMap out = AffineMap::get(4, 0, {d(3)}, ctx);
     Value sums = tb.contract(
         grad, tb.filled({gSizes[3]}, TensorBuilder::elementType(grad), 0.0),
-        {in, out},
-        {IT::reduction, IT::reduction, IT::reduction, IT::parallel},
+        {in, out}, {IT::reduction, IT::reduction, IT::reduction, IT::parallel},
         accumulate([](OpBuilder &, Location, ValueRange a) { return a[0]; }));
     // A bias of one element is broadcast over the channels.
     grads[2] = tb.sumToShapeOf(sums, bias);
@@ -401,23 +396,22 @@ LogicalResult Rules::pool(Operation *poolOp, bool isMax) {
                   });
   }
   SmallVector<OpFoldResult> gSizes = tb.sizes(grad);
-  SmallVector<OpFoldResult> pSizes = {gSizes[0],
-                                      b.getIndexAttr(ih + pt + pb + kh - 1),
-                                      b.getIndexAttr(iw + pl + pr + kw - 1),
-                                      gSizes[3]};
+  SmallVector<OpFoldResult> pSizes = {
+      gSizes[0], b.getIndexAttr(ih + pt + pb + kh - 1),
+      b.getIndexAttr(iw + pl + pr + kw - 1), gSizes[3]};
   SmallVector<int64_t> offsets = {0, kh - 1, kw - 1, 0};
   SmallVector<int64_t> strides = {1, stride[0], stride[1], 1};
   Value pg = tb.scatterIntoZeros(grad, pSizes, offsets, strides);
   auto d = [&](unsigned i) { return dim(ctx, i); };
   // Loops: n i j c kh kw; `window` gives the kernel loops their extent.
   AffineMap pMap = AffineMap::get(
-      6, 0,
-      {d(0), d(1) + pt + kh - 1 - d(4), d(2) + pl + kw - 1 - d(5), d(3)}, ctx);
+      6, 0, {d(0), d(1) + pt + kh - 1 - d(4), d(2) + pl + kw - 1 - d(5), d(3)},
+      ctx);
   AffineMap windowMap = AffineMap::get(6, 0, {d(4), d(5)}, ctx);
   AffineMap xMap = AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx);
   Value window = tensor::EmptyOp::create(b, ArrayRef<int64_t>{kh, kw}, et);
-  SmallVector<IT> iterators = {IT::parallel,  IT::parallel, IT::parallel,
-                               IT::parallel,  IT::reduction, IT::reduction};
+  SmallVector<IT> iterators = {IT::parallel, IT::parallel,  IT::parallel,
+                               IT::parallel, IT::reduction, IT::reduction};
   if (!isMax) {
     grads[0] = tb.contract(
         {pg, window}, tb.zerosLike(x), {pMap, windowMap, xMap}, iterators,
@@ -431,8 +425,8 @@ LogicalResult Rules::pool(Operation *poolOp, bool isMax) {
   grads[0] = tb.contract(
       {pg, py, x, window}, tb.zerosLike(x), {pMap, pMap, xMap, windowMap, xMap},
       iterators, [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-        auto hit =
-            arith::CmpFOp::create(nb, loc, arith::CmpFPredicate::OEQ, a[2], a[1]);
+        auto hit = arith::CmpFOp::create(nb, loc, arith::CmpFPredicate::OEQ,
+                                         a[2], a[1]);
         Value sum = add(nb, loc, a[4], a[0]);
         return arith::SelectOp::create(nb, loc, hit, sum, a[4]);
       });
@@ -450,9 +444,8 @@ LogicalResult Rules::concat(tosa::ConcatOp concatOp) {
       SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
       SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
       offsets[axis] = b.getIndexAttr(offset);
-      grads[i] =
-          tensor::ExtractSliceOp::create(b, type, g(), offsets, tb.sizes(in),
-                                         strides);
+      grads[i] = tensor::ExtractSliceOp::create(b, type, g(), offsets,
+                                                tb.sizes(in), strides);
     }
     offset += type.getDimSize(axis);
   }
@@ -466,18 +459,17 @@ LogicalResult Rules::reduce(Operation *reduceOp, bool isSum) {
     return success();
   Value x = reduceOp->getOperand(0), y = reduceOp->getResult(0);
   if (isSum) {
-    grads[0] = tb.map(x, g(), [](OpBuilder &, Location, ValueRange a) {
-      return a[0];
-    });
+    grads[0] = tb.map(x, g(),
+                      [](OpBuilder &, Location, ValueRange a) { return a[0]; });
     return success();
   }
-  grads[0] = tb.map(x, {g(), x, y},
-                    [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-                      auto hit = arith::CmpFOp::create(
-                          nb, loc, arith::CmpFPredicate::OEQ, a[1], a[2]);
-                      return arith::SelectOp::create(
-                          nb, loc, hit, a[0], zero(nb, loc, a[0].getType()));
-                    });
+  grads[0] = tb.map(
+      x, {g(), x, y}, [](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+        auto hit = arith::CmpFOp::create(nb, loc, arith::CmpFPredicate::OEQ,
+                                         a[1], a[2]);
+        return arith::SelectOp::create(nb, loc, hit, a[0],
+                                       zero(nb, loc, a[0].getType()));
+      });
   return success();
 }
 
@@ -502,8 +494,8 @@ LogicalResult Rules::pad(tosa::PadOp padOp) {
     offsets.push_back(b.getIndexAttr((*amounts)[2 * i]));
     strides.push_back(b.getIndexAttr(1));
   }
-  grads[0] = tensor::ExtractSliceOp::create(b, type, g(), offsets,
-                                            tb.sizes(x), strides);
+  grads[0] = tensor::ExtractSliceOp::create(b, type, g(), offsets, tb.sizes(x),
+                                            strides);
   return success();
 }
 
@@ -523,9 +515,9 @@ LogicalResult Rules::slice(tosa::SliceOp sliceOp) {
 
 LogicalResult Rules::fakeQuant(FakeQuantOp fq) {
   auto grad = FakeQuantGradOp::create(
-      b, fq.getX().getType(), fq.getLog2T().getType(), fq.getX(),
-      fq.getLog2T(), g(), fq.getBitsAttr(), fq.getIsSignedAttr(),
-      fq.getNarrowAttr(), fq.getRoundingAttr());
+      b, fq.getX().getType(), fq.getLog2T().getType(), fq.getX(), fq.getLog2T(),
+      g(), fq.getBitsAttr(), fq.getIsSignedAttr(), fq.getNarrowAttr(),
+      fq.getRoundingAttr());
   if (need(0))
     grads[0] = grad.getDx();
   if (need(1))

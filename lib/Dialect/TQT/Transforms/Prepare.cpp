@@ -1,7 +1,7 @@
 //===- Prepare.cpp - Batch norm folding and average pooling ---------------===//
 
-#include "tqt/Dialect/TQT/Transforms/Passes.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"

@@ -17,8 +17,7 @@ Value TensorBuilder::constantLike(OpBuilder &b, Location loc, Type type,
                                   double v) {
   if (auto ft = dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, FloatAttr::get(ft, v));
-  return arith::ConstantOp::create(b, loc,
-                                   IntegerAttr::get(type, int64_t(v)));
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, int64_t(v)));
 }
 
 Value TensorBuilder::filled(ArrayRef<OpFoldResult> sizes, Type elementType,
@@ -53,7 +52,8 @@ Value TensorBuilder::map(Value shapeOf, ValueRange inputs, const Body &body) {
                        : broadcastMap(ctx, inType.getShape(), type.getShape()));
   }
   maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
-  Value init = tensor::EmptyOp::create(b, sizes(shapeOf), type.getElementType());
+  Value init =
+      tensor::EmptyOp::create(b, sizes(shapeOf), type.getElementType());
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   size_t n = inputs.size();

@@ -48,8 +48,8 @@ unsigned mlir::tqt::promoteTrainableConstants(func::FuncOp func) {
     auto add = [&](Operation *c, StringRef kind) {
       if (c && seen.insert(c).second)
         found.push_back(
-            {c, (func.getSymName() + "." +
-                 op->getName().stripDialect() + "_" + Twine(index) + "." + kind)
+            {c, (func.getSymName() + "." + op->getName().stripDialect() + "_" +
+                 Twine(index) + "." + kind)
                     .str()});
     };
     if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op)) {

@@ -43,9 +43,9 @@ inline std::string evalName(llvm::StringRef entry) {
 /// Turns the float constants that act as weights and biases of `func` into
 /// private globals marked `tqt.promoted`, loaded where the constants were:
 /// the weights of conv2d, depthwise_conv2d (not average pools, marked
-/// tqt.avgpool) and matmul, convolution biases that are not all zero, and the constant
-/// operand of an add whose other operand is computed (a bias after a matmul
-/// or split off by quantizer insertion); quantized ones through their
+/// tqt.avgpool) and matmul, convolution biases that are not all zero, and the
+/// constant operand of an add whose other operand is computed (a bias after a
+/// matmul or split off by quantizer insertion); quantized ones through their
 /// tqt.fake_quant. Returns how many were promoted.
 unsigned promoteTrainableConstants(func::FuncOp func);
 
