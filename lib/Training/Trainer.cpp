@@ -110,6 +110,8 @@ private:
   llvm::Error initState();
   llvm::Expected<double> evaluate();
   void freezeOne(int64_t step);
+  /// Moves to the start of a cleared line when the progress line is live.
+  const char *clearLine() const { return live ? "\r\x1b[K" : ""; }
   void logRow(int64_t step, double loss, double trainAcc,
               std::optional<double> testAcc, float lrW, float lrT);
 
@@ -129,6 +131,8 @@ private:
   std::vector<double> gradAbsSum, ema;
   int64_t emaSteps = 0;
   unsigned numFrozen = 0;
+  /// Progress goes to a terminal: one line redrawn in place.
+  bool live = false;
 };
 
 llvm::Error Trainer::checkModel(func::FuncOp func) {
@@ -272,7 +276,8 @@ void Trainer::freezeOne(int64_t step) {
       frozen.dataAs<float>()[k] = 1;
       ++numFrozen;
       if (options.progress)
-        *options.progress << "tqt-train: step " << step << ": froze @"
+        *options.progress << clearLine() << "tqt-train: step " << step
+                          << ": froze @"
                           << slots[thresholdSlots[k]].global << " at "
                           << llvm::format("%.4f", theta) << "\n";
       return;
@@ -320,6 +325,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   if (auto err = initState())
     return std::move(err);
   TrainResult result;
+  live = options.progress && options.progress->is_displayed();
   const int64_t freezeStart =
       options.freezeStart >= 0
           ? options.freezeStart
@@ -359,6 +365,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   std::string stepFn = mlir::tqt::trainStepName(entry);
   auto start = std::chrono::steady_clock::now();
   double evalSeconds = 0; // excluded from images/s
+  double lastDraw = -1;    // when the live progress line was last drawn
   double lossAvg = 0, accAvg = 0;
   for (int64_t step = 1; step <= total; ++step) {
     if (pos + options.batchSize > n) {
@@ -453,16 +460,25 @@ llvm::Expected<TrainResult> Trainer::run() {
         evalSeconds;
     result.imagesPerSecond =
         elapsed > 0 ? double(step * options.batchSize) / elapsed : 0;
-    if (options.progress &&
-        (step % 20 == 0 || step == total || testAcc || step == 1)) {
-      *options.progress << llvm::formatv(
-          "tqt-train: step {0}/{1}  loss {2:F4}  train {3:F1}%", step, total,
-          lossAvg, accAvg);
+    // On a terminal the line is redrawn every step and kept at evaluations
+    // and at the end; in a log, a line every 20 steps.
+    bool keep = step % 20 == 0 || step == total || testAcc || step == 1;
+    bool redraw = live && elapsed + evalSeconds - lastDraw >= 0.1;
+    if (options.progress && (keep || redraw)) {
+      lastDraw = elapsed + evalSeconds;
+      *options.progress << clearLine()
+                        << llvm::formatv(
+                               "tqt-train: step {0}/{1}  loss {2:F4}  train "
+                               "{3:F1}%",
+                               step, total, lossAvg, accAvg);
       if (testAcc)
         *options.progress << llvm::formatv("  test {0:F2}%", *testAcc);
       *options.progress << llvm::formatv(
-          "  {0:F0} img/s  ETA {1}\n", result.imagesPerSecond,
+          "  {0:F0} img/s  ETA {1}", result.imagesPerSecond,
           formatDuration(elapsed / double(step) * double(total - step)));
+      bool newline = !live || testAcc || step == total;
+      *options.progress << (newline ? "\n" : "");
+      options.progress->flush();
     }
   }
   result.steps = total;
