@@ -2,15 +2,21 @@
 """Training throughput of tqt-train against PyTorch (Debian's python3-torch,
 CPU) on the same network, batch and fake-quant training step, in one run.
 
-The network is test/Integration/Inputs/gen_train_net.py's CNN (conv 3x3
-stride 2 + bias, ReLU, 2x2 max pool, fully connected), quantized by
---tqt-insert-quantizers (7 quantizers: input, conv weight, conv accumulator
-+ bias, ReLU output, FC weight, FC accumulator + bias, output) and
-calibrated. PyTorch runs the same step: the same quantizers as a custom
-autograd function with the TQT forward and gradients (tqt-method 2), the
-softmax cross-entropy, and Adam on weights and log2 thresholds.
+Networks (--network):
+- small: test/Integration/Inputs/gen_train_net.py's CNN (conv 3x3 stride 2 +
+  bias, ReLU, 2x2 max pool, fully connected), quantized by
+  --tqt-insert-quantizers (7 quantizers: input, conv weight, conv
+  accumulator + bias, ReLU output, FC weight, FC accumulator + bias, output);
+- mobilenet: the demo's model (examples/fashion_mnist), batch norm folded,
+  43 quantizers; PyTorch runs the folded network with the same quantizers
+  per layer (weight 8-bit, accumulator and bias 16-bit, ReLU6 output 8-bit
+  unsigned; input; pooled output; classifier weight, accumulator, output).
+PyTorch's quantizer is a custom autograd function with the TQT forward and
+gradients (tqt-method 2); the step is softmax cross-entropy and Adam on the
+weights and log2 thresholds, as tqt-train's.
 
-  train_throughput.py [--build DIR] [--steps N] [--batch B ...] [--threads T ...]
+  train_throughput.py [--network small|mobilenet] [--build DIR] [--steps N]
+                      [--batch B ...] [--threads T ...]
 
 Prints images/s for each and the ratio tqt-train / PyTorch. Requires
 Fashion-MNIST (Debian's dataset-fashion-mnist).
@@ -79,11 +85,49 @@ class Net(torch.nn.Module):
         return q(y, t[6])
 
 
-def torch_images_per_second(images, labels, batch, steps, threads):
+class QuantMobileNet(torch.nn.Module):
+    """examples/fashion_mnist/mobilenet.py with batch norm folded and a TQT
+    quantizer where --tqt-insert-quantizers puts one."""
+
+    def __init__(self):
+        super().__init__()
+        sys.path.insert(0, os.path.join(ROOT, "examples", "fashion_mnist"))
+        from mobilenet import MobileNetV1Tiny
+        ref = MobileNetV1Tiny()
+        self.convs = []
+        mods = list(ref.features)
+        self.w, self.b = torch.nn.ParameterList(), torch.nn.ParameterList()
+        for i in range(0, len(mods), 3):
+            conv = mods[i]
+            self.convs.append((conv.stride, conv.padding, conv.groups))
+            self.w.append(torch.nn.Parameter(conv.weight.detach().clone()))
+            self.b.append(torch.nn.Parameter(torch.zeros(conv.out_channels)))
+        self.fc_w = torch.nn.Parameter(ref.classifier.weight.detach().clone())
+        self.fc_b = torch.nn.Parameter(ref.classifier.bias.detach().clone())
+        n = len(self.convs)
+        self.t = torch.nn.Parameter(torch.cat([torch.zeros(1), torch.tensor([0.0, 3.0, 3.0, 2.0] * n),
+                                               torch.tensor([2.0, 0.0, 3.0, 3.0, 3.0])]))
+
+    def forward(self, x):
+        t = self.t
+        x = q(x, t[0])
+        for i, (stride, pad, groups) in enumerate(self.convs):
+            tw, ta, tb, to = t[1 + 4 * i: 5 + 4 * i]
+            y = F.conv2d(x, q(self.w[i], tw), None, stride, pad, groups=groups)
+            y = q(q(y, ta, 16) + q(self.b[i], tb, 16).view(1, -1, 1, 1), ta, 16)
+            x = q(torch.clamp(y, 0, 6), to, 8, False)
+        k = 1 + 4 * len(self.convs)
+        p = q(F.adaptive_avg_pool2d(x, 1).flatten(1), t[k], 8, False)
+        y = F.linear(p, q(self.fc_w, t[k + 1]))
+        y = q(q(y, t[k + 2], 16) + q(self.fc_b, t[k + 3], 16), t[k + 2], 16)
+        return q(y, t[k + 4])
+
+
+def torch_images_per_second(network, images, labels, batch, steps, threads):
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    net = Net()
-    opt_w = torch.optim.Adam([net.w1, net.b1, net.w2, net.b2], lr=1e-6)
+    net = Net() if network == "small" else QuantMobileNet()
+    opt_w = torch.optim.Adam([p for n, p in net.named_parameters() if n != "t"], lr=1e-6)
     opt_t = torch.optim.Adam([net.t], lr=1e-2)
     x = torch.tensor(images).permute(0, 3, 1, 2).contiguous()
     y = torch.tensor(labels, dtype=torch.long)
@@ -117,6 +161,7 @@ def read_idx(path):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--network", choices=["small", "mobilenet"], default="small")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--steps", type=int, default=1000)
     ap.add_argument("--batch", type=int, nargs="+", default=[24, 64])
@@ -129,8 +174,12 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         net = os.path.join(tmp, "net.mlir")
-        subprocess.run([sys.executable, os.path.join(ROOT, "test/Integration/Inputs/gen_train_net.py"), net],
-                       check=True)
+        if args.network == "small":
+            subprocess.run([sys.executable, os.path.join(ROOT, "test/Integration/Inputs/gen_train_net.py"), net],
+                           check=True)
+        else:
+            subprocess.run([os.path.join(bin_dir, "tqt-opt"), os.path.join(ROOT, "examples/fashion_mnist/model.mlir"),
+                            "--tqt-prepare", "-o", net], check=True)
         subprocess.run([os.path.join(bin_dir, "tqt-opt"), net, "--tqt-insert-quantizers",
                         "-o", os.path.join(tmp, "sim.mlir")], check=True)
         subprocess.run([os.path.join(bin_dir, "tqt-calibrate"), os.path.join(tmp, "sim.mlir"),
@@ -148,7 +197,7 @@ def main():
             ours = float(re.search(r"images/s: ([0-9.]+)", out).group(1))
             row = f"{batch:>5} {ours:>16.0f} "
             for t in args.threads:
-                theirs = torch_images_per_second(images, labels, batch, args.steps, t)
+                theirs = torch_images_per_second(args.network, images, labels, batch, args.steps, t)
                 row += f"{theirs:>18.0f} {ours / theirs:>6.2f} "
             print(row, flush=True)
 
