@@ -9,6 +9,8 @@
 
 #include "tqt/Training/Trainer.h"
 
+#include "tqt/Training/Freezing.h"
+
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
 #include "tqt/Dialect/TQT/Transforms/Training.h"
@@ -128,8 +130,7 @@ private:
   std::vector<HostTensor> params, moments1, moments2, best;
   HostTensor frozen;
   // Graffitist freezing statistics (tqt-method 4).
-  std::vector<double> gradAbsSum, ema;
-  int64_t emaSteps = 0;
+  std::optional<::tqt::train::FreezingStats> freezing;
   unsigned numFrozen = 0;
   /// Progress goes to a terminal: one line redrawn in place.
   bool live = false;
@@ -240,8 +241,7 @@ llvm::Error Trainer::initState() {
     params.push_back(std::move(*value));
   }
   frozen = HostTensor(DType::F32, {int64_t(thresholdSlots.size())});
-  gradAbsSum.assign(thresholdSlots.size(), 0.0);
-  ema.assign(thresholdSlots.size(), 0.0);
+  freezing.emplace(thresholdSlots.size());
   return llvm::Error::success();
 }
 
@@ -258,31 +258,23 @@ llvm::Expected<double> Trainer::evaluate() {
   return acc->percent();
 }
 
-/// Graffitist's rule: among unfrozen thresholds, by increasing average
-/// |gradient| over the window, freeze the first whose ceil equals the ceil
-/// of its (zero-debiased) moving average.
+/// Freezes the threshold Graffitist's rule picks, if any (tqt-method 4).
 void Trainer::freezeOne(int64_t step) {
-  std::vector<size_t> order;
-  for (size_t k = 0; k < thresholdSlots.size(); ++k)
-    if (frozen.dataAs<float>()[k] == 0)
-      order.push_back(k);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return std::make_pair(gradAbsSum[a], a) < std::make_pair(gradAbsSum[b], b);
-  });
-  double debias = 1 - std::pow(0.9999, double(emaSteps));
-  for (size_t k : order) {
-    float theta = params[thresholdSlots[k]].dataAs<float>()[0];
-    if (std::ceil(double(theta)) == std::ceil(ema[k] / debias)) {
-      frozen.dataAs<float>()[k] = 1;
-      ++numFrozen;
-      if (options.progress)
-        *options.progress << clearLine() << "tqt-train: step " << step
-                          << ": froze @"
-                          << slots[thresholdSlots[k]].global << " at "
-                          << llvm::format("%.4f", theta) << "\n";
-      return;
-    }
+  std::vector<float> theta;
+  SmallVector<bool> isFrozen; // std::vector<bool> has no ArrayRef view
+  for (size_t k = 0; k < thresholdSlots.size(); ++k) {
+    theta.push_back(params[thresholdSlots[k]].dataAs<float>()[0]);
+    isFrozen.push_back(frozen.dataAs<float>()[k] != 0);
   }
+  std::optional<size_t> k = freezing->choose(theta, isFrozen);
+  if (!k)
+    return;
+  frozen.dataAs<float>()[*k] = 1;
+  ++numFrozen;
+  if (options.progress)
+    *options.progress << clearLine() << "tqt-train: step " << step
+                      << ": froze @" << slots[thresholdSlots[*k]].global
+                      << " at " << llvm::format("%.4f", theta[*k]) << "\n";
 }
 
 void Trainer::logRow(int64_t step, double loss, double trainAcc,
@@ -365,7 +357,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   std::string stepFn = mlir::tqt::trainStepName(entry);
   auto start = std::chrono::steady_clock::now();
   double evalSeconds = 0; // excluded from images/s
-  double lastDraw = -1;    // when the live progress line was last drawn
+  double lastDraw = -1;   // when the live progress line was last drawn
   double lossAvg = 0, accAvg = 0;
   for (int64_t step = 1; step <= total; ++step) {
     if (pos + options.batchSize > n) {
@@ -415,19 +407,17 @@ llvm::Expected<TrainResult> Trainer::run() {
     size_t next = 3 * np + 2;
     if (nt) {
       const float *g = r[next++].dataAs<float>();
-      ++emaSteps;
-      for (size_t k = 0; k < nt; ++k) {
-        gradAbsSum[k] += std::fabs(double(g[k]));
-        double theta = params[thresholdSlots[k]].dataAs<float>()[0];
-        ema[k] = 0.9999 * ema[k] + (1 - 0.9999) * theta;
-      }
+      std::vector<float> theta;
+      for (size_t k : thresholdSlots)
+        theta.push_back(params[k].dataAs<float>()[0]);
+      freezing->record(theta, ArrayRef<float>(g, nt));
     }
     float lrW = *r[next].dataAs<float>(), lrT = *r[next + 1].dataAs<float>();
     if (options.freezing == ::tqt::train::Freezing::Graffitist && nt &&
         step >= freezeStart &&
         (step - freezeStart) % options.freezeEvery == 0) {
       freezeOne(step);
-      std::fill(gradAbsSum.begin(), gradAbsSum.end(), 0.0);
+      freezing->resetWindow();
     }
     std::optional<double> testAcc;
     if (testSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
