@@ -13,3 +13,8 @@
 // CHECK: samples: 250
 // CHECK-NEXT: accuracy: [[ACC]]%
 // MODEL: func.func @net(%arg0: tensor<32x28x28x1xf32>) -> tensor<32x10xf32>
+
+// --epochs: 0.5 epoch of 1,000 samples in batches of 50 is 10 steps.
+// RUN: %python %S/../../Integration/Inputs/gen_train_net.py %t/dyn.mlir
+// RUN: tqt-train %t/dyn.mlir --dataset fashion-mnist --epochs 0.5 --batch-size 50 --train-samples 1000 --eval-samples 100 --quiet -o %t/e.mlir | FileCheck %s --check-prefix=EPOCHS
+// EPOCHS: steps: 10
