@@ -110,8 +110,6 @@ LogicalResult Rules::requireStatic(Value v, ArrayRef<unsigned> dims,
 /// add, sub, mul, maximum, minimum, negate (TOSA, broadcasting) and
 /// arith.addf/subf/mulf/negf, math.ceil (straight through) on tensors.
 LogicalResult Rules::elementwise() {
-  Value x = op->getOperand(0);
-  Value y = op->getNumOperands() > 1 ? op->getOperand(1) : Value();
   Value out = op->getResult(0);
   auto operandGrad = [&](unsigned i, Value raw) {
     grads[i] = tb.sumToShapeOf(raw, op->getOperand(i));
@@ -190,8 +188,6 @@ LogicalResult Rules::elementwise() {
                     return arith::SelectOp::create(nb, loc, wins, a[0], t);
                   }));
   }
-  (void)x;
-  (void)y;
   return success();
 }
 
