@@ -10,8 +10,11 @@
 #ifndef TQT_INITALL_H
 #define TQT_INITALL_H
 
+#include <memory>
+
 namespace mlir {
 class DialectRegistry;
+class MLIRContext;
 } // namespace mlir
 
 namespace tqt {
@@ -19,6 +22,11 @@ namespace tqt {
 /// Adds the tqt dialect, the upstream dialects around it and their external
 /// interface models (bufferization, convert-to-LLVM, inliner) to `registry`.
 void registerAllDialects(mlir::DialectRegistry &registry);
+
+/// A context with every dialect of registerAllDialects loaded: what the
+/// tools that read models (tqt-run, tqt-compile, tqt-calibrate, tqt-train)
+/// parse them in.
+std::unique_ptr<mlir::MLIRContext> createToolContext();
 
 /// Registers the tqt passes and pipelines and the upstream passes the tools
 /// expose (transforms, TOSA, linalg, bufferization, conversions to LLVM).

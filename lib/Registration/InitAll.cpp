@@ -146,3 +146,11 @@ void ::tqt::registerAllPasses() {
   registerUBToLLVMConversionPass();
   registerConvertLinalgToStandardPass();
 }
+
+auto ::tqt::createToolContext() -> std::unique_ptr<mlir::MLIRContext> {
+  mlir::DialectRegistry registry;
+  registerAllDialects(registry);
+  auto context = std::make_unique<mlir::MLIRContext>(registry);
+  context->loadAllAvailableDialects();
+  return context;
+}

@@ -132,12 +132,9 @@ int main(int argc, char **argv) {
     errs() << "tqt-calibrate: only " << samples.getShape()[0]
            << " samples available\n";
 
-  mlir::DialectRegistry registry;
-  registerAllDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
+  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
-  auto model = exec::ModelFile::load(inputFile, context, errorMessage);
+  auto model = exec::ModelFile::load(inputFile, *context, errorMessage);
   if (!model)
     return errorMessage.empty() ? 1 : fail(errorMessage);
   auto name = exec::resolveEntryPoint(model->getModule(), entry);

@@ -80,13 +80,10 @@ int main(int argc, char **argv) {
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
 
-  mlir::DialectRegistry registry;
-  ::tqt::registerAllDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
+  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
   std::unique_ptr<ModelFile> model =
-      ModelFile::load(inputFile, context, errorMessage);
+      ModelFile::load(inputFile, *context, errorMessage);
   if (!model)
     return errorMessage.empty() ? 1 : fail(errorMessage);
   auto resolved = resolveEntryPoint(model->getModule(), entry);

@@ -197,13 +197,10 @@ int main(int argc, char **argv) {
     return fail("--eval-batch must be positive and --eval-samples not "
                 "negative");
 
-  mlir::DialectRegistry registry;
-  ::tqt::registerAllDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
+  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
   std::unique_ptr<ModelFile> model =
-      ModelFile::load(inputFile, context, errorMessage);
+      ModelFile::load(inputFile, *context, errorMessage);
   if (!model)
     return errorMessage.empty() ? 1 : fail(errorMessage);
   mlir::ModuleOp module = model->getModule();

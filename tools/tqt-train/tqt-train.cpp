@@ -156,12 +156,9 @@ int main(int argc, char **argv) {
   if (!testSet)
     return fail(toString(testSet.takeError()));
 
-  mlir::DialectRegistry registry;
-  registerAllDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
+  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
-  auto model = exec::ModelFile::load(inputFile, context, errorMessage);
+  auto model = exec::ModelFile::load(inputFile, *context, errorMessage);
   if (!model)
     return errorMessage.empty() ? 1 : fail(errorMessage);
 
