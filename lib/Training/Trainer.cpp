@@ -108,6 +108,8 @@ public:
 
 private:
   llvm::Error checkModel(func::FuncOp func);
+  /// Expands the training step, reads the parameters (initState) and
+  /// JIT-compiles the step and the evaluation function.
   llvm::Error compile(func::FuncOp func);
   llvm::Error initState();
   llvm::Expected<double> evaluate();
@@ -215,6 +217,10 @@ llvm::Error Trainer::compile(func::FuncOp func) {
     slots.push_back(
         {global.getValue().str(), group.getValue() == "thresholds"});
   }
+  // The parameters' values are read before the (slow) JIT compilation, so
+  // that a missing or non-finite value fails at once.
+  if (auto err = initState())
+    return err;
   JitOptions jo;
   jo.optLevel = options.optLevel;
   jo.entryPoints = {mlir::tqt::trainStepName(entry),
@@ -313,8 +319,6 @@ llvm::Expected<TrainResult> Trainer::run() {
   if (total <= 0)
     return createStringError("nothing to do: give --steps or --epochs");
   if (auto err = compile(func))
-    return std::move(err);
-  if (auto err = initState())
     return std::move(err);
   TrainResult result;
   live = options.progress && options.progress->is_displayed();

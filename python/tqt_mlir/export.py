@@ -119,10 +119,14 @@ class _Exporter:
         self.values = {}  # fx node -> (ssa value, NHWC or [N, F] shape)
 
     def error(self, node, what):
-        return ExportError(f"node '{node.name}' ({node.op} {node.target}): {what}")
+        target = getattr(node.target, "__name__", node.target)
+        return ExportError(f"node '{node.name}' ({node.op} {target}): {what}")
 
     def run(self):
-        gm = torch.fx.symbolic_trace(self.module)
+        try:
+            gm = torch.fx.symbolic_trace(self.module)
+        except Exception as e:  # control flow on values, unsupported Python
+            raise ExportError(f"torch.fx cannot trace the model: {e}") from e
         result = None
         for node in gm.graph.nodes:
             if node.op == "placeholder":
@@ -408,7 +412,7 @@ class _Exporter:
 def export(module, sample_shape, name="forward"):
     """MLIR text of `module` (eval mode) for inputs of `sample_shape` =
     (C, H, W) per sample; the function takes NHWC with a dynamic batch."""
-    if not list(module.children()):
+    if not list(module.children()) and type(module).__module__.startswith("torch.nn"):
         # torch.fx traces a bare library module into its functional form;
         # as the only child of a Sequential it stays a module call.
         module = nn.Sequential(module)

@@ -15,6 +15,18 @@
 // CHECK: avgpool-flatten-linear: shape (4, 2), max |diff| {{.*}} OK
 // CHECK: residual-concat: shape (4, 150), max |diff| {{.*}} OK
 // CHECK: mobilenet-block: shape (4, 10), max |diff| {{.*}} OK
+// CHECK: linear-4d: node '_0' (call_module 0): Linear needs a flattened [N, F] input
+// CHECK: maxpool-ceil: node '_0' (call_module 0): MaxPool2d with ceil_mode or dilation is not supported
+// CHECK: adaptive-2: node '_0' (call_module 0): only AdaptiveAvgPool2d(1) is supported
+// CHECK: flatten-2: node '_0' (call_module 0): only Flatten(1, -1) is supported
+// CHECK: bn-no-stats: node '_0' (call_module 0): BatchNorm2d needs running statistics and a 4-d input
+// CHECK: two-inputs: node 'y' (placeholder y): the model must take one input (the images)
+// CHECK: cat-batch: node 'cat' (call_function cat): only concatenation along channels (dim=1) is supported
+// CHECK: add-shapes: node 'add' (call_function add): adds of different shapes (None, 4, 4, 1) and (None, 2, 2, 1) are not supported
+// CHECK: function: node 'sigmoid' (call_function sigmoid): unsupported function sigmoid
+// CHECK: parameter: node 'scale' (get_attr scale): unsupported graph node
 // CHECK: reflect: node '{{.*}}' (call_module {{.*}}): only numeric zero padding is supported
 // CHECK: sigmoid: node '{{.*}}' (call_module {{.*}}): unsupported module Sigmoid
 // CHECK: avgpool: node '{{.*}}' (call_module {{.*}}): AvgPool2d with padding or ceil_mode is not supported
+// CHECK-NOT: NOT REJECTED
+

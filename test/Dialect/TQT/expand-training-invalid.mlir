@@ -81,3 +81,56 @@ module {
     return
   }
 }
+
+// -----
+
+// expected-error@below {{must have a single block to be differentiated}}
+func.func @blocks(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  cf.br ^bb1
+^bb1:
+  return %x : tensor<2x3xf32>
+}
+
+// -----
+
+// expected-error@below {{result must be a ranked f32 tensor}}
+func.func @ints(%x: tensor<2x3xi32>) -> tensor<2x3xi32> {
+  return %x : tensor<2x3xi32>
+}
+
+// -----
+
+// expected-error@below {{arguments must be ranked tensors}}
+func.func @unranked(%x: tensor<*xf32>, %y: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// expected-error@below {{parameter globals need a static shape}}
+ml_program.global private mutable @dyn : tensor<?xf32>
+func.func @dynamic_global(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %d = ml_program.global_load @dyn : tensor<?xf32>
+  return %x : tensor<2x3xf32>
+}
+
+// -----
+
+ml_program.global private @b(dense<0.5> : tensor<1x3xf32>) : tensor<1x3xf32>
+func.func @concat_dynamic(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
+  %b = ml_program.global_load @b : tensor<1x3xf32>
+  %y = tosa.add %x, %b : (tensor<?x3xf32>, tensor<1x3xf32>) -> tensor<?x3xf32>
+  // expected-error@below {{'tosa.concat' op cannot be differentiated: inputs need a static size along the axis}}
+  %c = tosa.concat %y, %x {axis = 0 : i32} : (tensor<?x3xf32>, tensor<?x3xf32>) -> tensor<?x3xf32>
+  return %c : tensor<?x3xf32>
+}
+
+// -----
+
+ml_program.global private @b(dense<0.5> : tensor<1x3xf32>) : tensor<1x3xf32>
+func.func @mul_shift(%x: tensor<2x3xf32>, %s: tensor<1xi8>) -> tensor<2x3xf32> {
+  %b = ml_program.global_load @b : tensor<1x3xf32>
+  // expected-error@below {{'tosa.mul' op cannot be differentiated: the shift of a float tosa.mul must be a constant 0}}
+  %y = tosa.mul %x, %b, %s : (tensor<2x3xf32>, tensor<1x3xf32>, tensor<1xi8>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}

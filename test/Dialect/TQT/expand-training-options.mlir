@@ -5,6 +5,12 @@
 // RUN: not tqt-opt %s --tqt-expand-training="beta2=1" 2>&1 | FileCheck %s --check-prefix=BETA
 // RUN: not tqt-opt %s --tqt-expand-training="thresholds-decay-steps=0" 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: not tqt-opt %s --tqt-expand-training="entry=nope" 2>&1 | FileCheck %s --check-prefix=NOPE
+// RUN: not tqt-opt %s --tqt-expand-training="lr-thresholds=0" 2>&1 | FileCheck %s --check-prefix=LRT
+// RUN: not tqt-opt %s --tqt-expand-training="weights-decay=-0.5" 2>&1 | FileCheck %s --check-prefix=WDECAY
+// RUN: not tqt-opt %s --tqt-expand-training="thresholds-decay=0" 2>&1 | FileCheck %s --check-prefix=TDECAY
+// RUN: not tqt-opt %s --tqt-expand-training="epsilon=0" 2>&1 | FileCheck %s --check-prefix=EPS
+// RUN: not tqt-opt %s --tqt-expand-training="beta1=-0.1" 2>&1 | FileCheck %s --check-prefix=BETA1
+// RUN: not tqt-opt %s --tqt-expand-training="weights-decay-steps=0" 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: tqt-opt %s --tqt-expand-training="entry=g loss=mse" | FileCheck %s
 
 // LOSS: error: unknown loss 'hinge' (expected cross-entropy or mse)
@@ -12,6 +18,11 @@
 // BETA: error: beta2 must be in [0, 1), got 1
 // STEPS: error: decay steps must be at least 1
 // NOPE: error: no function @nope with a body
+// LRT: error: lr-thresholds must be a positive number, got 0
+// WDECAY: error: weights-decay must be a positive number, got -5.000000e-01
+// TDECAY: error: thresholds-decay must be a positive number, got 0
+// EPS: error: epsilon must be a positive number, got 0
+// BETA1: error: beta1 must be in [0, 1), got -1.000000e-01
 
 ml_program.global private @b(dense<0.5> : tensor<1x3xf32>) : tensor<1x3xf32>
 func.func @f(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {

@@ -92,7 +92,60 @@ def check(work, name):
     return ok
 
 
+class TwoInputs(nn.Module):
+    def forward(self, x, y):
+        return x + y
+
+
+class CatBatch(nn.Module):
+    def forward(self, x):
+        return torch.cat([x, x], 0)
+
+
+class AddShapes(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.pool = nn.MaxPool2d(2)
+
+    def forward(self, x):
+        return x + self.pool(x)
+
+
+class Sigmoid(nn.Module):
+    def forward(self, x):
+        return torch.sigmoid(x)
+
+
+class Param(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(1))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+ERRORS = {
+    "linear-4d": lambda: nn.Linear(4, 2),
+    "maxpool-ceil": lambda: nn.MaxPool2d(2, ceil_mode=True),
+    "adaptive-2": lambda: nn.AdaptiveAvgPool2d(2),
+    "flatten-2": lambda: nn.Flatten(2),
+    "bn-no-stats": lambda: nn.BatchNorm2d(1, track_running_stats=False),
+    "two-inputs": TwoInputs,
+    "cat-batch": CatBatch,
+    "add-shapes": AddShapes,
+    "function": Sigmoid,
+    "parameter": Param,
+}
+
+
 def unsupported():
+    for name, factory in ERRORS.items():
+        try:
+            export(factory(), (1, 4, 4))
+            print(f"{name}: NOT REJECTED")
+        except ExportError as e:
+            print(f"{name}: {e}")
     try:
         export(nn.Conv2d(4, 4, 3, padding_mode="reflect"), (4, 5, 5))
     except ExportError as e:

@@ -36,3 +36,18 @@ func.func @static7(%x: tensor<7x28x28x1xf32>) -> tensor<7x10xf32> {
   %y = tosa.slice %f, %st, %sz : (tensor<7x784xf32>, !tosa.shape<2>, !tosa.shape<2>) -> tensor<7x10xf32>
   return %y : tensor<7x10xf32>
 }
+
+// RUN: not tqt-run %s -e dyn --eval --dataset fashion-mnist --eval-batch 0 2>&1 | FileCheck %s --check-prefix=BATCH
+// RUN: not tqt-run %s -e twoargs --eval --dataset fashion-mnist 2>&1 | FileCheck %s --check-prefix=ARGS
+// RUN: not tqt-run %s -e flat --eval --dataset fashion-mnist 2>&1 | FileCheck %s --check-prefix=LOGITS
+// BATCH: error: --eval-batch must be positive and --eval-samples not negative
+// ARGS: error: @twoargs takes 2 arguments; evaluation passes 0 and the images
+// LOGITS: error: @flat must return f32 logits [batch, classes] first
+
+func.func @twoargs(%x: tensor<?x28x28x1xf32>, %y: tensor<?x28x28x1xf32>) -> tensor<?x28x28x1xf32> {
+  return %x : tensor<?x28x28x1xf32>
+}
+
+func.func @flat(%x: tensor<?x28x28x1xf32>) -> tensor<?x28x28x1xf32> {
+  return %x : tensor<?x28x28x1xf32>
+}
