@@ -34,6 +34,8 @@ import torch
 import torch.nn.functional as F
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from tqt_mlir.data import fashion_mnist  # noqa: E402
 
 
 class TQTQuant(torch.autograd.Function):
@@ -150,15 +152,6 @@ def torch_images_per_second(network, images, labels, batch, steps, threads):
     return steps * batch / (time.perf_counter() - start)
 
 
-def read_idx(path):
-    import gzip
-    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--network", choices=["small", "mobilenet"], default="small")
@@ -168,9 +161,7 @@ def main():
     ap.add_argument("--threads", type=int, nargs="+", default=[1, os.cpu_count()])
     args = ap.parse_args()
     bin_dir = os.path.join(args.build, "bin")
-    ds = "/usr/share/datasets/fashion-mnist"
-    images = read_idx(os.path.join(ds, "train-images-idx3-ubyte.gz")).astype(np.float32)[..., None] / 255
-    labels = read_idx(os.path.join(ds, "train-labels-idx1-ubyte.gz")).astype(np.int64)
+    images, labels = fashion_mnist("train")
 
     with tempfile.TemporaryDirectory() as tmp:
         net = os.path.join(tmp, "net.mlir")

@@ -116,18 +116,9 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
 }
 
 HostTensor tqt::exec::takeFirst(const HostTensor &t, int64_t count) {
-  llvm::SmallVector<int64_t> shape(t.getShape());
-  if (shape.empty()) { // a scalar has no samples: copy it whole
-    HostTensor out(t.getDType(), {});
-    std::memcpy(out.data(), t.data(), t.getNumBytes());
-    return out;
-  }
-  count = std::min(count, shape[0]);
-  int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
-  shape[0] = count;
-  HostTensor out(t.getDType(), shape);
-  std::memcpy(out.data(), t.data(), size_t(count * rowBytes));
-  return out;
+  if (t.getRank() == 0) // a scalar has no samples: copy it whole
+    return copyTensor(t);
+  return sliceRows(t, 0, std::min(count, t.getShape()[0]));
 }
 
 HostTensor tqt::exec::sliceRows(const HostTensor &t, int64_t begin,

@@ -486,7 +486,6 @@ LogicalResult ExpandTraining::buildLossAndGradients(
   b.setLoc(output.getLoc());
   for (auto [p, gv] : llvm::zip(paramValues, *g))
     grads.push_back(gv ? gv : tb.zerosLike(p));
-  ob.setInsertionPoint(b.getInsertionBlock(), b.getInsertionPoint());
   return success();
 }
 
