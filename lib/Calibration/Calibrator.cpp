@@ -18,6 +18,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstring>
 
 using namespace mlir;
@@ -72,6 +73,14 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
                  "dimension, got " +
                  ::tqt::exec::dtypeName(samples.getDType()) + " " +
                  ::tqt::exec::shapeToString(samples.getShape()));
+
+  NonFiniteCount bad = countNonFinite(llvm::ArrayRef(
+      samples.dataAs<float>(), size_t(samples.getNumElements())));
+  if (samples.getNumElements() != 0 &&
+      bad.total() == size_t(samples.getNumElements()))
+    return error("the calibration samples hold no finite value (" +
+                 llvm::Twine(bad.nan) + " NaN, " + llvm::Twine(bad.inf) +
+                 " infinite)");
 
   // The quantizers in program order, grouped by threshold global.
   SymbolTable symbols(module);
@@ -230,6 +239,17 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       }
     }
     CalibratedThreshold &r = report[gi];
+    r.ignored = countNonFinite(values);
+    if (r.ignored.total() == values.size())
+      return error(locString(quantizers[g.members.front()].getLoc()) +
+                   "the quantizer of @" + g.global +
+                   " saw no finite value during calibration (" +
+                   llvm::Twine(r.ignored.nan) + " NaN, " +
+                   llvm::Twine(r.ignored.inf) + " infinite of " +
+                   llvm::Twine(values.size()) +
+                   "); check the calibration data and the model");
+    if (r.ignored.total() != 0)
+      llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
     r.global = g.global;
     r.method = g.isWeight ? options.weightMethod : options.activationMethod;
     r.numElements = values.size();

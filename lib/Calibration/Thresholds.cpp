@@ -31,6 +31,15 @@ std::optional<Method> tqt::calib::parseMethod(llvm::StringRef name) {
   return std::nullopt;
 }
 
+NonFiniteCount tqt::calib::countNonFinite(llvm::ArrayRef<float> data) {
+  NonFiniteCount c;
+  for (float v : data) {
+    c.nan += std::isnan(v);
+    c.inf += std::isinf(v);
+  }
+  return c;
+}
+
 double tqt::calib::maxAbs(llvm::ArrayRef<float> data) {
   double m = 0.0;
   for (float v : data)

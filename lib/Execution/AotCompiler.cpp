@@ -7,6 +7,7 @@
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Signature.h"
 #include "tqt/Execution/Target.h"
+#include "tqt/Support/OutputFile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -25,7 +26,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -34,18 +34,6 @@ using namespace tqt::exec;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
-static llvm::Error writeFile(llvm::StringRef path, llvm::StringRef bytes) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return error("cannot write " + path + ": " + ec.message());
-  os << bytes;
-  os.close();
-  if (os.has_error())
-    return error("write failed: " + path);
-  return llvm::Error::success();
 }
 
 /// Runs `cc` with `args`, returning its diagnostics in the error.
@@ -137,15 +125,30 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   if (llvm::Error err = optimize(llvmModule.get()))
     return error("LLVM optimization failed: " + toString(std::move(err)));
 
-  if (!options.header.empty())
-    if (llvm::Error err = writeFile(options.header, generateCHeader(*sig)))
-      return err;
+  // The outputs are checked (and their temporaries created) before the
+  // slow code generation; they replace the targets only when complete.
+  auto output = ::tqt::OutputFile::open(
+      options.output, /*allowStdout=*/options.emit == EmitKind::LLVMIR);
+  if (!output)
+    return output.takeError();
+  std::optional<::tqt::OutputFile> header;
+  if (!options.header.empty()) {
+    auto opened = ::tqt::OutputFile::open(options.header);
+    if (!opened)
+      return opened.takeError();
+    header.emplace(std::move(*opened));
+    header->os() << generateCHeader(*sig);
+  }
+  auto commit = [&]() -> llvm::Error {
+    if (header)
+      if (llvm::Error err = header->commit())
+        return err;
+    return output->commit();
+  };
 
   if (options.emit == EmitKind::LLVMIR) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    llvmModule->print(os, nullptr);
-    return writeFile(options.output, text);
+    llvmModule->print(output->os(), nullptr);
+    return commit();
   }
 
   // Object code in memory.
@@ -161,19 +164,24 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
 
   switch (options.emit) {
   case EmitKind::Object:
-    return writeFile(options.output, object);
+    output->os() << object;
+    return commit();
   case EmitKind::StaticLibrary: {
     std::string member = cIdentifier(options.entry) + ".o";
     std::vector<llvm::NewArchiveMember> members;
     members.emplace_back(llvm::MemoryBufferRef(object, member));
     members.back().MemberName = member;
-    if (llvm::Error err = llvm::writeArchive(
-            options.output, members, llvm::SymtabWritingMode::NormalSymtab,
-            llvm::object::Archive::K_GNU, /*Deterministic=*/true,
-            /*Thin=*/false))
-      return error("cannot write " + options.output + ": " +
-                   toString(std::move(err)));
-    return llvm::Error::success();
+    // In memory, then through the OutputFile: llvm::writeArchive(path)
+    // would rename a file over whatever `path` is, devices included.
+    auto archive = llvm::writeArchiveToBuffer(
+        members, llvm::SymtabWritingMode::NormalSymtab,
+        llvm::object::Archive::K_GNU, /*Deterministic=*/true,
+        /*Thin=*/false);
+    if (!archive)
+      return error("cannot build the archive " + options.output + ": " +
+                   toString(archive.takeError()));
+    output->os() << (*archive)->getBuffer();
+    return commit();
   }
   case EmitKind::SharedLibrary:
   case EmitKind::Executable: {
@@ -189,15 +197,21 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
     llvm::sys::path::append(objPath, "model.o");
     llvm::sys::path::append(hdrPath, "model.h");
     llvm::sys::path::append(mainPath, "main.c");
-    if (llvm::Error err = writeFile(objPath, object))
+    if (llvm::Error err = ::tqt::writeOutputFile(objPath, object))
       return err;
+    // The C compiler writes a scratch file that the OutputFile puts in place.
+    auto linked = output->getScratchPath();
+    if (!linked)
+      return linked.takeError();
     std::vector<std::string> args;
     if (options.emit == EmitKind::SharedLibrary) {
-      args = {"-shared", "-o", options.output, std::string(objPath), "-lm"};
+      args = {"-shared", "-o", *linked, std::string(objPath), "-lm"};
     } else {
-      if (llvm::Error err = writeFile(hdrPath, generateCHeader(*sig)))
+      if (llvm::Error err =
+              ::tqt::writeOutputFile(hdrPath, generateCHeader(*sig)))
         return err;
-      if (llvm::Error err = writeFile(mainPath, generateCMain(*sig, "model.h")))
+      if (llvm::Error err =
+              ::tqt::writeOutputFile(mainPath, generateCMain(*sig, "model.h")))
         return err;
       args = {"-O2",
               "-w",
@@ -206,10 +220,12 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
               std::string(mainPath),
               std::string(objPath),
               "-o",
-              options.output,
+              *linked,
               "-lm"};
     }
-    return runCompiler(*cc, args);
+    if (llvm::Error err = runCompiler(*cc, args))
+      return err;
+    return commit();
   }
   case EmitKind::LLVMIR:
     break;

@@ -3,11 +3,14 @@
 #include "tqt/Execution/HostTensor.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <limits>
+#include <unistd.h>
 
 using namespace tqt::exec;
 
@@ -94,6 +97,45 @@ HostTensor::HostTensor(DType dtype, llvm::ArrayRef<int64_t> shape)
     llvm::report_fatal_error("out of memory allocating a host tensor");
   std::memset(p, 0, bytes);
   buffer.reset(p);
+}
+
+/// Physical memory in bytes (0 when unknown).
+static uint64_t physicalMemory() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long pageSize = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && pageSize > 0 ? uint64_t(pages) * uint64_t(pageSize) : 0;
+}
+
+llvm::Expected<HostTensor> HostTensor::create(DType dtype,
+                                              llvm::ArrayRef<int64_t> shape) {
+  auto error = [&](const llvm::Twine &why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot allocate a " + dtypeName(dtype) +
+                                       " tensor of shape " +
+                                       shapeToString(shape) + ": " + why);
+  };
+  uint64_t bytes = dtypeSize(dtype);
+  bool overflow = false;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return error("negative dimension");
+    if (d != 0 && bytes > std::numeric_limits<uint64_t>::max() / uint64_t(d))
+      overflow = true;
+    else
+      bytes *= uint64_t(d);
+  }
+  if (overflow)
+    return error("its size overflows 64 bits");
+  // Half the machine: the program needs as much again for its results and
+  // intermediates, and a larger request is almost always a typo.
+  uint64_t memory = physicalMemory();
+  if (memory != 0 && bytes > memory / 2)
+    return error(llvm::formatv("it needs {0:F1} GiB, more than half of the "
+                               "{1:F1} GiB of memory of this machine",
+                               double(bytes) / double(1ull << 30),
+                               double(memory) / double(1ull << 30))
+                     .str());
+  return HostTensor(dtype, shape);
 }
 
 llvm::SmallVector<int64_t> HostTensor::getStrides() const {

@@ -41,10 +41,43 @@ std::string tqt::exec::formatLocation(mlir::Location loc) {
   return s;
 }
 
+llvm::Expected<mlir::func::FuncOp>
+tqt::exec::lookupEntryFunction(mlir::ModuleOp module, llvm::StringRef name) {
+  auto error = [](const llvm::Twine &msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+  };
+  auto func = module.lookupSymbol<mlir::func::FuncOp>(name);
+  if (!func) {
+    std::string names;
+    llvm::raw_string_ostream os(names);
+    bool first = true;
+    for (auto f : module.getOps<mlir::func::FuncOp>())
+      if (f.isPublic() && !f.isExternal()) {
+        os << (first ? "" : ", ") << "@" << f.getSymName();
+        first = false;
+      }
+    return error("no function @" + name + " in the module" +
+                 (names.empty()
+                      ? llvm::Twine("")
+                      : llvm::Twine(" (public functions: ") + names + ")"));
+  }
+  if (func.isExternal())
+    return error("@" + name + " is a declaration without a body");
+  if (!func.isPublic())
+    return error("@" + name +
+                 " is private; only public functions are "
+                 "entry points");
+  return func;
+}
+
 llvm::Expected<std::string>
 tqt::exec::resolveEntryPoint(mlir::ModuleOp module, llvm::StringRef requested) {
-  if (!requested.empty())
+  if (!requested.empty()) {
+    auto func = lookupEntryFunction(module, requested);
+    if (!func)
+      return func.takeError();
     return requested.str();
+  }
   llvm::SmallVector<std::string> publics;
   for (auto f : module.getOps<mlir::func::FuncOp>())
     if (f.isPublic() && !f.isExternal())

@@ -2,6 +2,8 @@
 
 #include "tqt/Execution/Npy.h"
 
+#include "tqt/Support/OutputFile.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -207,13 +209,5 @@ std::string tqt::exec::serializeNpy(const HostTensor &tensor) {
 }
 
 llvm::Error tqt::exec::writeNpy(StringRef path, const HostTensor &tensor) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return npyError(path, "cannot write: " + ec.message());
-  os << serializeNpy(tensor);
-  os.close();
-  if (os.has_error())
-    return npyError(path, "write failed: " + os.error().message());
-  return llvm::Error::success();
+  return ::tqt::writeOutputFile(path, serializeNpy(tensor));
 }

@@ -7,9 +7,9 @@
 
 using namespace tqt::exec;
 
-std::vector<HostTensor> tqt::exec::makeRandomInputs(const EntrySignature &sig,
-                                                    uint64_t seed,
-                                                    int64_t dynamicSize) {
+llvm::Expected<std::vector<HostTensor>>
+tqt::exec::makeRandomInputs(const EntrySignature &sig, uint64_t seed,
+                            int64_t dynamicSize) {
   std::mt19937_64 rng(seed);
   // Raw 64-bit draws only: std::uniform_*_distribution differ across
   // standard libraries.
@@ -22,7 +22,10 @@ std::vector<HostTensor> tqt::exec::makeRandomInputs(const EntrySignature &sig,
     llvm::SmallVector<int64_t> shape;
     for (int64_t d : spec.shape)
       shape.push_back(d < 0 ? dynamicSize : d);
-    HostTensor t(spec.element, shape);
+    auto created = HostTensor::create(spec.element, shape);
+    if (!created)
+      return created.takeError();
+    HostTensor t = std::move(*created);
     int64_t n = t.getNumElements();
     for (int64_t i = 0; i < n; ++i) {
       uint64_t bits = rng();

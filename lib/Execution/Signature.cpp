@@ -2,6 +2,8 @@
 
 #include "tqt/Execution/Signature.h"
 
+#include "tqt/Execution/ModelFile.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/raw_ostream.h"
@@ -65,27 +67,10 @@ static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
 
 llvm::Expected<EntrySignature>
 tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
-  auto func = module.lookupSymbol<func::FuncOp>(name);
-  if (!func) {
-    std::string names;
-    llvm::raw_string_ostream os(names);
-    bool first = true;
-    for (auto f : module.getOps<func::FuncOp>())
-      if (f.isPublic() && !f.isExternal()) {
-        os << (first ? "" : ", ") << "@" << f.getSymName();
-        first = false;
-      }
-    return error("no function @" + name + " in the module" +
-                 (names.empty()
-                      ? llvm::Twine("")
-                      : llvm::Twine(" (public functions: ") + names + ")"));
-  }
-  if (func.isExternal())
-    return error("@" + name + " is a declaration without a body");
-  if (!func.isPublic())
-    return error("@" + name +
-                 " is private; only public functions are "
-                 "entry points");
+  auto found = lookupEntryFunction(module, name);
+  if (!found)
+    return found.takeError();
+  func::FuncOp func = *found;
   EntrySignature sig;
   sig.name = name.str();
   FunctionType type = func.getFunctionType();

@@ -14,17 +14,18 @@
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Npy.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/OutputFile.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 using namespace tqt;
+using tqt::OutputFile;
 
 static cl::OptionCategory category("tqt-calibrate options");
 
@@ -94,6 +95,8 @@ int main(int argc, char **argv) {
     return fail("give exactly one of --data and --dataset");
   if (numSamples <= 0)
     return fail("--samples must be positive");
+  if (batchSize < 0)
+    return fail("--batch-size must be positive (or 0: all samples at once)");
 
   calib::CalibrationOptions options;
   auto wm = weightMethod.empty()
@@ -128,9 +131,30 @@ int main(int argc, char **argv) {
       return fail(toString(ds.takeError()));
     samples = exec::takeFirst(ds->images, numSamples);
   }
-  if (samples.getShape()[0] < numSamples && !quiet)
-    errs() << "tqt-calibrate: only " << samples.getShape()[0]
-           << " samples available\n";
+  if (samples.getShape()[0] < numSamples) {
+    // Asked for explicitly: an error; the default (50): a note.
+    if (numSamples.getNumOccurrences())
+      return fail("--samples " + Twine(numSamples) +
+                  " asks for more than the " + Twine(samples.getShape()[0]) +
+                  " samples of the data");
+    if (!quiet)
+      errs() << "tqt-calibrate: only " << samples.getShape()[0]
+             << " samples available\n";
+  }
+  calib::NonFiniteCount bad;
+  if (samples.getDType() == exec::DType::F32)
+    bad = calib::countNonFinite(
+        ArrayRef(samples.dataAs<float>(), size_t(samples.getNumElements())));
+  if (bad.total() != 0 && bad.total() != size_t(samples.getNumElements()))
+    WithColor::warning(errs(), "tqt-calibrate")
+        << "the calibration samples hold " << bad.nan << " NaN and " << bad.inf
+        << " infinite values (of " << samples.getNumElements()
+        << "); thresholds are computed from the finite values\n";
+
+  // The output is checked (and its temporary created) before the work.
+  auto out = OutputFile::open(output);
+  if (!out)
+    return fail(toString(out.takeError()));
 
   std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
@@ -145,12 +169,16 @@ int main(int argc, char **argv) {
   auto report = calib::calibrate(model->getModule(), samples, options);
   if (!report)
     return fail(toString(report.takeError()));
+  for (const calib::CalibratedThreshold &r : *report)
+    if (r.ignored.total() != 0)
+      WithColor::warning(errs(), "tqt-calibrate")
+          << "@" << r.global << ": " << r.ignored.nan << " NaN and "
+          << r.ignored.inf << " infinite values left out (threshold from "
+          << r.numElements << " finite values)\n";
 
-  auto out = mlir::openOutputFile(output, &errorMessage);
-  if (!out)
-    return fail(errorMessage);
   model->getModule().print(out->os());
   out->os() << "\n";
-  out->keep();
+  if (Error err = out->commit())
+    return fail(toString(std::move(err)));
   return 0;
 }

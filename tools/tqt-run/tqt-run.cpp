@@ -18,6 +18,7 @@
 #include "tqt/Execution/Npy.h"
 #include "tqt/Execution/RandomInputs.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/OutputFile.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
@@ -172,6 +173,12 @@ static Expected<std::unique_ptr<JitModule>> compile(mlir::ModuleOp module,
   return JitModule::create(module, options);
 }
 
+static int finishStandardOutput() {
+  if (Error err = ::tqt::flushStandardOutput())
+    return fail(std::move(err));
+  return 0;
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
@@ -220,20 +227,27 @@ int main(int argc, char **argv) {
     auto jit = compile(module, name);
     if (!jit)
       return fail(jit.takeError());
+    if (evalSamples > data->images.getShape()[0])
+      return fail("--eval-samples " + Twine(evalSamples) +
+                  " asks for more than the " +
+                  Twine(data->images.getShape()[0]) + " samples of " + dataset);
     auto acc = evaluateAccuracy(**jit, name, {}, data->images, data->labels,
                                 evalBatch, evalSamples);
     if (!acc)
       return fail(acc.takeError());
     outs() << "samples: " << acc->total << "\n";
     outs() << llvm::format("accuracy: %.2f%%\n", acc->percent());
-    return 0;
+    return finishStandardOutput();
   }
 
   // Inputs.
   std::vector<HostTensor> hostInputs;
   std::vector<std::string> names;
   if (randomInputs) {
-    hostInputs = makeRandomInputs(*sig, seed, dynamicSize);
+    auto generated = makeRandomInputs(*sig, seed, dynamicSize);
+    if (!generated)
+      return fail(generated.takeError());
+    hostInputs = std::move(*generated);
     for (size_t i = 0; i < hostInputs.size(); ++i)
       names.push_back("random input " + std::to_string(i));
   } else {
@@ -292,7 +306,7 @@ int main(int argc, char **argv) {
   if (outputDir.empty()) {
     for (auto [i, t] : llvm::enumerate(results))
       printSummary(outs(), i, t);
-    return 0;
+    return finishStandardOutput();
   }
   if (std::error_code ec = sys::fs::create_directories(outputDir))
     return fail("cannot create " + outputDir + ": " + ec.message());

@@ -13,19 +13,19 @@
 #include "tqt/Execution/Dataset.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/OutputFile.h"
 #include "tqt/Training/Trainer.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 using namespace tqt;
+using tqt::OutputFile;
 
 static cl::OptionCategory category("tqt-train options");
 
@@ -148,6 +148,10 @@ int main(int argc, char **argv) {
   auto trainSet = exec::loadDataset(name, "train", datasetDir);
   if (!trainSet)
     return fail(toString(trainSet.takeError()));
+  if (trainSamples > trainSet->images.getShape()[0])
+    return fail(
+        "--train-samples " + Twine(trainSamples) + " asks for more than the " +
+        Twine(trainSet->images.getShape()[0]) + " samples of the train split");
   if (trainSamples > 0) {
     trainSet->images = exec::takeFirst(trainSet->images, trainSamples);
     trainSet->labels = exec::takeFirst(trainSet->labels, trainSamples);
@@ -155,6 +159,10 @@ int main(int argc, char **argv) {
   auto testSet = exec::loadDataset(name, "test", datasetDir);
   if (!testSet)
     return fail(toString(testSet.takeError()));
+  if (evalSamples > testSet->images.getShape()[0])
+    return fail(
+        "--eval-samples " + Twine(evalSamples) + " asks for more than the " +
+        Twine(testSet->images.getShape()[0]) + " samples of the test split");
 
   std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
@@ -162,11 +170,17 @@ int main(int argc, char **argv) {
   if (!model)
     return errorMessage.empty() ? 1 : fail(errorMessage);
 
-  std::unique_ptr<ToolOutputFile> log;
+  // Both outputs are checked (and their temporaries created) before the
+  // training; they are put in place only when it succeeds.
+  auto out = OutputFile::open(output);
+  if (!out)
+    return fail(toString(out.takeError()));
+  std::optional<OutputFile> log;
   if (!logFile.empty()) {
-    log = mlir::openOutputFile(logFile, &errorMessage);
-    if (!log)
-      return fail(errorMessage);
+    auto opened = OutputFile::open(logFile);
+    if (!opened)
+      return fail(toString(opened.takeError()));
+    log.emplace(std::move(*opened));
   }
   train::TrainOptions options;
   options.entry = entry;
@@ -199,13 +213,14 @@ int main(int argc, char **argv) {
   outs() << formatv("frozen thresholds: {0}\nimages/s: {1:F1}\n",
                     result->numFrozen, result->imagesPerSecond);
 
-  auto out = mlir::openOutputFile(output, &errorMessage);
-  if (!out)
-    return fail(errorMessage);
   model->getModule().print(out->os());
   out->os() << "\n";
-  out->keep();
+  if (Error err = out->commit())
+    return fail(toString(std::move(err)));
   if (log)
-    log->keep();
+    if (Error err = log->commit())
+      return fail(toString(std::move(err)));
+  if (Error err = flushStandardOutput())
+    return fail(toString(std::move(err)));
   return 0;
 }

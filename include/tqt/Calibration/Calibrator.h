@@ -47,14 +47,21 @@ struct CalibratedThreshold {
   Method method;
   /// MAX was used because KL-J had too few elements for the grid.
   bool fellBackToMax = false;
+  /// The finite values the threshold was computed from.
   size_t numElements = 0;
+  /// Non-finite values seen at the quantizer and left out (at least one
+  /// finite value remains; none is an error).
+  NonFiniteCount ignored;
   double threshold = 0;
   float log2Threshold = 0;
 };
 
 /// Calibrates every quantizer of `options.entry` on `samples` (dimension 0 is
 /// the sample dimension) and writes the log2 thresholds into the initial
-/// values of their globals, with `tqt.calibration = "<method>"`.
+/// values of their globals, with `tqt.calibration = "<method>"`. NaN and
+/// infinite values are left out of each threshold's statistics (and counted
+/// in the report); samples or a quantizer with no finite value at all are an
+/// error.
 llvm::Expected<std::vector<CalibratedThreshold>>
 calibrate(mlir::ModuleOp module, const exec::HostTensor &samples,
           const CalibrationOptions &options);

@@ -27,6 +27,14 @@ enum class Method {
 llvm::StringRef methodName(Method m);
 std::optional<Method> parseMethod(llvm::StringRef name);
 
+/// How many elements are NaN and how many are +-inf.
+struct NonFiniteCount {
+  size_t nan = 0;
+  size_t inf = 0;
+  size_t total() const { return nan + inf; }
+};
+NonFiniteCount countNonFinite(llvm::ArrayRef<float> data);
+
 /// max |x| (NaN elements are skipped).
 double maxAbs(llvm::ArrayRef<float> data);
 

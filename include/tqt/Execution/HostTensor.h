@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <cstdint>
 #include <memory>
@@ -42,8 +43,16 @@ std::string shapeToString(llvm::ArrayRef<int64_t> shape);
 class HostTensor {
 public:
   HostTensor() = default;
-  /// A zero-initialized tensor.
+  /// A zero-initialized tensor. For sizes that are known to fit; sizes that
+  /// come from a user go through create().
   HostTensor(DType dtype, llvm::ArrayRef<int64_t> shape);
+
+  /// A zero-initialized tensor, or an error that gives the size when the
+  /// shape is negative, overflows, or needs more than half the machine's
+  /// physical memory (checked before allocating, so an impossible request is
+  /// an error message rather than an abort or the out-of-memory killer).
+  static llvm::Expected<HostTensor> create(DType dtype,
+                                           llvm::ArrayRef<int64_t> shape);
 
   DType getDType() const { return dtype; }
   llvm::ArrayRef<int64_t> getShape() const { return shape; }

@@ -9,6 +9,7 @@
 #ifndef TQT_EXECUTION_MODELFILE_H
 #define TQT_EXECUTION_MODELFILE_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/Error.h"
@@ -47,8 +48,14 @@ private:
 /// errors reported as llvm::Error rather than diagnostics.
 std::string formatLocation(mlir::Location loc);
 
-/// `requested` when not empty, else the module's only public function; an
-/// error otherwise.
+/// The public function `name` with a body, or an error that says what is
+/// wrong and lists the public functions.
+llvm::Expected<mlir::func::FuncOp> lookupEntryFunction(mlir::ModuleOp module,
+                                                       llvm::StringRef name);
+
+/// `requested` when it names a public function with a body
+/// (lookupEntryFunction), else the module's only public function; an error
+/// otherwise.
 llvm::Expected<std::string> resolveEntryPoint(mlir::ModuleOp module,
                                               llvm::StringRef requested);
 

@@ -97,3 +97,22 @@ func.func @concat_scales(%x: tensor<4xf32>) -> tensor<8xf32> {
   %rd = tqt.dequantize %r exp(-4) bits(8) signed : tensor<8xi8> -> tensor<8xf32>
   return %rd : tensor<8xf32>
 }
+
+// -----
+
+// The storage_variants case of ops.mlir: an unranked quantize that is
+// returned (this crashed the pass).
+// expected-error @+1 {{'func.func' op argument #0 has the unranked type 'tensor<*xf32>'; --tqt-fuse-integer needs ranked tensors (a dynamic dimension is fine)}}
+func.func @unranked_argument(%u: tensor<*xf32>) -> tensor<*xi8> {
+  %q = tqt.quantize %u exp(1) bits(8) unsigned : tensor<*xf32> -> tensor<*xi8>
+  return %q : tensor<*xi8>
+}
+
+// -----
+
+func.func @unranked_result(%x: tensor<4xf32>) -> tensor<*xi8> {
+  // expected-error @+1 {{'tensor.cast' op result has the unranked type 'tensor<*xf32>'; --tqt-fuse-integer needs ranked tensors (a dynamic dimension is fine)}}
+  %u = tensor.cast %x : tensor<4xf32> to tensor<*xf32>
+  %q = tqt.quantize %u exp(1) bits(8) unsigned : tensor<*xf32> -> tensor<*xi8>
+  return %q : tensor<*xi8>
+}

@@ -76,3 +76,22 @@ func.func @non_scalar_global(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = tqt.fake_quant %x, %c bits(8) signed : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @positive_infinity(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = arith.constant dense<0x7F800000> : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold is +inf; calibrate on finite data (tqt-calibrate reports non-finite values) or set the threshold}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+ml_program.global private mutable @t(dense<0xFF800000> : tensor<f32>) : tensor<f32>
+func.func @negative_infinity_global(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %t = ml_program.global_load @t : tensor<f32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold is -inf; calibrate on finite data (tqt-calibrate reports non-finite values) or set the threshold}}
+  %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

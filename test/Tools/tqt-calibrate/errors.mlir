@@ -27,6 +27,27 @@
 // SAMPLES: tqt-calibrate: error: --samples must be positive
 // RUN: not tqt-calibrate %s -e calls --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=CALLS
 // CALLS: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: calls are not followed by calibration (quantizers in the callee would be missed); inline first (tqt-opt --inline)
+// RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --samples 10 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=TOOMANY
+// TOOMANY: tqt-calibrate: error: --samples 10 asks for more than the 4 samples of the data
+// RUN: not tqt-calibrate %s -e static2 --data %t/x.npy --batch-size -3 -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NEGBATCH
+// NEGBATCH: tqt-calibrate: error: --batch-size must be positive (or 0: all samples at once)
+// Non-finite data: an error when nothing finite is left, a warning with
+// counts otherwise; never a silent -100 or +inf threshold.
+// RUN: %npytool write %t/nan.npy f32 "[nan, nan, nan, nan]" --shape 4,1
+// RUN: %npytool write %t/inf.npy f32 "[inf, -inf, inf, inf]" --shape 4,1
+// RUN: %npytool write %t/mixed.npy f32 "[nan, 1.0, inf, 2.0]" --shape 4,1
+// RUN: not tqt-calibrate %s -e static2 --data %t/nan.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=ALLNAN
+// ALLNAN: tqt-calibrate: error: the calibration samples hold no finite value (4 NaN, 0 infinite)
+// RUN: not tqt-calibrate %s -e static2 --data %t/inf.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=ALLINF
+// ALLINF: tqt-calibrate: error: the calibration samples hold no finite value (0 NaN, 4 infinite)
+// RUN: not tqt-calibrate %s -e overflows --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=OVERFLOW
+// OVERFLOW: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the quantizer of @t saw no finite value during calibration (0 NaN, 4 infinite of 4); check the calibration data and the model
+// RUN: not ls %t/o.mlir
+// RUN: tqt-calibrate %s -e static2 --data %t/mixed.npy --quiet -o %t/mixed.mlir 2>&1 | FileCheck %s --check-prefix=MIXED
+// MIXED: tqt-calibrate: warning: the calibration samples hold 1 NaN and 1 infinite values (of 4); thresholds are computed from the finite values
+// MIXED: tqt-calibrate: warning: @t: 1 NaN and 1 infinite values left out (threshold from 2 finite values)
+// RUN: FileCheck %s --check-prefix=MIXEDT < %t/mixed.mlir
+// MIXEDT: @t(dense<1.000000e+00> : tensor<f32>)
 // A static batch that divides the samples works.
 // RUN: tqt-calibrate %s -e static2 --data %t/x.npy --quiet -o %t/o.mlir
 // RUN: FileCheck %s --check-prefix=STATIC2 < %t/o.mlir
@@ -70,4 +91,12 @@ func.func private @callee(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
 func.func @calls(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
   %0 = func.call @callee(%x) : (tensor<?x1xf32>) -> tensor<?x1xf32>
   return %0 : tensor<?x1xf32>
+}
+func.func @overflows(%x: tensor<4x1xf32>) -> tensor<4x1xf32> {
+  %big = arith.constant dense<3.0e38> : tensor<4x1xf32>
+  %y = arith.mulf %x, %big : tensor<4x1xf32>
+  %z = arith.mulf %y, %big : tensor<4x1xf32>
+  %t = ml_program.global_load @t : tensor<f32>
+  %0 = tqt.fake_quant %z, %t bits(8) signed : tensor<4x1xf32>
+  return %0 : tensor<4x1xf32>
 }

@@ -11,6 +11,11 @@
 // RUN: head -c 100 %t/x4.npy > %t/cutheader.npy
 
 // RUN: not tqt-run %s -e missing -i %t/x4.npy 2>&1 | FileCheck %s --check-prefix=MISSING
+// Sizes that cannot fit are refused before anything is allocated.
+// RUN: not tqt-run %s -e dyn --random-inputs --dynamic-size 1000000000000 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: tqt-run: error: cannot allocate a f32 tensor of shape (1000000000000,): it needs 3725.3 GiB, more than half of the {{[0-9.]+}} GiB of memory of this machine
+// RUN: not tqt-run %s -e dyn --random-inputs --dynamic-size 4611686018427387904 2>&1 | FileCheck %s --check-prefix=OVERFLOW
+// OVERFLOW: tqt-run: error: cannot allocate a f32 tensor of shape (4611686018427387904,): its size overflows 64 bits
 // MISSING: tqt-run: error: no function @missing in the module (public functions: @static4, @dyn, @two, @bytes, @unranked, @scalar)
 
 // RUN: not tqt-run %s -i %t/x4.npy 2>&1 | FileCheck %s --check-prefix=WHICH

@@ -38,6 +38,8 @@ func.func @static7(%x: tensor<7x28x28x1xf32>) -> tensor<7x10xf32> {
 }
 
 // RUN: not tqt-run %s -e dyn --eval --dataset fashion-mnist --eval-batch 0 2>&1 | FileCheck %s --check-prefix=BATCH
+// RUN: not tqt-run %s -e dyn --eval --dataset fashion-mnist --eval-samples 10001 2>&1 | FileCheck %s --check-prefix=TOOMANY
+// TOOMANY: tqt-run: error: --eval-samples 10001 asks for more than the 10000 samples of fashion-mnist
 // RUN: not tqt-run %s -e twoargs --eval --dataset fashion-mnist 2>&1 | FileCheck %s --check-prefix=ARGS
 // RUN: not tqt-run %s -e flat --eval --dataset fashion-mnist 2>&1 | FileCheck %s --check-prefix=LOGITS
 // BATCH: error: --eval-batch must be positive and --eval-samples not negative

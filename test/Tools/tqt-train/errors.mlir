@@ -9,6 +9,11 @@
 // RUN: not tqt-train %s -e net --dataset fashion-mnist -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: not tqt-train %s -e net --dataset fashion-mnist:test --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=SPLIT
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --no-train-weights --train-thresholds=false -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOTHING
+// RUN: not tqt-train %s -e nosuch --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOSUCH
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --train-samples 60001 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=TRAINN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --eval-samples 10001 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=EVALN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --batch-size -3 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCHN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 -o %t 2>&1 | FileCheck %s --check-prefix=OUTDIR -DPATH=%t
 // RUN: not ls %t/out.mlir
 
 // MISSING: tqt-train: error: {{.*}}nowhere{{.*}}
@@ -19,6 +24,11 @@
 // STEPS: tqt-train: error: give --steps N or --epochs E (positive)
 // SPLIT: tqt-train: error: --dataset takes the dataset name only
 // NOTHING: tqt-train: error: nothing to train: both weights and thresholds are off
+// NOSUCH: tqt-train: error: no function @nosuch in the module (public functions: @net, {{.*}})
+// TRAINN: tqt-train: error: --train-samples 60001 asks for more than the 60000 samples of the train split
+// EVALN: tqt-train: error: --eval-samples 10001 asks for more than the 10000 samples of the test split
+// BATCHN: tqt-train: error: --batch-size, --freeze-every and --log-every must be positive
+// OUTDIR: tqt-train: error: cannot write [[PATH]]: it is a directory
 
 func.func @net(%x: tensor<?x28x28x1xf32>) -> tensor<?x10xf32> {
   %s = tosa.const_shape {values = dense<[1, -1, 784]> : tensor<3xindex>} : () -> !tosa.shape<3>

@@ -412,9 +412,24 @@ LogicalResult Fuser::run() {
   if (!func.getBody().hasOneBlock())
     return func.emitOpError("has control flow; --tqt-fuse-integer expects one "
                             "block of tensor ops");
+  // Integer types are built from the float ones' shapes: every tensor must
+  // be ranked (dynamic dimensions are fine).
+  for (BlockArgument arg : func.getArguments())
+    if (isa<UnrankedTensorType>(arg.getType()))
+      return func.emitOpError("argument #")
+             << arg.getArgNumber() << " has the unranked type " << arg.getType()
+             << "; --tqt-fuse-integer needs ranked tensors (a dynamic "
+                "dimension is fine)";
   SmallVector<Operation *> ops;
-  for (Operation &op : func.getBody().front())
+  for (Operation &op : func.getBody().front()) {
+    for (Type t : op.getResultTypes())
+      if (isa<UnrankedTensorType>(t))
+        return op.emitOpError("result has the unranked type ")
+               << t
+               << "; --tqt-fuse-integer needs ranked tensors (a "
+                  "dynamic dimension is fine)";
     ops.push_back(&op);
+  }
   for (Operation *op : ops) {
     LogicalResult result = success();
     if (auto q = dyn_cast<QuantizeOp>(op)) {

@@ -90,6 +90,13 @@ FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols,
     return failure();
   if (std::isnan(*theta))
     return op.emitOpError("threshold is NaN");
+  // +-inf would clamp to the largest or smallest exponent: a model whose
+  // outputs are all zero (or all saturated) rather than an error.
+  if (std::isinf(*theta))
+    return op.emitOpError("threshold is ")
+           << (*theta > 0 ? "+inf" : "-inf")
+           << "; calibrate on finite data (tqt-calibrate reports "
+              "non-finite values) or set the threshold";
   return theta;
 }
 
