@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh            install + configure + build
 #   TQT_BUILD_TYPE=RelWithDebInfo scripts/setup.sh
+#   TQT_BUILD_DIR=build-x TQT_CMAKE_ARGS="-DTQT_SANITIZE=address" scripts/setup.sh
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,7 @@ build_type="${TQT_BUILD_TYPE:-Release}"
 packages=(
   cmake ninja-build ccache zlib1g-dev libgtest-dev libgmock-dev
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
+  libclang-rt-22-dev
   python3 python3-numpy python3-torch python3-matplotlib dataset-fashion-mnist
 )
 
@@ -49,6 +51,6 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_BUILD_TYPE="$build_type" \
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
     -DPython3_EXECUTABLE=/usr/bin/python3 \
-    "${launcher[@]}" "${linker[@]}"
+    "${launcher[@]}" "${linker[@]}" ${TQT_CMAKE_ARGS:-}
 fi
 cmake --build "$build"

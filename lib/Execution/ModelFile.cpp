@@ -2,6 +2,8 @@
 
 #include "tqt/Execution/ModelFile.h"
 
+#include "tqt/Support/ParserGuards.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -20,6 +22,9 @@ std::unique_ptr<ModelFile> ModelFile::load(llvm::StringRef path,
                                            std::string &error) {
   auto file = mlir::openInputFile(path, &error);
   if (!file)
+    return nullptr;
+  // Printed here, so `error` stays empty as for a parse error.
+  if (::tqt::reportParserHazard(file->getBufferIdentifier(), file->getBuffer()))
     return nullptr;
   std::unique_ptr<ModelFile> model(new ModelFile());
   model->sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());

@@ -9,6 +9,7 @@
 
 #include "tqt/InitAll.h"
 #include "tqt/Support/OutputFile.h"
+#include "tqt/Support/ParserGuards.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -63,6 +64,8 @@ int main(int argc, char **argv) {
   auto input = mlir::openInputFile(inputFile, &errorMessage);
   if (!input)
     return fail(errorMessage);
+  if (tqt::reportParserHazard(input->getBufferIdentifier(), input->getBuffer()))
+    return 1;
   auto output = tqt::OutputFile::open(outputFile, /*allowStdout=*/true);
   if (!output)
     return fail(toString(output.takeError()));
