@@ -428,8 +428,48 @@ def main(argv):
     model = getattr(importlib.import_module(mod_name), factory)()
     model.load_state_dict(torch.load(argv[2]))
     shape = tuple(int(d) for d in argv[3].split(","))
-    with open(argv[4], "w") as f:
-        f.write(export(model, shape))
+    write_output(argv[4], export(model, shape))
+
+
+def write_output(path, text):
+    """Writes `text` to `path` whole or not at all, as the C++ tools do
+    (docs/Tools.md): a regular or new file through a temporary beside it and
+    a rename, a character device or FIFO in place, anything else refused."""
+    import os
+    import stat
+    import tempfile
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    try:
+        if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            with open(path, "w") as f:
+                f.write(text)
+            return
+        if mode is not None and not stat.S_ISREG(mode):
+            raise SystemExit(f"cannot write {path}: not a regular file, a "
+                             "character device or a FIFO")
+        target = os.path.realpath(path)
+        fd, tmp = tempfile.mkstemp(prefix=os.path.basename(target) + ".tmp-",
+                                   dir=os.path.dirname(target) or ".")
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as e:
+        raise SystemExit(f"cannot write {path}: {e.strerror}")
+
+
+def _umask():
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 if __name__ == "__main__":
