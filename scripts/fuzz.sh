@@ -55,7 +55,7 @@ for f in sorted(src.rglob("*.mlir")):
 print(f"fuzz.sh: {n} seeds from {src}")
 PY
 
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allow_user_poisoning=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-22/bin/llvm-symbolizer
 flags=(-dict="$root/fuzz/tqt.dict" -max_len=16384 -timeout=30

@@ -17,8 +17,10 @@ TQT_CMAKE_ARGS="-DTQT_SANITIZE=address,undefined -DTQT_BUILD_FUZZERS=ON" \
   "$root/scripts/setup.sh"
 
 # A sanitizer report aborts (so `not tool ...` in a lit test cannot pass on
-# one); leaks are reported too.
-export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+# one); leaks are reported too. allow_user_poisoning=0: LLVM's allocators
+# poison memory from their inline (instrumented) header code, which Debian's
+# uninstrumented MLIR libraries then legitimately write to.
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:allow_user_poisoning=0:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="abort_on_error=1:halt_on_error=1:print_stacktrace=1"
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-22/bin/llvm-symbolizer
 (cd "$build" && ctest --output-on-failure -j "$(nproc)")

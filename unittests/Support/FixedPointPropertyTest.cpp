@@ -35,11 +35,16 @@ std::vector<int64_t> specialValues() {
   for (unsigned k = 1; k < 63; ++k) {
     int64_t half = int64_t(1) << (k - 1);
     for (int64_t m : {-3, -2, -1, 0, 1, 2, 3}) {
-      int64_t base = m * (int64_t(1) << k);
-      v.push_back(base + half);
-      v.push_back(base - half);
-      v.push_back(base + half + 1);
-      v.push_back(base - half - 1);
+      // Only the values that exist in int64 (found by UBSan: m * 2^62
+      // overflows for |m| >= 2).
+      int64_t base;
+      if (__builtin_mul_overflow(m, int64_t(1) << k, &base))
+        continue;
+      for (int64_t offset : {half, -half, half + 1, -half - 1}) {
+        int64_t value;
+        if (!__builtin_add_overflow(base, offset, &value))
+          v.push_back(value);
+      }
     }
   }
   return v;
@@ -129,7 +134,9 @@ TEST(FixedPointProperty, FloatQuantizeOfDyadicValues) {
         int k = j + exp;
         oracle::Rational r = k >= 0
                                  ? oracle::Rational{m, oracle::i128(1) << k}
-                                 : oracle::Rational{oracle::i128(m) << -k, 1};
+                                 : oracle::Rational{oracle::i128(m) *
+                                                        (oracle::i128(1) << -k),
+                                                    1};
         oracle::i128 want = oracle::clamp(oracle::round(r, mode), spec.grid());
         ASSERT_EQ(quantize(x, exp, spec), int64_t(want))
             << "x=" << x << " exp=" << exp << " bits=" << spec.bits;
