@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 using namespace mlir;
 
@@ -55,7 +56,9 @@ struct Fixture {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static Fixture fixture;
-  llvm::StringRef text(reinterpret_cast<const char *>(data), size);
+  // MLIR's lexer reads up to a terminating NUL, as every SourceMgr buffer
+  // has one; libFuzzer's data has none.
+  std::string text(reinterpret_cast<const char *>(data), size);
   // The tools refuse these before parsing (upstream parser crashes).
   if (tqt::findParserHazard(text))
     return 0;

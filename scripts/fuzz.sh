@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh --time 3600 [--jobs 2]   the long run (docs/Fuzzing.md)
 #   scripts/fuzz.sh --time 60 -- -only_ascii=1   extra libFuzzer flags after --
 #
-# New inputs go to $build/fuzz/corpus, crashes to $build/fuzz/artifacts
+# New inputs go to $build/fuzz-run/corpus, crashes to $build/fuzz-run/artifacts
 # (the script then exits non-zero and prints the reproducer's path).
 set -euo pipefail
 
@@ -33,7 +33,7 @@ if [ ! -x "$fuzzer" ]; then
   exit 2
 fi
 
-work="$build/fuzz"
+work="$build/fuzz-run"
 seeds="$work/seeds"
 mkdir -p "$work/corpus" "$work/artifacts"
 rm -rf "$seeds"
