@@ -3,8 +3,11 @@
 // bias + ReLU6, batch norm + leaky ReLU, depthwise, residual add + ReLU, max
 // and global average pooling, concat, fully connected), in every rounding
 // mode: the integer-only program computes no float between its input
-// quantization and output dequantization, and its outputs equal the
-// calibrated simulation graph's bit for bit.
+// quantization and output dequantization, its outputs equal the calibrated
+// simulation graph's bit for bit, and so does every quantizer's codes
+// (tqt-run --compare-layers) on 1024 samples that are not the calibration
+// data: held-out, tie-heavy dyadic, saturating and tiny inputs, also with
+// thresholds calibrated on a small-magnitude subset (flow.py).
 // RUN: rm -rf %t && %python %S/Inputs/gen_small_net.py %t/small && %python %S/Inputs/gen_bn_net.py %t/bn
 // RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_even | FileCheck %s --check-prefix=HALF_EVEN
 // RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_up | FileCheck %s --check-prefix=HALF_UP
@@ -23,13 +26,21 @@
 //
 // HALF_EVEN: half_even: legalized == simulation: yes
 // HALF_EVEN: half_even: fused == simulation: yes
+// HALF_EVEN: half_even: layers on edge inputs: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
+// HALF_EVEN: half_even: layers calibrated small: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
 // HALF_EVEN: half_even: integer-only check: 0 float ops
 // HALF_UP: half_up: legalized == simulation: yes
 // HALF_UP: half_up: fused == simulation: yes
+// HALF_UP: half_up: layers on edge inputs: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
+// HALF_UP: half_up: layers calibrated small: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
 // HALF_UP: half_up: integer-only check: 0 float ops
 // HALF_AWAY: half_away: legalized == simulation: yes
 // HALF_AWAY: half_away: fused == simulation: yes
+// HALF_AWAY: half_away: layers on edge inputs: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
+// HALF_AWAY: half_away: layers calibrated small: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
 // HALF_AWAY: half_away: integer-only check: 0 float ops
 // FLOOR: floor: legalized == simulation: yes
 // FLOOR: floor: fused == simulation: yes
+// FLOOR: floor: layers on edge inputs: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
+// FLOOR: floor: layers calibrated small: bit-exact ({{[0-9]+}} quantizers, {{[0-9]+}} codes, {{[1-9][0-9]*}} saturate)
 // FLOOR: floor: integer-only check: 0 float ops

@@ -14,6 +14,7 @@
 #include "tqt/Execution/HostTensor.h"
 #include "tqt/Execution/Interpreter.h"
 #include "tqt/Execution/JitModule.h"
+#include "tqt/Execution/LayerCompare.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Npy.h"
 #include "tqt/Execution/RandomInputs.h"
@@ -114,6 +115,23 @@ static cl::opt<int64_t>
                 cl::desc("With --eval: the first N samples only (0: all)"),
                 cl::init(0), cl::cat(category));
 
+static cl::opt<bool> compareLayersFlag(
+    "compare-layers",
+    cl::desc("Check that the fused integer program of this simulation graph "
+             "equals it bit for bit, quantizer by quantizer, on the inputs "
+             "(-i, --random-inputs, or the --dataset images in batches of "
+             "--eval-batch); prints the first differing element of each "
+             "quantizer that differs and exits 1, or a bit-exact summary"),
+    cl::cat(category));
+
+static cl::opt<std::string> integerProgram(
+    "integer",
+    cl::desc("With --compare-layers: compare against this integer program "
+             "(made by tqt-opt --tqt-legalize-pow2=trace=true "
+             "--tqt-fuse-integer from the same model) instead of fusing "
+             "the model here"),
+    cl::value_desc("fused.mlir"), cl::cat(category));
+
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-run") << msg << "\n";
   return 1;
@@ -162,13 +180,18 @@ static void printSummary(raw_ostream &os, size_t index, const HostTensor &t) {
   os << "]\n";
 }
 
+static JitOptions jitOptions() {
+  JitOptions options;
+  options.optLevel = optLevel;
+  options.cpu = cpu;
+  return options;
+}
+
 /// The module JIT-compiled with the command line's level and CPU, only
 /// `name` kept.
 static Expected<std::unique_ptr<JitModule>> compile(mlir::ModuleOp module,
                                                     StringRef name) {
-  JitOptions options;
-  options.optLevel = optLevel;
-  options.cpu = cpu;
+  JitOptions options = jitOptions();
   options.entryPoints = {name.str()};
   return JitModule::create(module, options);
 }
@@ -177,6 +200,64 @@ static int finishStandardOutput() {
   if (Error err = ::tqt::flushStandardOutput())
     return fail(std::move(err));
   return 0;
+}
+
+/// The --compare-layers checker of `name` (and of --integer when given).
+static Expected<std::unique_ptr<LayerComparer>>
+createComparer(mlir::ModuleOp module, StringRef name) {
+  if (integerProgram.empty())
+    return LayerComparer::create(module, name, jitOptions());
+  std::string errorMessage;
+  std::unique_ptr<ModelFile> integer =
+      ModelFile::load(integerProgram, *module.getContext(), errorMessage);
+  if (!integer)
+    return createStringError(
+        inconvertibleErrorCode(),
+        errorMessage.empty() ? "cannot parse " + integerProgram : errorMessage);
+  return LayerComparer::create(module, name, jitOptions(),
+                               integer->getModule());
+}
+
+/// Prints the comparison; exit status 1 when the programs differ.
+static int finishComparison(const LayerReport &report) {
+  printLayerReport(outs(), report);
+  int rc = finishStandardOutput();
+  return rc ? rc : report.equal() ? 0 : 1;
+}
+
+/// --compare-layers on the images of --dataset, in batches (a static batch
+/// dimension sets the batch; a last partial batch is then left out).
+static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
+  auto [datasetName, split] = StringRef(dataset).split(':');
+  auto data = loadDataset(dataset, "test", datasetDir);
+  if (!data)
+    return fail(data.takeError());
+  int64_t available = data->images.getShape()[0];
+  if (evalSamples > available)
+    return fail("--eval-samples " + Twine(evalSamples) +
+                " asks for more than the " + Twine(available) + " samples of " +
+                dataset);
+  int64_t n = evalSamples > 0 ? evalSamples : available;
+  auto comparer = createComparer(module, name);
+  if (!comparer)
+    return fail(comparer.takeError());
+  const EntrySignature &sig = (*comparer)->getSignature();
+  if (sig.inputs.size() != 1 || sig.inputs[0].shape.empty())
+    return fail("--compare-layers --dataset needs a function of one batched "
+                "input, @" +
+                name + " takes " + Twine(sig.inputs.size()));
+  int64_t staticBatch = sig.inputs[0].shape[0];
+  int64_t batch = staticBatch > 0 ? staticBatch : evalBatch;
+  LayerReport report;
+  int64_t done = 0;
+  for (int64_t b = 0; b + (staticBatch > 0 ? batch : 1) <= n; b += batch) {
+    HostTensor x = sliceRows(data->images, b, std::min(n, b + batch));
+    if (Error err = (*comparer)->compare({&x}, report, b))
+      return fail(std::move(err));
+    done = std::min(n, b + batch);
+  }
+  outs() << "samples: " << done << "\n";
+  return finishComparison(report);
 }
 
 int main(int argc, char **argv) {
@@ -195,11 +276,22 @@ int main(int argc, char **argv) {
     return fail("--repeat must be at least 1");
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
-  if (eval != !dataset.empty())
+  if (eval && compareLayersFlag)
+    return fail("--eval and --compare-layers are exclusive");
+  if (eval && dataset.empty())
     return fail("--eval and --dataset go together");
+  if (!dataset.empty() && !eval && !compareLayersFlag)
+    return fail("--dataset goes with --eval or --compare-layers");
   if (eval && (!inputs.empty() || randomInputs || reference))
     return fail("--eval takes its inputs from --dataset (no -i, "
                 "--random-inputs or --reference)");
+  if (!integerProgram.empty() && !compareLayersFlag)
+    return fail("--integer goes with --compare-layers");
+  if (compareLayersFlag &&
+      (reference || !outputDir.empty() || repeat > 1 ||
+       (!dataset.empty() && (!inputs.empty() || randomInputs))))
+    return fail("--compare-layers takes -i, --random-inputs or --dataset "
+                "(no --reference, --output-dir or --repeat)");
   if (evalBatch <= 0 || evalSamples < 0)
     return fail("--eval-batch must be positive and --eval-samples not "
                 "negative");
@@ -240,6 +332,9 @@ int main(int argc, char **argv) {
     return finishStandardOutput();
   }
 
+  if (compareLayersFlag && !dataset.empty())
+    return compareOnDataset(module, name);
+
   // Inputs.
   std::vector<HostTensor> hostInputs;
   std::vector<std::string> names;
@@ -273,6 +368,16 @@ int main(int argc, char **argv) {
       if (Error err = writeNpy(path, t))
         return fail(std::move(err));
     }
+  }
+
+  if (compareLayersFlag) {
+    auto comparer = createComparer(module, name);
+    if (!comparer)
+      return fail(comparer.takeError());
+    LayerReport report;
+    if (Error err = (*comparer)->compare(inputPtrs, report))
+      return fail(std::move(err));
+    return finishComparison(report);
   }
 
   // Run.

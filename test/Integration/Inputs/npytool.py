@@ -12,7 +12,8 @@
   npytool.py same-pairs DIR
       result<2k>.npy and result<2k+1>.npy are byte-identical for every k.
   npytool.py within A.npy B.npy TOL
-      Both f32 arrays have the same shape and max |a - b| <= TOL (prints it).
+      Both f32 arrays have the same shape and max |a - b| <= TOL (prints it);
+      a NaN matches only a NaN at the same place, an infinity only itself.
 """
 import math
 import os
@@ -69,6 +70,12 @@ def read_f32(path):
     return shape, struct.unpack("<%df" % (len(body) // 4), body)
 
 
+def read_f32_shape(path):
+    """(shape tuple, values) of an f32 .npy file."""
+    shape, values = read_f32(path)
+    return tuple(int(d) for d in shape.split(",") if d.strip()), values
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "write":
         shape = None
@@ -109,7 +116,12 @@ def main(argv):
         if sa != sb:
             print(f"npytool: shapes differ: ({sa}) vs ({sb})")
             return 1
-        diff = max((abs(x - y) for x, y in zip(a, b)), default=0.0)
+        def gap(x, y):
+            # A NaN matches only a NaN, an infinity only itself.
+            if math.isnan(x) or math.isnan(y):
+                return 0.0 if math.isnan(x) and math.isnan(y) else math.inf
+            return 0.0 if x == y else abs(x - y)
+        diff = max((gap(x, y) for x, y in zip(a, b)), default=0.0)
         ok = diff <= float(argv[4])
         print(f"npytool: max |a - b| = {diff:.6g} ({'within' if ok else 'above'} {argv[4]})")
         return 0 if ok else 1

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
+#include "tqt/Dialect/TQT/Transforms/Trace.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Support/FixedPoint.h"
@@ -150,6 +151,18 @@ LogicalResult Fuser::missing(Operation *user, Value v, StringRef what) {
   return diag;
 }
 
+/// Moves a quantizer's tqt.trace tag (Trace.h) to the op computing its
+/// integer codes; the first tag on an op wins.
+void moveTrace(QuantizeOp op, Value codes) {
+  Attribute id = op->getAttr(kTraceAttr);
+  Operation *def = codes.getDefiningOp();
+  if (!id || def == op.getOperation())
+    return;
+  op->removeAttr(kTraceAttr);
+  if (def && !def->hasAttr(kTraceAttr))
+    def->setAttr(kTraceAttr, id);
+}
+
 /// tqt.quantize: at the boundary (a function argument) it stays; of a
 /// constant it folds to integer codes; of a value with an integer twin it
 /// becomes a requantization, absorbing a pending ReLU clamp.
@@ -173,6 +186,7 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
           IntegerAttr(), spec.isSigned ? UnitAttr() : b.getUnitAttr());
     result.codes = codes;
     twins[op.getResult()] = result;
+    moveTrace(op, result.codes);
     return success();
   }
 
@@ -196,6 +210,7 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
     }
     result.codes = tosa::ConstOp::create(b, codes.getType(), codes);
     twins[op.getResult()] = result;
+    moveTrace(op, result.codes);
     return success();
   }
 
@@ -226,6 +241,7 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
       op.getRoundingAttr(), IntegerAttr(), clampMaxAttr, UnitAttr());
   result.codes = req.getResult();
   twins[op.getResult()] = result;
+  moveTrace(op, result.codes);
   return success();
 }
 

@@ -1,6 +1,7 @@
 //===- LegalizePow2.cpp - Freeze thresholds into quantize/dequantize ------===//
 
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
+#include "tqt/Dialect/TQT/Transforms/Trace.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Support/FixedPoint.h"
@@ -106,6 +107,8 @@ IntegerType storageFor(MLIRContext *ctx, unsigned bits) {
 
 struct LegalizePow2Pass
     : mlir::tqt::impl::TQTLegalizePow2Base<LegalizePow2Pass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
@@ -154,6 +157,14 @@ struct LegalizePow2Pass
       if (global.isPrivate() && global->hasAttr("tqt.log2_threshold") &&
           SymbolTable::symbolKnownUseEmpty(global, module))
         global.erase();
+
+    if (trace) {
+      Type i64 = IntegerType::get(module.getContext(), 64);
+      int64_t next = 0;
+      module.walk([&](QuantizeOp q) {
+        q->setAttr(kTraceAttr, IntegerAttr::get(i64, next++));
+      });
+    }
   }
 };
 

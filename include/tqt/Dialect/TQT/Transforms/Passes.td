@@ -59,9 +59,20 @@ def TQTLegalizePow2 : Pass<"tqt-legalize-pow2", "::mlir::ModuleOp"> {
     are private threshold globals nobody loads any more.
 
     A non-constant threshold (a function argument, a computed value), a NaN
-    threshold, or a `tqt.fake_quant_grad` (a training graph) is an error
-    naming the op.
+    or infinite threshold, or a `tqt.fake_quant_grad` (a training graph) is
+    an error naming the op.
+
+    With `trace`, every `tqt.quantize` of the result is tagged
+    `tqt.trace = N` (N in program order); `--tqt-fuse-integer` moves each tag
+    to the op that computes the same codes, so that
+    `tqt-run SIM.mlir --compare-layers --integer FUSED.mlir` can compare the
+    two programs quantizer by quantizer (docs/Tools.md).
   }];
+  let options = [
+    Option<"trace", "trace", "bool", /*default=*/"false",
+           "Tag every tqt.quantize with tqt.trace = N (program order) for "
+           "the per-layer comparison with the fused program">,
+  ];
   let dependentDialects = ["::mlir::tqt::TQTDialect",
                            "::mlir::ml_program::MLProgramDialect"];
 }
