@@ -27,6 +27,7 @@ func.func @net(%x: tensor<?x2xf32>) -> tensor<?x2xf32> {
 // CHECK-SAME: -> (tensor<?x2xf32> {tqt.train.role = "output"})
 // CHECK-NOT: ml_program.global_load
 // CHECK: tqt.fake_quant %[[W]]
+// CHECK-NOT: ml_program.global_load
 // CHECK-LABEL: func.func @net_grad(
 // CHECK-SAME: tensor<?xi32> {tqt.train.role = "labels"}
 // CHECK-SAME: -> (tensor<f32> {tqt.train.role = "loss"}, tensor<?x2xf32> {tqt.train.role = "output"}, tensor<1x2xf32> {tqt.train.global = @w, tqt.train.role = "grad"}
