@@ -13,9 +13,12 @@
 // RUN: tqt-run %t/prep.mlir -i %t/x.npy --output-dir %t/prep
 // RUN: tqt-run %t/cal.mlir -i %t/x.npy --output-dir %t/sim
 // RUN: tqt-run %t/legal.mlir -i %t/x.npy --output-dir %t/legal
-// RUN: %npytool within %t/float/result0.npy %t/prep/result0.npy 1e-5 | FileCheck %s --check-prefix=CLOSE
+// RUN: %npytool within %t/float/result0.npy %t/prep/result0.npy 1e-6 | FileCheck %s --check-prefix=CLOSE
 // RUN: %npytool same-dir %t/sim %t/legal | FileCheck %s --check-prefix=SAME
-// RUN: %npytool within %t/float/result0.npy %t/sim/result0.npy 0.1 | FileCheck %s --check-prefix=CLOSE
+// Measured: 1.0e-7 (folding; the bound leaves 10x for float contraction
+// that differs between CPUs) and 0.0109 (quantization, under two LSBs of the
+// 8-bit output grid 2^-7; the bound leaves 2x).
+// RUN: %npytool within %t/float/result0.npy %t/sim/result0.npy 0.02 | FileCheck %s --check-prefix=CLOSE
 
 // PREP-NOT: tosa.sub
 // PREP-NOT: tosa.avg_pool2d
