@@ -1,7 +1,8 @@
 // half_up requantization lowered through --convert-tqt-to-tosa (tosa.rescale
 // with multiplier 2^30, shift 30 + k, SINGLE_ROUND) and upstream TOSA to
 // linalg gives the same bits as --convert-tqt-to-linalg, over random i32,
-// i16 and i8 accumulators and every shift in [-28, 32], and the TOSA form
+// i16 and i8 accumulators and over every exact tie (with its neighbours) of
+// every shift, for every shift in [-28, 32], and the TOSA form
 // passes tosa-validate with the integer profile (and the int16 extension
 // for the i16 clamps of unsigned outputs).
 //
@@ -15,6 +16,14 @@
 // RUN: tqt-run %t/half_up.mlir -i %t/in/input0.npy -i %t/in/input1.npy -i %t/in/input2.npy --output-dir %t/ref --reference
 // RUN: %npytool same-dir %t/linalg %t/tosa | FileCheck %s
 // RUN: %npytool same-dir %t/ref %t/tosa | FileCheck %s
+// The same on exact ties (and their neighbours) of every shift of every
+// accumulator type:
+// RUN: %python %S/Inputs/gen_rescale_matrix.py --ties %t/ties
+// RUN: tqt-run %t/half_up.mlir -i %t/ties/input0.npy -i %t/ties/input1.npy -i %t/ties/input2.npy --output-dir %t/ties_linalg
+// RUN: tqt-run %t/tosa.mlir -i %t/ties/input0.npy -i %t/ties/input1.npy -i %t/ties/input2.npy --output-dir %t/ties_tosa
+// RUN: tqt-run %t/half_up.mlir -i %t/ties/input0.npy -i %t/ties/input1.npy -i %t/ties/input2.npy --output-dir %t/ties_ref --reference
+// RUN: %npytool same-dir %t/ties_linalg %t/ties_tosa | FileCheck %s
+// RUN: %npytool same-dir %t/ties_ref %t/ties_tosa | FileCheck %s
 // CHECK: 336 of 336 files identical
 //
 // TOSA-LABEL: func.func @half_up_all

@@ -175,7 +175,9 @@ def edge_floats():
 def edge_ints(width):
     lo, hi = -(1 << (width - 1)), (1 << (width - 1)) - 1
     vals = [lo, lo + 1, hi, hi - 1, 0, 1, -1]
-    for k in range(1, min(width, 40)):
+    # Ties of every shift the width allows (i64 requantizations shift up
+    # to 63).
+    for k in range(1, width):
         h = 1 << (k - 1)
         for m in (-3, -1, 0, 1, 2):
             for d in (-1, 0, 1):
@@ -202,10 +204,11 @@ def main(out):
     a32 = edge_ints(32)
     a8 = edge_ints(8)
     a64 = edge_ints(64)
-    m = min(len(a32), len(a64))
-    write(os.path.join(out, "a32.npy"), "i32", a32[:m], None)
+    # One length (the longest, a64's): the shorter vectors repeat.
+    m = max(len(a32), len(a8), len(a64))
+    write(os.path.join(out, "a32.npy"), "i32", (a32 * (m // len(a32) + 1))[:m], None)
     write(os.path.join(out, "a8.npy"), "i8", (a8 * (m // len(a8) + 1))[:m], None)
-    write(os.path.join(out, "a64.npy"), "i64", a64[:m], None)
+    write(os.path.join(out, "a64.npy"), "i64", a64, None)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,12 @@
 """Generates half_up requantizations for every shift TOSA can express.
 
   gen_rescale_matrix.py OUT.mlir [STATIC_SIZE]
+  gen_rescale_matrix.py --ties DIR
+
+With --ties, writes DIR/input0.npy (i32), input1.npy (i16), input2.npy (i8):
+every exact tie m * 2^k + 2^(k-1) of every shift k the type allows, for
+several m of both signs, and its neighbours +-1, so that each rounding
+shift meets ties (uniform random inputs have almost none beyond shift 13).
 
 With STATIC_SIZE, tensors are tensor<STATIC_SIZExiN> instead of tensor<?xiN>
 (TOSA 1.0 validation requires static shapes).
@@ -13,7 +19,11 @@ single-rescale path (full output type), the rescale + clamp path (signed
 grids narrower than the type, fused clamps) and the i32 detour (unsigned
 outputs with clamps, unsigned inputs to unsigned outputs).
 """
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from npytool import write  # noqa: E402
 
 VARIANTS = [
     ("a32", "i32", "i8", "bits(8) signed"),
@@ -49,5 +59,27 @@ def main(out, size="?"):
         f.write("  return " + ", ".join(v for v, _ in results) + " : " + res_types + "\n}\n")
 
 
+def ties(bits):
+    lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    out = []
+    for k in range(1, bits):
+        half = 1 << (k - 1)
+        for m in (-5, -2, -1, 0, 1, 2, 3):
+            for d in (half, -half, half + 1, half - 1, -half - 1, -half + 1):
+                v = m * (1 << k) + d
+                if lo <= v <= hi:
+                    out.append(v)
+    return out
+
+
+def write_ties(d):
+    os.makedirs(d, exist_ok=True)
+    for name, dtype, bits in (("input0", "i32", 32), ("input1", "i16", 16), ("input2", "i8", 8)):
+        write(os.path.join(d, name + ".npy"), dtype, ties(bits), None)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "?")
+    if sys.argv[1] == "--ties":
+        write_ties(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "?")
