@@ -53,10 +53,15 @@ if os.path.exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 
 # PyTorch and numpy from Debian (python3-torch, python3-numpy): the gradient
 # checks compare against float64 finite differences computed with them.
+# matplotlib (the demo's plots) is a feature of its own.
 import subprocess
-if subprocess.run([config.python_executable, "-c", "import torch, numpy, matplotlib"],
-                  capture_output=True).returncode == 0:
+def _imports(modules):
+    return subprocess.run([config.python_executable, "-c", "import " + modules],
+                          capture_output=True).returncode == 0
+if _imports("torch, numpy"):
     config.available_features.add("torch")
+if _imports("matplotlib"):
+    config.available_features.add("matplotlib")
 
 # The Python package (python/tqt_mlir) for the front-end tests.
 config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")
@@ -64,3 +69,13 @@ config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")
 # Tests that make device nodes (mknod) to check that no tool replaces one.
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     config.available_features.add("root")
+
+# CI (and anyone who sets it) names the features that must be there: a
+# missing optional dependency then fails the run instead of turning tests
+# UNSUPPORTED without a word. .ci/run sets every feature.
+_required = os.environ.get("TQT_REQUIRE_FEATURES", "").split()
+_missing = [f for f in _required if f not in config.available_features]
+if _missing:
+    lit_config.fatal("TQT_REQUIRE_FEATURES: missing " + ", ".join(_missing) +
+                     " (scripts/setup.sh installs torch, matplotlib, fashion-mnist and "
+                     "the c-compiler; root is needed for the device-node tests)")

@@ -4,7 +4,7 @@
 // the INT8 programs stay within 3 points of FP32 and INT4 within 10, the
 // AOT executable's logits equal the simulation graph's bit for bit, and
 // results/ gets its CSV and plots.
-// REQUIRES: fashion-mnist, torch, c-compiler
+// REQUIRES: fashion-mnist, torch, matplotlib, c-compiler
 // RUN: rm -rf %t
 // RUN: %python %tqt_src_root/scripts/demo.py --build %tqt_obj_root --results %t --steps 60 --eval-samples 300 --train-samples 3000 --train-eval-samples 200 --eval-every 30 --freeze-start 20 --freeze-every 10 > %t.log 2>&1
 // RUN: FileCheck %s < %t.log
