@@ -10,7 +10,11 @@ shape of the method's results table (tqt-method 7):
   5. INT4 TQT                  4-bit weights (first/last layers 8-bit), TQT
 
 Every quantized accuracy is the accuracy of the legalized, fused integer-only
-program (and of its simulation graph, which must agree). The final INT8 TQT
+program. tqt-run --compare-layers checks, on the test images, that every
+quantizer's codes and the logits of each integer program equal its simulation
+graph's bit for bit; the demo fails when they do not, or when an INT8 row is
+more than --int8-bound (3) points below FP32 or INT4 more than --int4-bound
+(10). The final INT8 TQT
 program is compiled with tqt-compile to a native executable whose logits must
 equal the simulation graph's on every test image; its per-image latency is
 compared with the FP32 model compiled by the same pipeline.
@@ -66,10 +70,23 @@ class Demo:
         return float(re.search(r"accuracy: ([0-9.]+)%", out).group(1))
 
     def integer(self, sim, name):
-        """Legalize + fuse `sim`; returns (simulation accuracy, integer accuracy)."""
+        """Legalize + fuse `sim`; returns (simulation accuracy, integer
+        accuracy, layers), `layers` being tqt-run --compare-layers' verdict
+        on the test images: every quantizer's codes and the logits of the
+        integer program equal the simulation graph's (bit-exact), or not."""
         legal = self.path(name + ".int.mlir")
         self.tool("tqt-opt", sim, "--tqt-legalize-pow2", "--tqt-fuse-integer", "-o", legal)
-        return self.accuracy(sim), self.accuracy(legal)
+        cmd = [os.path.join(self.bin, "tqt-run"), sim, "--compare-layers", "--dataset",
+               "fashion-mnist:test", "--eval-samples", str(self.args.eval_samples)]
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        m = re.search(r"bit-exact: (\d+) quantizers .*?, (\d+) codes compared", r.stdout)
+        if r.returncode == 0 and m:
+            layers = f"bit-exact ({m.group(1)} quantizers, {int(m.group(2)):,} codes)"
+        else:
+            sys.stderr.write(r.stdout + r.stderr)
+            layers = "DIFFERS"
+        say(f"{name}: layers {layers}")
+        return self.accuracy(sim), self.accuracy(legal), layers
 
     def train(self, cal, name, *extra):
         out = self.path(name + ".trained.mlir")
@@ -84,11 +101,31 @@ class Demo:
                   capture=False)
         return out, log
 
-    def row(self, mode, precision, sim, integer, epochs, seconds):
+    def row(self, mode, precision, sim, integer, layers, epochs, seconds):
         self.rows.append(dict(mode=mode, precision=precision, simulation=sim, integer=integer,
-                              epochs=epochs, seconds=seconds))
-        same = "" if sim is None or sim == integer else "  (SIMULATION DIFFERS)"
+                              layers=layers, epochs=epochs, seconds=seconds))
+        same = "" if sim is None or (sim == integer and layers.startswith("bit-exact")) \
+            else "  (SIMULATION DIFFERS)"
         say(f"{mode} {precision}: {integer:.2f}%{same}")
+
+    def check_bounds(self):
+        """The demo's own claims: every integer program equals its simulation
+        layer by layer, INT8 rows within --int8-bound points of FP32, INT4
+        within --int4-bound."""
+        ok = True
+        for r in self.rows[1:]:
+            bound = self.args.int4_bound if "INT4" in r["precision"] else self.args.int8_bound
+            if not r["layers"].startswith("bit-exact"):
+                say(f"FAILED: {r['mode']} {r['precision']}: the integer program differs from its simulation")
+                ok = False
+            if self.fp32 - r["integer"] > bound:
+                say(f"FAILED: {r['mode']} {r['precision']}: {r['integer']:.2f}% is more than "
+                    f"{bound} points below FP32 ({self.fp32:.2f}%)")
+                ok = False
+        if ok:
+            say(f"bounds: every integer program bit-exact with its simulation, INT8 within "
+                f"{self.args.int8_bound} and INT4 within {self.args.int4_bound} points of FP32")
+        return ok
 
     def run(self):
         a = self.args
@@ -97,7 +134,7 @@ class Demo:
         self.tool("tqt-opt", a.model, "--tqt-prepare", "-o", fp32)
         t = time.time()
         self.fp32 = self.accuracy(fp32)
-        self.row("FP32", "fp32", None, self.fp32, 0, time.time() - t)
+        self.row("FP32", "fp32", None, self.fp32, "", 0, time.time() - t)
 
         # INT8 static.
         t = time.time()
@@ -131,7 +168,7 @@ class Demo:
         self.report(log8, log4)
         if not a.no_aot:
             self.aot(fp32)
-        ok = all(r["simulation"] is None or r["simulation"] == r["integer"] for r in self.rows)
+        ok = self.check_bounds()
         return ok and getattr(self, "aot_ok", True)
 
     def report(self, log8, log4):
@@ -140,11 +177,12 @@ class Demo:
         print()
         print(f"Fashion-MNIST test split ({n} images), MobileNet-v1-style model; top-1 accuracy of the "
               f"integer-only program")
-        print(f"{'Mode':<16}{'Precision':<11}{'Simulation':>11}{'Integer':>9}{'vs FP32':>9}{'#ep':>7}{'time':>8}")
+        print(f"{'Mode':<16}{'Precision':<11}{'Simulation':>11}{'Integer':>9}{'vs FP32':>9}{'#ep':>7}{'time':>8}"
+              f"  Layers")
         for r in self.rows:
             sim = "" if r["simulation"] is None else f"{r['simulation']:.2f}"
             print(f"{r['mode']:<16}{r['precision']:<11}{sim:>11}{r['integer']:>9.2f}"
-                  f"{r['integer'] - self.fp32:>+9.2f}{r['epochs']:>7.2f}{r['seconds']:>7.0f}s")
+                  f"{r['integer'] - self.fp32:>+9.2f}{r['epochs']:>7.2f}{r['seconds']:>7.0f}s  {r['layers']}")
         print()
         with open(os.path.join(a.results, "results.csv"), "w", newline="") as f:
             w = csv.DictWriter(f, fieldnames=list(self.rows[0]))
@@ -210,6 +248,10 @@ def main():
                     help="test images for tqt-train's checkpoint choice")
     ap.add_argument("--train-samples", type=int, default=0)
     ap.add_argument("--no-aot", action="store_true")
+    ap.add_argument("--int8-bound", type=float, default=3.0,
+                    help="fail when an INT8 row is more than this many points below FP32")
+    ap.add_argument("--int4-bound", type=float, default=10.0,
+                    help="fail when the INT4 row is more than this many points below FP32")
     args = ap.parse_args()
     if os.path.exists(os.path.join(args.results, "work")):
         shutil.rmtree(os.path.join(args.results, "work"))
