@@ -1,9 +1,10 @@
 //===- ThresholdsTest.cpp - MAX, 3SD and KL-J against independent values --===//
 //
 // The expected KL-J thresholds were computed by a separate numpy
-// implementation of tqt-method.md 3.2 (numpy.histogram, numpy.interp) on the
-// same deterministic data (a 64-bit LCG, so both sides draw identical
-// numbers).
+// implementation of tqt-method.md 3.2 (numpy.histogram, numpy.interp),
+// klj_reference.py beside this file, on the same deterministic data (a
+// 64-bit LCG, so both sides draw identical numbers);
+// test/Calibration/klj-reference.mlir checks that it still prints them.
 //
 //===----------------------------------------------------------------------===//
 
