@@ -9,6 +9,20 @@
 
 using namespace llvm;
 
+/// What MLIR's lexer skips between tokens: whitespace, NUL characters and
+/// `//` comments.
+static StringRef skipTrivia(StringRef text) {
+  while (true) {
+    text = text.ltrim(StringRef(" \t\r\n\0", 5));
+    if (!text.starts_with("//"))
+      return text;
+    size_t end = text.find('\n');
+    if (end == StringRef::npos)
+      return StringRef();
+    text = text.drop_front(end);
+  }
+}
+
 std::optional<tqt::ParserHazard> tqt::findParserHazard(StringRef text) {
   unsigned line = 1, column = 1, depth = 0;
   auto hazard = [&](std::string message) {
@@ -60,7 +74,7 @@ std::optional<tqt::ParserHazard> tqt::findParserHazard(StringRef text) {
     if (c == 'a' && text.substr(i).starts_with("array<") &&
         (i == 0 || !(std::isalnum(uint8_t(text[i - 1])) || text[i - 1] == '_' ||
                      text[i - 1] == '.'))) {
-      StringRef rest = text.substr(i + 6).ltrim(" \t\r\n");
+      StringRef rest = skipTrivia(text.substr(i + 6));
       if (rest.starts_with("index") &&
           (rest.size() == 5 ||
            !(std::isalnum(uint8_t(rest[5])) || rest[5] == '_')))
