@@ -4,7 +4,7 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: not tqt-opt %s 2>&1 | FileCheck %s --check-prefix=INDEX -DFILE=%s
 // RUN: not tqt-run %s --random-inputs 2>&1 | FileCheck %s --check-prefix=INDEX -DFILE=%s
-// INDEX: [[FILE]]:[[@LINE+8]]:32: error: array<index: ...> crashes MLIR 22's parser (an upstream bug); use an integer element type such as array<i64: ...>
+// INDEX: [[FILE]]:[[@LINE+13]]:32: error: array<index: ...> crashes MLIR 22's parser (an upstream bug); use an integer element type such as array<i64: ...>
 
 // What the lexer skips (NUL characters, comments) does not hide it.
 // RUN: printf 'func.func @f() attributes {a = array<\0\0 // c\n index: 1>} { return }\n' > %t/nul.mlir
