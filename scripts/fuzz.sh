@@ -8,6 +8,7 @@
 #   scripts/fuzz.sh --time 60 -- -only_ascii=1   extra libFuzzer flags after --
 #
 # New inputs go to $build/fuzz-run/corpus, crashes to $build/fuzz-run/artifacts
+# ($TQT_FUZZ_WORK instead of $build/fuzz-run when set)
 # (the script then exits non-zero and prints the reproducer's path).
 set -euo pipefail
 
@@ -33,7 +34,7 @@ if [ ! -x "$fuzzer" ]; then
   exit 2
 fi
 
-work="$build/fuzz-run"
+work="${TQT_FUZZ_WORK:-$build/fuzz-run}"
 seeds="$work/seeds"
 mkdir -p "$work/corpus" "$work/artifacts"
 rm -rf "$seeds"

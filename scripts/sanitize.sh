@@ -5,7 +5,7 @@
 # deterministic run of the fuzz target (scripts/fuzz.sh). CI runs it after
 # scripts/test.sh. docs/Fuzzing.md has the details.
 #
-#   scripts/sanitize.sh              build + tests + 1-minute fuzz run
+#   scripts/sanitize.sh              build + tests + a 60,000-input fuzz run (about a minute)
 #   TQT_FUZZ_RUNS=0 scripts/sanitize.sh   build + tests only
 set -euo pipefail
 
@@ -25,6 +25,6 @@ export UBSAN_OPTIONS="abort_on_error=1:halt_on_error=1:print_stacktrace=1"
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-22/bin/llvm-symbolizer
 (cd "$build" && ctest --output-on-failure -j "$(nproc)")
 
-if [ "${TQT_FUZZ_RUNS:-20000}" != 0 ]; then
-  TQT_BUILD_DIR="$build" "$root/scripts/fuzz.sh" --runs "${TQT_FUZZ_RUNS:-20000}"
+if [ "${TQT_FUZZ_RUNS:-60000}" != 0 ]; then
+  TQT_BUILD_DIR="$build" "$root/scripts/fuzz.sh" --runs "${TQT_FUZZ_RUNS:-60000}"
 fi
