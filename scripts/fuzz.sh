@@ -3,7 +3,7 @@
 # into build-asan/) on a seed corpus made from the lit tests (one seed per
 # `// -----` section), with the dialect's dictionary (fuzz/tqt.dict).
 #
-#   scripts/fuzz.sh --runs 20000         deterministic (-seed=1), what CI runs
+#   scripts/fuzz.sh --runs 60000         deterministic (-seed=1), what CI runs
 #   scripts/fuzz.sh --time 3600 [--jobs 2]   the long run (docs/Fuzzing.md)
 #   scripts/fuzz.sh --time 60 -- -only_ascii=1   extra libFuzzer flags after --
 #
