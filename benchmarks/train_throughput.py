@@ -210,7 +210,7 @@ def main():
         for batch in args.batch:
             out = subprocess.run([os.path.join(bin_dir, "tqt-train"), os.path.join(tmp, "cal.mlir"),
                                   "--dataset", "fashion-mnist", "--steps", str(args.steps),
-                                  "--batch-size", str(batch), "--eval-samples", "100",
+                                  "--batch-size", str(batch), "--val-samples", "100",
                                   "--freeze-thresholds=none", "--quiet",
                                   "-o", os.path.join(tmp, "trained.mlir")],
                                  check=True, capture_output=True, text=True).stdout

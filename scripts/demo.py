@@ -20,7 +20,8 @@ equal the simulation graph's on every test image; its per-image latency is
 compared with the FP32 model compiled by the same pipeline.
 
   demo.py --build DIR --model MODEL.mlir --results DIR [--steps 800]
-          [--batch 24] [--eval-samples 0] [--train-samples 0] [--no-aot]
+          [--batch 24] [--eval-samples 0] [--train-samples 0] [--val-samples 2000]
+          [--seeds 1] [--no-aot]
 """
 import argparse
 import csv
@@ -88,22 +89,43 @@ class Demo:
         say(f"{name}: layers {layers}")
         return self.accuracy(sim), self.accuracy(legal), layers
 
-    def train(self, cal, name, *extra):
-        out = self.path(name + ".trained.mlir")
-        log = os.path.join(self.args.results, f"train_{name}.csv")
+    def train(self, cal, name, seed, *extra):
+        suffix = "" if seed == 1 else f"_seed{seed}"
+        out = self.path(f"{name}{suffix}.trained.mlir")
+        log = os.path.join(self.args.results, f"train_{name}{suffix}.csv")
         a = self.args
-        say(f"{name}: tqt-train, {a.steps} steps of {a.batch} images")
+        say(f"{name}: tqt-train, {a.steps} steps of {a.batch} images, seed {seed}")
         self.tool("tqt-train", cal, "--dataset", "fashion-mnist", "--steps", a.steps, "--batch-size", a.batch,
                   "--lr-weights", a.lr_weights, "--lr-thresholds", a.lr_thresholds,
-                  "--eval-every", a.eval_every, "--eval-samples", a.train_eval_samples,
+                  "--eval-every", a.eval_every, "--val-samples", a.val_samples,
                   "--train-samples", a.train_samples, "--freeze-start", a.freeze_start,
-                  "--freeze-every", a.freeze_every, "--seed", 1, "--log", log, "-o", out, *extra,
+                  "--freeze-every", a.freeze_every, "--seed", seed, "--log", log, "-o", out, *extra,
                   capture=False)
         return out, log
 
-    def row(self, mode, precision, sim, integer, layers, epochs, seconds):
+    def trained_row(self, mode, precision, cal, name, *extra):
+        """Trains `cal` with seeds 1..--seeds and adds the row (the mean
+        accuracy and its spread over the seeds); returns seed 1's model and
+        log."""
+        a = self.args
+        t = time.time()
+        runs = []
+        for seed in range(1, a.seeds + 1):
+            model, log = self.train(cal, name, seed, *extra)
+            runs.append(self.integer(model, name if seed == 1 else f"{name}_seed{seed}") + (model, log))
+            if seed == 1:
+                first = (model, log)
+        sims, ints = [r[0] for r in runs], [r[1] for r in runs]
+        bad = [r[2] for r in runs if not r[2].startswith("bit-exact")]
+        layers = bad[0] if bad else runs[0][2]
+        epochs = a.steps * a.batch / (a.train_samples or (60000 - a.val_samples))
+        self.row(mode, precision, float(np.mean(sims)), float(np.mean(ints)), layers, epochs, time.time() - t,
+                 spread=float(np.std(ints)) if len(ints) > 1 else None, seeds=len(ints))
+        return first
+
+    def row(self, mode, precision, sim, integer, layers, epochs, seconds, spread=None, seeds=None):
         self.rows.append(dict(mode=mode, precision=precision, simulation=sim, integer=integer,
-                              layers=layers, epochs=epochs, seconds=seconds))
+                              spread=spread, seeds=seeds, layers=layers, epochs=epochs, seconds=seconds))
         same = "" if sim is None or (sim == integer and layers.startswith("bit-exact")) \
             else "  (SIMULATION DIFFERS)"
         say(f"{mode} {precision}: {integer:.2f}%{same}")
@@ -129,7 +151,6 @@ class Demo:
 
     def run(self):
         a = self.args
-        epochs = a.steps * a.batch / (a.train_samples or 60000)
         fp32 = self.path("fp32.mlir")
         self.tool("tqt-opt", a.model, "--tqt-prepare", "-o", fp32)
         t = time.time()
@@ -145,25 +166,19 @@ class Demo:
         self.row("static", "INT8", *self.integer(cal8s, "int8.static"), 0, time.time() - t)
 
         # INT8, weights retrained, thresholds fixed (the static calibration).
-        t = time.time()
-        tw, _ = self.train(cal8s, "int8_wt", "--train-thresholds=false")
-        self.row("retrain wt", "INT8", *self.integer(tw, "int8_wt"), epochs, time.time() - t)
+        self.trained_row("retrain wt", "INT8", cal8s, "int8_wt", "--train-thresholds=false")
 
         # INT8 TQT.
-        t = time.time()
         cal8r = self.path("int8.retrain.mlir")
         self.tool("tqt-calibrate", sim8, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal8r)
-        self.tqt8, log8 = self.train(cal8r, "int8_tqt")
-        self.row("retrain wt,th", "INT8", *self.integer(self.tqt8, "int8_tqt"), epochs, time.time() - t)
+        self.tqt8, log8 = self.trained_row("retrain wt,th", "INT8", cal8r, "int8_tqt")
 
         # INT4 weights TQT (first and last layers 8-bit).
-        t = time.time()
         sim4 = self.path("int4.sim.mlir")
         self.tool("tqt-opt", fp32, "--tqt-insert-quantizers=weight-bits=4 first-last-bits=8", "-o", sim4)
         cal4 = self.path("int4.retrain.mlir")
         self.tool("tqt-calibrate", sim4, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal4)
-        tqt4, log4 = self.train(cal4, "int4_tqt")
-        self.row("retrain wt,th", "INT4 wt", *self.integer(tqt4, "int4_tqt"), epochs, time.time() - t)
+        _, log4 = self.trained_row("retrain wt,th", "INT4 wt", cal4, "int4_tqt")
 
         self.report(log8, log4)
         if not a.no_aot:
@@ -175,13 +190,17 @@ class Demo:
         a = self.args
         n = a.eval_samples or 10000
         print()
+        seeds = ("one seed per trained row (--seeds N for the spread)" if a.seeds == 1 else
+                 f"trained rows: mean over {a.seeds} seeds, +- their standard deviation")
         print(f"Fashion-MNIST test split ({n} images), MobileNet-v1-style model; top-1 accuracy of the "
-              f"integer-only program")
-        print(f"{'Mode':<16}{'Precision':<11}{'Simulation':>11}{'Integer':>9}{'vs FP32':>9}{'#ep':>7}{'time':>8}"
-              f"  Layers")
+              f"integer-only program; checkpoints chosen on {a.val_samples} validation images from the "
+              f"training data; {seeds}")
+        print(f"{'Mode':<16}{'Precision':<11}{'Simulation':>11}{'Integer':>9}{'+-':>6}{'vs FP32':>9}{'#ep':>7}"
+              f"{'time':>8}  Layers")
         for r in self.rows:
             sim = "" if r["simulation"] is None else f"{r['simulation']:.2f}"
-            print(f"{r['mode']:<16}{r['precision']:<11}{sim:>11}{r['integer']:>9.2f}"
+            spread = "" if r["spread"] is None else f"{r['spread']:.2f}"
+            print(f"{r['mode']:<16}{r['precision']:<11}{sim:>11}{r['integer']:>9.2f}{spread:>6}"
                   f"{r['integer'] - self.fp32:>+9.2f}{r['epochs']:>7.2f}{r['seconds']:>7.0f}s  {r['layers']}")
         print()
         with open(os.path.join(a.results, "results.csv"), "w", newline="") as f:
@@ -244,8 +263,11 @@ def main():
     ap.add_argument("--freeze-every", type=int, default=15)
     ap.add_argument("--eval-every", type=int, default=200)
     ap.add_argument("--eval-samples", type=int, default=0, help="test images for the table (0: all 10,000)")
-    ap.add_argument("--train-eval-samples", type=int, default=2000,
-                    help="test images for tqt-train's checkpoint choice")
+    ap.add_argument("--val-samples", type=int, default=2000,
+                    help="validation images (the end of the train split, never trained on) for "
+                         "tqt-train's checkpoint choice; the test split only measures")
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="train every trained row with seeds 1..N and report mean and spread")
     ap.add_argument("--train-samples", type=int, default=0)
     ap.add_argument("--no-aot", action="store_true")
     ap.add_argument("--int8-bound", type=float, default=3.0,

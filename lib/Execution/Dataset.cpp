@@ -74,6 +74,16 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
                                                llvm::StringRef defaultSplit,
                                                llvm::StringRef dir) {
   auto [name, split] = spec.split(':');
+  // An optional row range: "train[55000:]", "test[:1000]", "train[10:20]".
+  llvm::StringRef range;
+  if (size_t open = split.find('['); open != llvm::StringRef::npos) {
+    range = split.substr(open);
+    split = split.substr(0, open);
+    if (!range.consume_front("[") || !range.consume_back("]") ||
+        !range.contains(':'))
+      return error("malformed row range in '" + spec +
+                   "' (expected SPLIT[BEGIN:END], either bound optional)");
+  }
   if (split.empty())
     split = defaultSplit;
   if (name != "fashion-mnist")
@@ -112,7 +122,17 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
                    " at index " + llvm::Twine(i) + " is outside 0..9");
     ds.labels.dataAs<int32_t>()[i] = lb[i];
   }
-  return ds;
+  if (range.empty())
+    return ds;
+  auto [first, last] = range.split(':');
+  int64_t begin = 0, end = n;
+  if ((!first.empty() && first.getAsInteger(10, begin)) ||
+      (!last.empty() && last.getAsInteger(10, end)) || begin < 0 ||
+      end > n || begin >= end)
+    return error("row range [" + range + "] of fashion-mnist:" + split +
+                 " must satisfy 0 <= BEGIN < END <= " + llvm::Twine(n));
+  return Dataset{sliceRows(ds.images, begin, end),
+                 sliceRows(ds.labels, begin, end)};
 }
 
 HostTensor tqt::exec::takeFirst(const HostTensor &t, int64_t count) {

@@ -99,9 +99,9 @@ std::string formatDuration(double seconds) {
 
 class Trainer {
 public:
-  Trainer(ModuleOp module, const Dataset &trainSet, const Dataset *testSet,
+  Trainer(ModuleOp module, const Dataset &trainSet, const Dataset *validationSet,
           const TrainOptions &options)
-      : module(module), trainSet(trainSet), testSet(testSet), options(options) {
+      : module(module), trainSet(trainSet), validationSet(validationSet), options(options) {
   }
 
   llvm::Expected<TrainResult> run();
@@ -117,11 +117,11 @@ private:
   /// Moves to the start of a cleared line when the progress line is live.
   const char *clearLine() const { return live ? "\r\x1b[K" : ""; }
   void logRow(int64_t step, double loss, double trainAcc,
-              std::optional<double> testAcc, float lrW, float lrT);
+              std::optional<double> valAcc, float lrW, float lrT);
 
   ModuleOp module;
   const Dataset &trainSet;
-  const Dataset *testSet;
+  const Dataset *validationSet;
   const TrainOptions &options;
 
   std::string entry;
@@ -168,7 +168,7 @@ llvm::Error Trainer::checkModel(func::FuncOp func) {
         "classes",
         entry));
   numClasses = out.getDimSize(1);
-  for (const Dataset *ds : {&trainSet, testSet}) {
+  for (const Dataset *ds : {&trainSet, validationSet}) {
     if (!ds)
       continue;
     const int32_t *l = ds->labels.dataAs<int32_t>();
@@ -256,9 +256,9 @@ llvm::Expected<double> Trainer::evaluate() {
   for (const HostTensor &p : params)
     leading.push_back(&p);
   auto acc = evaluateAccuracy(*jit, mlir::tqt::evalName(entry), leading,
-                              testSet->images, testSet->labels,
+                              validationSet->images, validationSet->labels,
                               std::max<int64_t>(options.batchSize, 500),
-                              options.evalSamples);
+                              /*limit=*/0);
   if (!acc)
     return acc.takeError();
   return acc->percent();
@@ -284,12 +284,12 @@ void Trainer::freezeOne(int64_t step) {
 }
 
 void Trainer::logRow(int64_t step, double loss, double trainAcc,
-                     std::optional<double> testAcc, float lrW, float lrT) {
+                     std::optional<double> valAcc, float lrW, float lrT) {
   llvm::raw_ostream &os = *options.log;
   os << step << "," << llvm::format("%.7g", loss) << ","
      << llvm::format("%.4f", trainAcc) << ",";
-  if (testAcc)
-    os << llvm::format("%.4f", *testAcc);
+  if (valAcc)
+    os << llvm::format("%.4f", *valAcc);
   os << "," << llvm::format("%.7g", lrW) << "," << llvm::format("%.7g", lrT)
      << "," << numFrozen;
   for (size_t k : thresholdSlots)
@@ -327,13 +327,13 @@ llvm::Expected<TrainResult> Trainer::run() {
           ? options.freezeStart
           : std::max<int64_t>(1, 1000 * 24 / options.batchSize);
   if (options.log) {
-    *options.log << "step,loss,train_accuracy,test_accuracy,lr_weights,"
+    *options.log << "step,loss,train_accuracy,val_accuracy,lr_weights,"
                     "lr_thresholds,frozen";
     for (size_t k : thresholdSlots)
       *options.log << "," << slots[k].global;
     *options.log << "\n";
   }
-  if (testSet) {
+  if (validationSet) {
     auto acc = evaluate();
     if (!acc)
       return acc.takeError();
@@ -342,8 +342,8 @@ llvm::Expected<TrainResult> Trainer::run() {
       best.push_back(copyTensor(p));
     if (options.progress)
       *options.progress << llvm::formatv(
-          "tqt-train: {0} steps of {1} images; test accuracy before "
-          "training {2:F2}%\n",
+          "tqt-train: {0} steps of {1} images; validation accuracy "
+          "before training {2:F2}%\n",
           total, options.batchSize, *acc);
   }
 
@@ -423,8 +423,8 @@ llvm::Expected<TrainResult> Trainer::run() {
       freezeOne(step);
       freezing->resetWindow();
     }
-    std::optional<double> testAcc;
-    if (testSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
+    std::optional<double> valAcc;
+    if (validationSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
                     step == total)) {
       auto evalStart = std::chrono::steady_clock::now();
       auto acc = evaluate();
@@ -433,7 +433,7 @@ llvm::Expected<TrainResult> Trainer::run() {
       evalSeconds += std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - evalStart)
                          .count();
-      testAcc = *acc;
+      valAcc = *acc;
       if (*acc > result.bestAccuracy) {
         result.bestAccuracy = *acc;
         result.bestStep = step;
@@ -442,8 +442,8 @@ llvm::Expected<TrainResult> Trainer::run() {
       }
     }
     if (options.log &&
-        (step % options.logEvery == 0 || step == total || testAcc))
-      logRow(step, loss, trainAcc, testAcc, lrW, lrT);
+        (step % options.logEvery == 0 || step == total || valAcc))
+      logRow(step, loss, trainAcc, valAcc, lrW, lrT);
     double k = std::min<double>(step, 20);
     lossAvg += (loss - lossAvg) / k;
     accAvg += (trainAcc - accAvg) / k;
@@ -456,7 +456,7 @@ llvm::Expected<TrainResult> Trainer::run() {
         elapsed > 0 ? double(step * options.batchSize) / elapsed : 0;
     // On a terminal the line is redrawn every step and kept at evaluations
     // and at the end; in a log, a line every 20 steps.
-    bool keep = step % 20 == 0 || step == total || testAcc || step == 1;
+    bool keep = step % 20 == 0 || step == total || valAcc || step == 1;
     bool redraw = live && elapsed + evalSeconds - lastDraw >= 0.1;
     if (options.progress && (keep || redraw)) {
       lastDraw = elapsed + evalSeconds;
@@ -465,12 +465,12 @@ llvm::Expected<TrainResult> Trainer::run() {
                                "tqt-train: step {0}/{1}  loss {2:F4}  train "
                                "{3:F1}%",
                                step, total, lossAvg, accAvg);
-      if (testAcc)
-        *options.progress << llvm::formatv("  test {0:F2}%", *testAcc);
+      if (valAcc)
+        *options.progress << llvm::formatv("  val {0:F2}%", *valAcc);
       *options.progress << llvm::formatv(
           "  {0:F0} img/s  ETA {1}", result.imagesPerSecond,
           formatDuration(elapsed / double(step) * double(total - step)));
-      bool newline = !live || testAcc || step == total;
+      bool newline = !live || valAcc || step == total;
       *options.progress << (newline ? "\n" : "");
       options.progress->flush();
     }
@@ -479,7 +479,7 @@ llvm::Expected<TrainResult> Trainer::run() {
   result.numFrozen = numFrozen;
 
   // The kept checkpoint into the model.
-  const std::vector<HostTensor> &kept = testSet ? best : params;
+  const std::vector<HostTensor> &kept = validationSet ? best : params;
   SymbolTable symbols(module);
   for (size_t i = 0; i < np; ++i)
     writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global), kept[i]);
@@ -490,7 +490,7 @@ llvm::Expected<TrainResult> Trainer::run() {
 } // namespace
 
 auto ::tqt::train::train(ModuleOp module, const Dataset &trainSet,
-                         const Dataset *testSet, const TrainOptions &options)
+                         const Dataset *validationSet, const TrainOptions &options)
     -> llvm::Expected<TrainResult> {
-  return Trainer(module, trainSet, testSet, options).run();
+  return Trainer(module, trainSet, validationSet, options).run();
 }

@@ -7,7 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-FIXED = ("step", "loss", "train_accuracy", "test_accuracy", "lr_weights", "lr_thresholds", "frozen")
+FIXED = ("step", "loss", "train_accuracy", "val_accuracy", "lr_weights", "lr_thresholds", "frozen")
 
 
 def read_log(path):

@@ -8,13 +8,14 @@
 // results/ gets its CSV and plots.
 // REQUIRES: fashion-mnist, torch, matplotlib, c-compiler
 // RUN: rm -rf %t
-// RUN: %python %tqt_src_root/scripts/demo.py --build %tqt_obj_root --results %t --steps 60 --eval-samples 300 --train-samples 3000 --train-eval-samples 200 --eval-every 30 --freeze-start 20 --freeze-every 10 > %t.log 2>&1
+// RUN: %python %tqt_src_root/scripts/demo.py --build %tqt_obj_root --results %t --steps 60 --eval-samples 300 --train-samples 3000 --val-samples 200 --eval-every 30 --freeze-start 20 --freeze-every 10 > %t.log 2>&1
 // RUN: FileCheck %s < %t.log
 // RUN: %python -c "import csv, sys; rows = list(csv.DictReader(open('%t/results.csv'))); fp = float(rows[0]['integer']); bad = [r for r in rows[1:] if r['simulation'] != r['integer'] or fp - float(r['integer']) > (10 if 'INT4' in r['precision'] else 3)]; print('integer == simulation, bounds OK' if not bad else bad); sys.exit(1 if bad else 0)"
 // RUN: ls %t/accuracy.png %t/thresholds_int8_tqt.png %t/thresholds_int4_tqt.png %t/train_int8_tqt.csv
 
 // CHECK-NOT: SIMULATION DIFFERS
-// CHECK: Mode            Precision   Simulation  Integer  vs FP32    #ep    time  Layers
+// CHECK: checkpoints chosen on 200 validation images from the training data; one seed per trained row
+// CHECK: Mode            Precision   Simulation  Integer    +-  vs FP32    #ep    time  Layers
 // CHECK-NEXT: FP32            fp32
 // CHECK-NEXT: static          INT8       {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
 // CHECK-NEXT: retrain wt      INT8       {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)

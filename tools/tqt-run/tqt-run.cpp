@@ -95,8 +95,9 @@ static cl::opt<unsigned>
 static cl::opt<std::string> dataset(
     "dataset",
     cl::desc("With --eval: the labelled data, fashion-mnist[:test|:train] "
-             "(default split: test)"),
-    cl::value_desc("name[:split]"), cl::cat(category));
+             "(default split: test), optionally rows of it: "
+             "fashion-mnist:train[55000:]"),
+    cl::value_desc("name[:split[[begin:end]]]"), cl::cat(category));
 static cl::opt<std::string>
     datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
                cl::init(::tqt::exec::kFashionMnistDir), cl::cat(category));
@@ -228,7 +229,6 @@ static int finishComparison(const LayerReport &report) {
 /// --compare-layers on the images of --dataset, in batches (a static batch
 /// dimension sets the batch; a last partial batch is then left out).
 static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
-  auto [datasetName, split] = StringRef(dataset).split(':');
   auto data = loadDataset(dataset, "test", datasetDir);
   if (!data)
     return fail(data.takeError());

@@ -41,20 +41,28 @@ static cl::opt<std::string> output("o", cl::desc("Trained model"),
                                    cl::cat(category));
 static cl::opt<std::string> dataset(
     "dataset",
-    cl::desc("Training data: fashion-mnist (trains on the train split and "
-             "evaluates on the test split)"),
+    cl::desc("Training data: fashion-mnist (trains on its train split less "
+             "the last --val-samples images, which choose the checkpoint; "
+             "the test split is never used)"),
     cl::value_desc("name"), cl::Required, cl::cat(category));
 static cl::opt<std::string>
     datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
                cl::init(exec::kFashionMnistDir), cl::cat(category));
-static cl::opt<int64_t>
-    trainSamples("train-samples",
-                 cl::desc("Use only the first N training samples (0: all)"),
-                 cl::init(0), cl::cat(category));
-static cl::opt<int64_t> evalSamples(
-    "eval-samples",
-    cl::desc("Evaluate on the first N test samples (0: all 10,000)"),
+static cl::opt<int64_t> trainSamples(
+    "train-samples",
+    cl::desc("Train on the first N samples of the train split (0: all "
+             "before the validation samples)"),
     cl::init(0), cl::cat(category));
+static cl::opt<int64_t> valSamples(
+    "val-samples",
+    cl::desc("The last N images of the train split are the validation set, "
+             "never trained on, on which --eval-every chooses the kept "
+             "checkpoint (0: no validation, the last checkpoint is kept)"),
+    cl::init(5000), cl::cat(category));
+// The old option evaluated on the test split; it is refused with a pointer
+// to what replaced it, so that no script selects on test data by accident.
+static cl::opt<int64_t> removedEvalSamples("eval-samples", cl::Hidden,
+                                           cl::init(-1), cl::cat(category));
 static cl::opt<int64_t> batchSize("batch-size", cl::desc("Batch size"),
                                   cl::init(24), cl::cat(category));
 static cl::opt<int64_t> steps("steps", cl::desc("Number of training steps"),
@@ -97,11 +105,11 @@ static cl::opt<int64_t> freezeStart(
 static cl::opt<int64_t> freezeEvery("freeze-every",
                                     cl::desc("Steps between two freezes"),
                                     cl::init(50), cl::cat(category));
-static cl::opt<int64_t>
-    evalEvery("eval-every",
-              cl::desc("Evaluate on the test split every K steps and keep "
-                       "the best checkpoint (0: at the end only)"),
-              cl::init(0), cl::cat(category));
+static cl::opt<int64_t> evalEvery(
+    "eval-every",
+    cl::desc("Evaluate on the validation set every K steps and keep the best "
+             "checkpoint (0: at the end only)"),
+    cl::init(0), cl::cat(category));
 static cl::opt<std::string>
     logFile("log",
             cl::desc("CSV log: a row per logged step (loss, learning rates, "
@@ -131,8 +139,12 @@ int main(int argc, char **argv) {
     return fail("-O must be 0-3");
   if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0))
     return fail("give --steps N or --epochs E (positive)");
+  if (removedEvalSamples.getNumOccurrences())
+    return fail("--eval-samples is gone: tqt-train chooses its checkpoint on "
+                "a validation split of the training data (--val-samples N); "
+                "measure the test split with tqt-run --eval");
   if (batchSize <= 0 || freezeEvery <= 0 || logEvery <= 0 || evalEvery < 0 ||
-      trainSamples < 0 || evalSamples < 0)
+      trainSamples < 0 || valSamples < 0)
     return fail("--batch-size, --freeze-every and --log-every must be "
                 "positive; --eval-every and the sample counts not negative");
   if (!(lrWeights > 0) || !(lrThresholds > 0))
@@ -143,26 +155,27 @@ int main(int argc, char **argv) {
   StringRef name = StringRef(dataset).split(':').first;
   if (StringRef(dataset).contains(':'))
     return fail("--dataset takes the dataset name only: tqt-train uses its "
-                "train split for training and its test split for evaluation");
+                "train split (less --val-samples for validation)");
 
-  auto trainSet = exec::loadDataset(name, "train", datasetDir);
-  if (!trainSet)
-    return fail(toString(trainSet.takeError()));
-  if (trainSamples > trainSet->images.getShape()[0])
-    return fail(
-        "--train-samples " + Twine(trainSamples) + " asks for more than the " +
-        Twine(trainSet->images.getShape()[0]) + " samples of the train split");
-  if (trainSamples > 0) {
-    trainSet->images = exec::takeFirst(trainSet->images, trainSamples);
-    trainSet->labels = exec::takeFirst(trainSet->labels, trainSamples);
-  }
-  auto testSet = exec::loadDataset(name, "test", datasetDir);
-  if (!testSet)
-    return fail(toString(testSet.takeError()));
-  if (evalSamples > testSet->images.getShape()[0])
-    return fail(
-        "--eval-samples " + Twine(evalSamples) + " asks for more than the " +
-        Twine(testSet->images.getShape()[0]) + " samples of the test split");
+  auto split = exec::loadDataset(name, "train", datasetDir);
+  if (!split)
+    return fail(toString(split.takeError()));
+  int64_t n = split->images.getShape()[0];
+  if (valSamples >= n)
+    return fail("--val-samples " + Twine(valSamples) +
+                " leaves nothing to train on: the train split has " + Twine(n) +
+                " samples");
+  int64_t trainable = n - valSamples;
+  if (trainSamples > trainable)
+    return fail("--train-samples " + Twine(trainSamples) +
+                " asks for more than the " + Twine(trainable) +
+                " samples of the train split before the " + Twine(valSamples) +
+                " validation samples");
+  int64_t used = trainSamples > 0 ? trainSamples : trainable;
+  exec::Dataset trainSet{exec::sliceRows(split->images, 0, used),
+                         exec::sliceRows(split->labels, 0, used)};
+  exec::Dataset valSet{exec::sliceRows(split->images, trainable, n),
+                       exec::sliceRows(split->labels, trainable, n)};
 
   std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
@@ -195,21 +208,25 @@ int main(int argc, char **argv) {
   options.freezeStart = freezeStart;
   options.freezeEvery = freezeEvery;
   options.evalEvery = evalEvery;
-  options.evalSamples = evalSamples;
   options.seed = seed;
   options.optLevel = optLevel;
   options.progress = quiet ? nullptr : &errs();
   options.log = log ? &log->os() : nullptr;
   options.logEvery = logEvery;
 
-  auto result = train::train(model->getModule(), *trainSet, &*testSet, options);
+  auto result = train::train(model->getModule(), trainSet,
+                             valSamples > 0 ? &valSet : nullptr, options);
   if (!result)
     return fail(toString(result.takeError()));
   outs() << formatv("steps: {0}\nfinal loss: {1:F6}\n", result->steps,
                     result->finalLoss);
-  outs() << formatv("accuracy before: {0:F2}%\naccuracy: {1:F2}% (step {2})\n",
-                    result->initialAccuracy, result->bestAccuracy,
-                    result->bestStep);
+  if (valSamples > 0)
+    outs() << formatv("validation accuracy before: {0:F2}%\nvalidation "
+                      "accuracy: {1:F2}% (step {2}, kept)\n",
+                      result->initialAccuracy, result->bestAccuracy,
+                      result->bestStep);
+  else
+    outs() << "validation: none (the last step is kept)\n";
   outs() << formatv("frozen thresholds: {0}\nimages/s: {1:F1}\n",
                     result->numFrozen, result->imagesPerSecond);
 

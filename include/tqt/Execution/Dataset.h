@@ -30,8 +30,10 @@ struct Dataset {
   HostTensor labels; ///< int32 [N]
 };
 
-/// `spec` is "fashion-mnist" or "fashion-mnist:train" / "fashion-mnist:test";
-/// without a split, `defaultSplit` is used.
+/// `spec` is "fashion-mnist" or "fashion-mnist:train" / "fashion-mnist:test",
+/// optionally with a row range "fashion-mnist:train[55000:]" (BEGIN:END,
+/// either bound optional; tqt-train's validation set is the end of the
+/// train split); without a split, `defaultSplit` is used.
 llvm::Expected<Dataset> loadDataset(llvm::StringRef spec,
                                     llvm::StringRef defaultSplit,
                                     llvm::StringRef dir = kFashionMnistDir);

@@ -4,7 +4,8 @@
 // JIT-compiles the training step and the evaluation function once, and
 // runs the TQT recipe (tqt-method 4) on a labelled dataset: shuffled
 // batches, two Adam groups with staircase decay, Graffitist's incremental
-// threshold freezing, periodic evaluation keeping the best checkpoint. The
+// threshold freezing, periodic evaluation on a validation set keeping the
+// best checkpoint. The
 // model's parameter globals receive the best values at the end.
 //
 //===----------------------------------------------------------------------===//
@@ -42,10 +43,8 @@ struct TrainOptions {
   int64_t freezeStart = -1;
   /// One threshold is frozen every this many steps.
   int64_t freezeEvery = 50;
-  /// Evaluate on the test set every K steps (0: only at the end).
+  /// Evaluate on the validation set every K steps (0: only at the end).
   int64_t evalEvery = 0;
-  /// Test samples used per evaluation (0: the whole split).
-  int64_t evalSamples = 0;
   uint64_t seed = 0;
   unsigned optLevel = 3;
   /// Progress lines (step, loss, accuracy, images/s, ETA) go here when set.
@@ -58,22 +57,26 @@ struct TrainOptions {
 struct TrainResult {
   int64_t steps = 0;
   double finalLoss = 0;
-  /// Test accuracy of the kept checkpoint (-1 without a test set).
+  /// Validation accuracy of the kept checkpoint (-1 without a validation
+  /// set).
   double bestAccuracy = -1;
   int64_t bestStep = 0;
-  /// Test accuracy before the first step (-1 without a test set).
+  /// Validation accuracy before the first step (-1 without a validation
+  /// set).
   double initialAccuracy = -1;
   unsigned numFrozen = 0;
   double imagesPerSecond = 0;
 };
 
-/// Trains `options.entry` of `module` on `trainSet` (evaluating on
-/// `testSet` when given) and writes the kept parameters into the module:
-/// the initial values of threshold and weight globals, and constant weights
-/// that were promoted for training become constants again.
+/// Trains `options.entry` of `module` on `trainSet` and writes the kept
+/// parameters (with a `validationSet`, data the training never sees and
+/// never the test split: the checkpoint of best validation accuracy; else
+/// the last one) into the module: the initial values of threshold and
+/// weight globals, and constant weights that were promoted for training
+/// become constants again.
 llvm::Expected<TrainResult> train(mlir::ModuleOp module,
                                   const exec::Dataset &trainSet,
-                                  const exec::Dataset *testSet,
+                                  const exec::Dataset *validationSet,
                                   const TrainOptions &options);
 
 } // namespace tqt::train

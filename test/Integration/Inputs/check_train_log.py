@@ -24,7 +24,7 @@ def main():
         sys.exit(0 if b <= ratio * a else 1)
     if what == "frozen-stay":
         names = [k for k in rows[0] if k not in (
-            "step", "loss", "train_accuracy", "test_accuracy", "lr_weights", "lr_thresholds", "frozen")]
+            "step", "loss", "train_accuracy", "val_accuracy", "lr_weights", "lr_thresholds", "frozen")]
         # The row from which each threshold never changes again.
         settle = {}
         for n in names:

@@ -30,6 +30,16 @@
 // STATIC-NEXT: samples: 100
 // STATIC-NEXT: accuracy: [[ACC100]]%
 
+// Row ranges of a split: [BEGIN:END], either bound optional.
+// RUN: tqt-run %t/dyn.mlir --eval --dataset 'fashion-mnist:test[:100]' | FileCheck %s --check-prefix=RANGE
+// RUN: tqt-run %t/dyn.mlir --eval --dataset 'fashion-mnist:train[59900:]' | FileCheck %s --check-prefix=RANGE
+// RANGE: samples: 100
+// RUN: not tqt-run %s -e dyn --eval --dataset 'fashion-mnist:train[5:3]' 2>&1 | FileCheck %s --check-prefix=BADRANGE
+// BADRANGE: tqt-run: error: row range [5:3] of fashion-mnist:train must satisfy 0 <= BEGIN < END <= 60000
+// RUN: not tqt-run %s -e dyn --eval --dataset 'fashion-mnist:test[12]' 2>&1 | FileCheck %s --check-prefix=NOCOLON
+// NOCOLON: tqt-run: error: malformed row range in 'fashion-mnist:test[12]' (expected SPLIT[BEGIN:END], either bound optional)
+// RUN: not tqt-run %s -e dyn --eval --dataset 'fashion-mnist:test[:x]' 2>&1 | FileCheck %s --check-prefix=NOTNUM
+// NOTNUM: tqt-run: error: row range [:x] of fashion-mnist:test must satisfy 0 <= BEGIN < END <= 10000
 // RUN: not tqt-run %s -e dyn --eval 2>&1 | FileCheck %s --check-prefix=NODATA
 // RUN: not tqt-run %s -e dyn --eval --dataset fashion-mnist --random-inputs 2>&1 | FileCheck %s --check-prefix=EXCL
 

@@ -4,14 +4,16 @@
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --dataset-dir %t/nowhere -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not tqt-train %s -e noparams --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOPARAMS
 // RUN: not tqt-train %s -e five --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=LABELS
-// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 50 --lr-weights 3e38 --train-samples 2000 --eval-samples 100 --quiet -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NAN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 50 --lr-weights 3e38 --train-samples 2000 --val-samples 100 --quiet -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NAN
 // RUN: not tqt-train %s -e static8 --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=STATIC
 // RUN: not tqt-train %s -e net --dataset fashion-mnist -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: not tqt-train %s -e net --dataset fashion-mnist:test --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=SPLIT
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --no-train-weights --train-thresholds=false -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOTHING
 // RUN: not tqt-train %s -e nosuch --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOSUCH
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --train-samples 60001 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=TRAINN
-// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --eval-samples 10001 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=EVALN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --eval-samples 100 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=EVALN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --val-samples 60000 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=VALN
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --val-samples -1 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCHN
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --batch-size -3 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCHN
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 -o %t 2>&1 | FileCheck %s --check-prefix=OUTDIR -DPATH=%t
 // RUN: not ls %t/out.mlir
@@ -25,8 +27,9 @@
 // SPLIT: tqt-train: error: --dataset takes the dataset name only
 // NOTHING: tqt-train: error: nothing to train: both weights and thresholds are off
 // NOSUCH: tqt-train: error: no function @nosuch in the module (public functions: @net, {{.*}})
-// TRAINN: tqt-train: error: --train-samples 60001 asks for more than the 60000 samples of the train split
-// EVALN: tqt-train: error: --eval-samples 10001 asks for more than the 10000 samples of the test split
+// TRAINN: tqt-train: error: --train-samples 60001 asks for more than the 55000 samples of the train split before the 5000 validation samples
+// EVALN: tqt-train: error: --eval-samples is gone: tqt-train chooses its checkpoint on a validation split of the training data (--val-samples N); measure the test split with tqt-run --eval
+// VALN: tqt-train: error: --val-samples 60000 leaves nothing to train on: the train split has 60000 samples
 // BATCHN: tqt-train: error: --batch-size, --freeze-every and --log-every must be positive
 // OUTDIR: tqt-train: error: cannot write [[PATH]]: it is a directory
 

@@ -4,8 +4,8 @@
 // RUN: not tqt-train %s -e two --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=TWO
 // RUN: not tqt-train %s -e big --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=SHAPE
 // RUN: not tqt-train %s -e rank3 --dataset fashion-mnist --steps 2 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=LOGITS
-// RUN: not tqt-train %s -e novalue --dataset fashion-mnist --steps 2 --eval-samples 10 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOVALUE
-// RUN: not tqt-train %s -e nan --dataset fashion-mnist --steps 2 --eval-samples 10 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NAN
+// RUN: not tqt-train %s -e novalue --dataset fashion-mnist --steps 2 --val-samples 10 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NOVALUE
+// RUN: not tqt-train %s -e nan --dataset fashion-mnist --steps 2 --val-samples 10 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=NAN
 // RUN: not tqt-train %s -e nan --dataset fashion-mnist --steps 2 --train-samples 10 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=SMALL
 // RUN: not tqt-train %s -e nan --dataset fashion-mnist --steps 2 -O 4 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=OPT
 // RUN: not tqt-train %s -e nan --dataset fashion-mnist --steps 2 --batch-size 0 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCH
@@ -13,7 +13,7 @@
 // RUN: not ls %t/out.mlir
 
 // TWO: tqt-train: error: @two must take one argument (the images), it takes 2
-// SHAPE: tqt-train: error: @big takes tensor<?x32x32x1xf32>, but the dataset's images are (60000, 28, 28, 1)
+// SHAPE: tqt-train: error: @big takes tensor<?x32x32x1xf32>, but the dataset's images are (55000, 28, 28, 1)
 // LOGITS: tqt-train: error: @rank3 must return logits [batch, classes] with a static number of classes
 // NOVALUE: tqt-train: error: {{.*}}model-errors.mlir:{{[0-9]+}}:{{[0-9]+}}: parameter global @w needs an f32 dense or dense_resource initial value
 // NAN: tqt-train: error: parameter @wn has NaN or infinite values
