@@ -230,13 +230,14 @@ int main(int argc, char **argv) {
   outs() << formatv("frozen thresholds: {0}\nimages/s: {1:F1}\n",
                     result->numFrozen, result->imagesPerSecond);
 
+  // The log first: when it cannot be written, no model appears either.
+  if (log)
+    if (Error err = log->commit())
+      return fail(toString(std::move(err)));
   model->getModule().print(out->os());
   out->os() << "\n";
   if (Error err = out->commit())
     return fail(toString(std::move(err)));
-  if (log)
-    if (Error err = log->commit())
-      return fail(toString(std::move(err)));
   if (Error err = flushStandardOutput())
     return fail(toString(std::move(err)));
   return 0;
