@@ -39,13 +39,6 @@ static std::string locString(Location loc) {
   return ::tqt::exec::formatLocation(loc) + ": ";
 }
 
-/// A threshold computed from others (the 32-bit bias at the accumulator
-/// scale of layer-bits = 0): it follows them and is not calibrated itself.
-static bool isDerivedThreshold(Value t) {
-  return isa_and_present<math::CeilOp, arith::AddFOp, arith::SubFOp>(
-      t.getDefiningOp());
-}
-
 namespace {
 /// Quantizers sharing one threshold global.
 struct Group {
@@ -99,7 +92,7 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     if (!fq || !problem.empty())
       return;
     auto load = fq.getLog2T().getDefiningOp<ml_program::GlobalLoadOp>();
-    if (!load && isDerivedThreshold(fq.getLog2T()))
+    if (!load && mlir::tqt::isDerivedThreshold(fq.getLog2T()))
       return;
     if (!load) {
       problem = locString(fq.getLoc()) +
@@ -116,9 +109,7 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       g.global = name.str();
       g.bits = spec.bits;
       g.isSigned = spec.isSigned;
-      g.isWeight =
-          global && global->getAttrOfType<StringAttr>("tqt.role") &&
-          global->getAttrOfType<StringAttr>("tqt.role").getValue() == "weight";
+      g.isWeight = global && mlir::tqt::isWeightThreshold(global);
       if (global)
         if (auto v = dyn_cast_if_present<DenseFPElementsAttr>(
                 global.getValue().value_or(Attribute())))
@@ -147,7 +138,7 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   auto ifunc = instrumented->lookupSymbol<func::FuncOp>(options.entry);
   SmallVector<FakeQuantOp> iquantizers;
   ifunc.walk([&](FakeQuantOp op) {
-    if (!isDerivedThreshold(op.getLog2T()))
+    if (!mlir::tqt::isDerivedThreshold(op.getLog2T()))
       iquantizers.push_back(op);
   });
   MLIRContext *ctx = module.getContext();
@@ -277,7 +268,8 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     std::string method = methodName(r.method).str();
     if (r.fellBackToMax)
       method += " (max fallback)";
-    global->setAttr("tqt.calibration", StringAttr::get(ctx, method));
+    global->setAttr(mlir::tqt::TQTDialect::CalibrationAttrHelper::getNameStr(),
+                    StringAttr::get(ctx, method));
   }
   return report;
 }

@@ -127,8 +127,8 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
   auto [first, last] = range.split(':');
   int64_t begin = 0, end = n;
   if ((!first.empty() && first.getAsInteger(10, begin)) ||
-      (!last.empty() && last.getAsInteger(10, end)) || begin < 0 ||
-      end > n || begin >= end)
+      (!last.empty() && last.getAsInteger(10, end)) || begin < 0 || end > n ||
+      begin >= end)
     return error("row range [" + range + "] of fashion-mnist:" + split +
                  " must satisfy 0 <= BEGIN < END <= " + llvm::Twine(n));
   return Dataset{sliceRows(ds.images, begin, end),

@@ -99,10 +99,10 @@ std::string formatDuration(double seconds) {
 
 class Trainer {
 public:
-  Trainer(ModuleOp module, const Dataset &trainSet, const Dataset *validationSet,
-          const TrainOptions &options)
-      : module(module), trainSet(trainSet), validationSet(validationSet), options(options) {
-  }
+  Trainer(ModuleOp module, const Dataset &trainSet,
+          const Dataset *validationSet, const TrainOptions &options)
+      : module(module), trainSet(trainSet), validationSet(validationSet),
+        options(options) {}
 
   llvm::Expected<TrainResult> run();
 
@@ -424,8 +424,9 @@ llvm::Expected<TrainResult> Trainer::run() {
       freezing->resetWindow();
     }
     std::optional<double> valAcc;
-    if (validationSet && ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
-                    step == total)) {
+    if (validationSet &&
+        ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
+         step == total)) {
       auto evalStart = std::chrono::steady_clock::now();
       auto acc = evaluate();
       if (!acc)
@@ -490,7 +491,8 @@ llvm::Expected<TrainResult> Trainer::run() {
 } // namespace
 
 auto ::tqt::train::train(ModuleOp module, const Dataset &trainSet,
-                         const Dataset *validationSet, const TrainOptions &options)
+                         const Dataset *validationSet,
+                         const TrainOptions &options)
     -> llvm::Expected<TrainResult> {
   return Trainer(module, trainSet, validationSet, options).run();
 }

@@ -8,8 +8,8 @@
 // CHECK-NOT: @q.conv2d_0.acc
 // CHECK: tqt.fake_quant %{{.*}}, %{{.*}} bits(8) signed : tensor<2x1x1x1xf32>
 // CHECK: %[[TX:.*]] = ml_program.global_load @q.input0
-// CHECK: %[[CX:.*]] = math.ceil %[[TX]] : tensor<f32>
 // CHECK: %[[TW:.*]] = ml_program.global_load @q.conv2d_0.weight
+// CHECK: %[[CX:.*]] = math.ceil %[[TX]] : tensor<f32>
 // CHECK: %[[CW:.*]] = math.ceil %[[TW]] : tensor<f32>
 // CHECK: %[[S:.*]] = arith.addf %[[CX]], %[[CW]] : tensor<f32>
 // CHECK: %[[K:.*]] = arith.constant dense<1.700000e+01> : tensor<f32>

@@ -5,6 +5,7 @@
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -32,6 +33,95 @@ void TQTDialect::registerAttributes() {
 #define GET_ATTRDEF_LIST
 #include "tqt/Dialect/TQT/IR/TQTAttrs.cpp.inc"
       >();
+}
+
+bool mlir::tqt::isWeightThreshold(Operation *global) {
+  auto role = global->getAttrOfType<StringAttr>(
+      TQTDialect::RoleAttrHelper::getNameStr());
+  return role && role.getValue() == kWeightRole;
+}
+
+Value mlir::tqt::buildDerivedThreshold(OpBuilder &b, Location loc, Value log2Tx,
+                                       Value log2Tw, float offset) {
+  auto scalar = RankedTensorType::get({}, b.getF32Type());
+  Value cx = math::CeilOp::create(b, loc, log2Tx);
+  Value cw = math::CeilOp::create(b, loc, log2Tw);
+  Value sum = arith::AddFOp::create(b, loc, cx, cw);
+  Value k =
+      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(scalar, offset));
+  return arith::AddFOp::create(b, loc, sum, k);
+}
+
+bool mlir::tqt::isDerivedThreshold(Value log2T) {
+  return isa_and_present<math::CeilOp, arith::AddFOp, arith::SubFOp>(
+      log2T.getDefiningOp());
+}
+
+LogicalResult TQTDialect::verifyOperationAttribute(Operation *op,
+                                                   NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  auto onGlobal = [&]() -> LogicalResult {
+    if (op->getName().getStringRef() != "ml_program.global")
+      return op->emitError("'")
+             << name << "' is only valid on an ml_program.global";
+    return success();
+  };
+  if (name == AvgpoolAttrHelper::getNameStr()) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError("'") << name << "' must be a unit attribute";
+    if (op->getName().getStringRef() != "tosa.depthwise_conv2d")
+      return op->emitError("'")
+             << name
+             << "' is only valid on the tosa.depthwise_conv2d that "
+                "--tqt-prepare makes of an average pooling";
+    return success();
+  }
+  if (name == Log2ThresholdAttrHelper::getNameStr() ||
+      name == PromotedAttrHelper::getNameStr()) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError("'") << name << "' must be a unit attribute";
+    if (failed(onGlobal()))
+      return failure();
+    if (name == Log2ThresholdAttrHelper::getNameStr()) {
+      auto type = dyn_cast_if_present<TypeAttr>(op->getAttr("type"));
+      auto tensor =
+          type ? dyn_cast<RankedTensorType>(type.getValue()) : nullptr;
+      if (!tensor || tensor.getRank() != 0 || !tensor.getElementType().isF32())
+        return op->emitError("'")
+               << name << "' marks a threshold global, which holds log2 t "
+               << "as tensor<f32>";
+    }
+    return success();
+  }
+  if (name == RoleAttrHelper::getNameStr() ||
+      name == CalibrationAttrHelper::getNameStr()) {
+    auto value = dyn_cast<StringAttr>(attr.getValue());
+    if (!value)
+      return op->emitError("'") << name << "' must be a string attribute";
+    if (failed(onGlobal()))
+      return failure();
+    if (name == RoleAttrHelper::getNameStr() && value.getValue() != "weight")
+      return op->emitError("'")
+             << name << "' must be \"weight\" (the role of a weight "
+             << "quantizer's threshold; other thresholds have none), got "
+             << value;
+    return success();
+  }
+  if (name == TraceAttrHelper::getNameStr()) {
+    auto value = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!value || !value.getType().isInteger(64) || value.getInt() < 0)
+      return op->emitError("'")
+             << name << "' must be a non-negative i64 integer";
+    if (op->getNumResults() != 1)
+      return op->emitError("'")
+             << name << "' must be on an op with one result (the codes)";
+    return success();
+  }
+  return op->emitError("unknown attribute '")
+         << name
+         << "' (the tqt dialect's attributes on other ops are tqt.avgpool, "
+            "tqt.log2_threshold, tqt.role, tqt.calibration, tqt.promoted "
+            "and tqt.trace)";
 }
 
 Operation *TQTDialect::materializeConstant(OpBuilder &builder, Attribute value,

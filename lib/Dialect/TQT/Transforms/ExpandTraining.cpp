@@ -450,7 +450,8 @@ ExpandTraining::collectParams(func::FuncOp func, SymbolTable &symbols) {
       global.emitOpError("parameter globals need a static shape");
       return WalkResult::interrupt();
     }
-    bool isThreshold = global->hasAttr("tqt.log2_threshold");
+    bool isThreshold =
+        global->hasAttr(TQTDialect::Log2ThresholdAttrHelper::getNameStr());
     if (isThreshold && trainThresholds)
       thresholds.push_back({global, true});
     else if (!isThreshold && trainWeights)

@@ -320,7 +320,7 @@ LogicalResult Fuser::fuseAvgPool(tosa::DepthwiseConv2DOp op) {
   Operation *sums = b.clone(*op);
   sums->setOperands({x->codes, ones, zeroBias, inZp, wZp});
   sums->setAttr("acc_type", TypeAttr::get(accType));
-  sums->removeAttr("tqt.avgpool");
+  sums->removeAttr(TQTDialect::AvgpoolAttrHelper::getNameStr());
   sums->getResult(0).setType(outType.clone(accType));
   Value s32 = castTo(b, sums->getResult(0), b.getI32Type());
   SmallVector<int64_t> ones4(outType.getRank(), 1);
@@ -459,7 +459,7 @@ LogicalResult Fuser::run() {
       return op->emitOpError("is not legalized; run --tqt-legalize-pow2 "
                              "first");
     } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(op);
-               dw && op->hasAttr("tqt.avgpool")) {
+               dw && op->hasAttr(TQTDialect::AvgpoolAttrHelper::getNameStr())) {
       result = fuseAvgPool(dw);
     } else if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op)) {
       result = fuseConv(op);

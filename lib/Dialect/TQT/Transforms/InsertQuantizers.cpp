@@ -191,9 +191,11 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses,
     s.global = ml_program::GlobalOp::create(
         gb, loc, "q." + s.name, scalar, /*is_mutable=*/true,
         DenseElementsAttr::get(scalar, 0.0f), gb.getStringAttr("private"));
-    s.global->setAttr("tqt.log2_threshold", gb.getUnitAttr());
+    s.global->setAttr(TQTDialect::Log2ThresholdAttrHelper::getNameStr(),
+                      gb.getUnitAttr());
     if (s.isWeight)
-      s.global->setAttr("tqt.role", gb.getStringAttr("weight"));
+      s.global->setAttr(TQTDialect::RoleAttrHelper::getNameStr(),
+                        gb.getStringAttr(kWeightRole));
     symbols.insert(s.global);
   }
   auto load = ml_program::GlobalLoadOp::create(
@@ -226,13 +228,9 @@ Value QuantizerInserter::quantizeAtAccumulatorScale(Value v, unsigned xSlot,
   // ceil(theta_b) - 31 = (ceil(theta_x) - (bx - sx)) + (ceil(theta_w) - (bw -
   // 1))
   int levels = 31 - (int(x.bits) - (x.isSigned ? 1 : 0)) - (int(w.bits) - 1);
-  auto scalar = RankedTensorType::get({}, b.getF32Type());
-  Value cx = math::CeilOp::create(b, loc, load(xSlot));
-  Value cw = math::CeilOp::create(b, loc, load(wSlot));
-  Value sum = arith::AddFOp::create(b, loc, cx, cw);
-  Value k = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(scalar, float(levels)));
-  Value theta = arith::AddFOp::create(b, loc, sum, k);
+  Value tx = load(xSlot);
+  Value tw = load(wSlot);
+  Value theta = buildDerivedThreshold(b, loc, tx, tw, float(levels));
   return FakeQuantOp::create(
       b, loc, v.getType(), v, theta, b.getI64IntegerAttr(32),
       b.getBoolAttr(true), b.getBoolAttr(false),
@@ -529,7 +527,7 @@ LogicalResult QuantizerInserter::run() {
   for (Operation &op : func.getBody().front()) {
     ops.push_back(&op);
     if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp, tosa::MatMulOp>(op) &&
-        !op.hasAttr("tqt.avgpool"))
+        !op.hasAttr(TQTDialect::AvgpoolAttrHelper::getNameStr()))
       computeLayers.push_back(&op);
   }
   for (Operation *op : ops) {
@@ -542,7 +540,7 @@ LogicalResult QuantizerInserter::run() {
       result = handleConv(op, conv.getInput(), conv.getWeight(), conv.getBias(),
                           isFirst, isLast);
     else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(op))
-      result = op->hasAttr("tqt.avgpool")
+      result = op->hasAttr(TQTDialect::AvgpoolAttrHelper::getNameStr())
                    ? handleAvgPool(dw)
                    : handleConv(op, dw.getInput(), dw.getWeight(), dw.getBias(),
                                 isFirst, isLast);

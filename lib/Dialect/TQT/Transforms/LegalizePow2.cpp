@@ -154,7 +154,8 @@ struct LegalizePow2Pass
         def->erase();
     for (auto global :
          llvm::make_early_inc_range(module.getOps<ml_program::GlobalOp>()))
-      if (global.isPrivate() && global->hasAttr("tqt.log2_threshold") &&
+      if (global.isPrivate() &&
+          global->hasAttr(TQTDialect::Log2ThresholdAttrHelper::getNameStr()) &&
           SymbolTable::symbolKnownUseEmpty(global, module))
         global.erase();
 

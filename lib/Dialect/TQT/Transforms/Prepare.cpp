@@ -281,7 +281,8 @@ struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
         rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}), op.getStrideAttr(),
         rewriter.getDenseI64ArrayAttr({1, 1}), TypeAttr::get(f32),
         rewriter.getBoolAttr(false));
-    dw->setAttr("tqt.avgpool", rewriter.getUnitAttr());
+    dw->setAttr(mlir::tqt::TQTDialect::AvgpoolAttrHelper::getNameStr(),
+                rewriter.getUnitAttr());
     rewriter.replaceOp(op, dw.getResult());
     return success();
   }

@@ -53,7 +53,7 @@ unsigned mlir::tqt::promoteTrainableConstants(func::FuncOp func) {
                     .str()});
     };
     if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(op)) {
-      if (op->hasAttr("tqt.avgpool"))
+      if (op->hasAttr(TQTDialect::AvgpoolAttrHelper::getNameStr()))
         return;
       add(weightConstant(op->getOperand(1)), "weight");
       Operation *bias = weightConstant(op->getOperand(2));

@@ -29,6 +29,25 @@ def TQT_Dialect : Dialect {
   // Folded constants are materialized as arith.constant.
   let hasConstantMaterializer = 1;
   let dependentDialects = ["::mlir::arith::ArithDialect"];
+  // The attributes passes leave on other dialects' ops for later passes: one
+  // name each (TQTDialect::<Name>AttrHelper::getNameStr()), verified by
+  // verifyOperationAttribute.
+  let discardableAttrs = (ins
+    // On the tosa.depthwise_conv2d that --tqt-prepare makes of an average
+    // pooling.
+    "::mlir::UnitAttr":$avgpool,
+    // On an ml_program.global holding a log2 threshold (tensor<f32>).
+    "::mlir::UnitAttr":$log2_threshold,
+    // "weight" on the threshold global of a weight quantizer.
+    "::mlir::StringAttr":$role,
+    // The rule tqt-calibrate used, on a threshold global.
+    "::mlir::StringAttr":$calibration,
+    // On a global that training made of a constant weight.
+    "::mlir::UnitAttr":$promoted,
+    // A quantizer's number for the per-layer comparison (Transforms/Trace.h).
+    "::mlir::IntegerAttr":$trace
+  );
+  let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
   }];

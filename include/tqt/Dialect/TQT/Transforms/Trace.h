@@ -13,11 +13,12 @@
 #ifndef TQT_DIALECT_TQT_TRANSFORMS_TRACE_H
 #define TQT_DIALECT_TQT_TRANSFORMS_TRACE_H
 
-#include "llvm/ADT/StringRef.h"
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 namespace mlir::tqt {
 
-inline constexpr llvm::StringLiteral kTraceAttr = "tqt.trace";
+inline constexpr llvm::StringLiteral kTraceAttr =
+    TQTDialect::TraceAttrHelper::getNameStr();
 
 } // namespace mlir::tqt
 

@@ -10,6 +10,8 @@
 #ifndef TQT_DIALECT_TQT_TRANSFORMS_TRAINING_H
 #define TQT_DIALECT_TQT_TRANSFORMS_TRAINING_H
 
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
@@ -28,7 +30,8 @@ inline constexpr llvm::StringLiteral kTrainGlobalAttr = "tqt.train.global";
 /// "weights" or "thresholds" on param arguments.
 inline constexpr llvm::StringLiteral kTrainGroupAttr = "tqt.train.group";
 /// Unit attribute on globals created from constant weights.
-inline constexpr llvm::StringLiteral kPromotedAttr = "tqt.promoted";
+inline constexpr llvm::StringLiteral kPromotedAttr =
+    TQTDialect::PromotedAttrHelper::getNameStr();
 
 inline std::string trainStepName(llvm::StringRef entry) {
   return (entry + "_train_step").str();
