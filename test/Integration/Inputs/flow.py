@@ -35,6 +35,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 INPUT_GLOBAL = re.compile(r"ml_program\.global private mutable (@q\.input\w*)\(dense<[^>]*>")
 sys.path.insert(0, HERE)
+from gen_small_net import lcg  # noqa: E402
 from npytool import read_f32_shape, write  # noqa: E402
 
 
@@ -45,13 +46,6 @@ def run(*args):
 def same(a, b):
     with open(a, "rb") as fa, open(b, "rb") as fb:
         return fa.read() == fb.read()
-
-
-def lcg(seed):
-    x = seed
-    while True:
-        x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
-        yield ((x >> 11) & ((1 << 53) - 1)) / float(1 << 53)
 
 
 def edge_inputs(x_path, out_path, static_batch):
