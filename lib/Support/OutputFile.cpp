@@ -52,14 +52,13 @@ Expected<OutputFile> OutputFile::open(StringRef path, bool allowStdout) {
   // A regular file or a new one: a temporary beside the target (the same
   // file system, so the final rename is atomic), beside the file a symbolic
   // link points to rather than replacing the link.
-  SmallString<256> target(path);
+  OutputFile out(path.str(), Kind::Replace);
   if (!statusError) {
     SmallString<256> real;
     if (!sys::fs::real_path(path, real))
-      target = real;
+      out.target = std::string(real);
   }
-  OutputFile out(std::string(target), Kind::Replace);
-  auto temp = sys::fs::TempFile::create(target + ".tmp-%%%%%%");
+  auto temp = sys::fs::TempFile::create(out.target + ".tmp-%%%%%%");
   if (!temp)
     return error("cannot write " + path + ": " + toString(temp.takeError()));
   out.temp.emplace(std::move(*temp));
@@ -69,8 +68,9 @@ Expected<OutputFile> OutputFile::open(StringRef path, bool allowStdout) {
 }
 
 OutputFile::OutputFile(OutputFile &&other)
-    : path(std::move(other.path)), kind(other.kind),
-      stream(std::move(other.stream)), scratchUsed(other.scratchUsed) {
+    : path(std::move(other.path)), target(std::move(other.target)),
+      kind(other.kind), stream(std::move(other.stream)),
+      scratchUsed(other.scratchUsed) {
   if (other.temp) {
     temp.emplace(std::move(*other.temp));
     other.temp.reset();
@@ -147,7 +147,7 @@ Error OutputFile::commit() {
     return writeError(ec);
   }
   if (kind == Kind::Replace) {
-    Error err = temp->keep(path);
+    Error err = temp->keep(target);
     temp.reset();
     if (err)
       return error("cannot write " + path + ": " + toString(std::move(err)));

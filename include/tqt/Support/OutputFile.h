@@ -51,10 +51,13 @@ public:
 
 private:
   enum class Kind { Stdout, Replace, InPlace };
-  OutputFile(std::string path, Kind kind) : path(std::move(path)), kind(kind) {}
+  OutputFile(std::string path, Kind kind)
+      : path(path), target(std::move(path)), kind(kind) {}
   llvm::Error writeError(std::error_code ec) const;
 
-  std::string path;
+  /// As given (for messages), and the file actually replaced (a symbolic
+  /// link's destination).
+  std::string path, target;
   Kind kind;
   /// Replace: the temporary beside `path`. Other kinds: the scratch file.
   std::optional<llvm::sys::fs::TempFile> temp;
