@@ -127,8 +127,8 @@ LayerComparer::create(ModuleOp module, llvm::StringRef entry,
   return c;
 }
 
-const EntrySignature &LayerComparer::getSignature() const {
-  return llvm::cantFail(simulation->getSignature(entry));
+llvm::Expected<const EntrySignature &> LayerComparer::getSignature() const {
+  return simulation->getSignature(entry);
 }
 
 /// Element `i` of an integer tensor as the quantizer's code: storage

@@ -62,3 +62,5 @@
 // ALONE: tqt-run: error: --integer goes with --compare-layers
 // RUN: not tqt-run %t/net.mlir --compare-layers -i %t/x.npy 2>&1 | FileCheck %s --check-prefix=FLOAT
 // FLOAT: tqt-run: error: @net has no quantizer to compare
+// RUN: %if fashion-mnist %{ not tqt-run %S/Inputs/two-inputs-quantized.mlir --compare-layers --dataset fashion-mnist --eval-samples 10 2>&1 | FileCheck %s --check-prefix=TWO %}
+// TWO: tqt-run: error: --compare-layers --dataset needs a function of one batched input, @two takes 2

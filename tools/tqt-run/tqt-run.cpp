@@ -241,7 +241,10 @@ static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
   auto comparer = createComparer(module, name);
   if (!comparer)
     return fail(comparer.takeError());
-  const EntrySignature &sig = (*comparer)->getSignature();
+  auto signature = (*comparer)->getSignature();
+  if (!signature)
+    return fail(signature.takeError());
+  const EntrySignature &sig = *signature;
   if (sig.inputs.size() != 1 || sig.inputs[0].shape.empty())
     return fail("--compare-layers --dataset needs a function of one batched "
                 "input, @" +

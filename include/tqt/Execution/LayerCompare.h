@@ -86,7 +86,7 @@ public:
          mlir::ModuleOp integerProgram = nullptr);
 
   /// The entry's signature (the same for both programs).
-  const EntrySignature &getSignature() const;
+  llvm::Expected<const EntrySignature &> getSignature() const;
 
   /// Runs both programs on `inputs` and adds what differs to `report`;
   /// `firstSample` labels the batch in the report.
