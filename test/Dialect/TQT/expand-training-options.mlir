@@ -13,7 +13,7 @@
 // RUN: not tqt-opt %s --tqt-expand-training="weights-decay-steps=0" 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: tqt-opt %s --tqt-expand-training="entry=g loss=mse" | FileCheck %s --implicit-check-not="@f_eval" --implicit-check-not="@f_grad" --implicit-check-not="@f_train_step"
 
-// LOSS: error: unknown loss 'hinge' (expected cross-entropy or mse)
+// LOSS: for the --loss option: Cannot find option named 'hinge'!
 // LR: error: lr-weights must be a positive number, got -1
 // BETA: error: beta2 must be in [0, 1), got 1
 // STEPS: error: decay steps must be at least 1

@@ -3,7 +3,7 @@
 // RUN: not tqt-opt %s --tqt-insert-quantizers="weight-bits=9" 2>&1 | FileCheck %s --check-prefix=WBITS
 // WBITS: error: --tqt-insert-quantizers: weight-bits=9 is outside [2, 8]
 // RUN: not tqt-opt %s --tqt-insert-quantizers="rounding=nearest" 2>&1 | FileCheck %s --check-prefix=ROUND
-// ROUND: error: --tqt-insert-quantizers: unknown rounding 'nearest' (half_even, half_up, half_away, floor)
+// ROUND: for the --rounding option: Cannot find option named 'nearest'!
 // RUN: tqt-opt %s --tqt-insert-quantizers="act-bits=6 rounding=floor" | FileCheck %s --check-prefix=ACT
 // ACT: tqt.fake_quant %{{.*}}, %{{.*}} bits(6) signed rounding<floor>
 // relu-bits sets the unsigned ReLU grid; first-last-bits the weights of the

@@ -45,8 +45,6 @@ struct Param {
   bool isThreshold;
 };
 
-enum class Loss { CrossEntropy, MeanSquaredError };
-
 /// Builds one generated function: signature bookkeeping plus the forward
 /// clone, loss and backward shared by all three.
 class FunctionBuilder {
@@ -324,7 +322,7 @@ std::pair<Value, Value> meanSquaredError(TensorBuilder &tb, Value y,
 }
 
 struct ExpandTraining
-    : public tqt::impl::TQTExpandTrainingBase<ExpandTraining> {
+    : public mlir::tqt::impl::TQTExpandTrainingBase<ExpandTraining> {
   using TQTExpandTrainingBase::TQTExpandTrainingBase;
 
   void runOnOperation() override;
@@ -339,7 +337,7 @@ private:
   LogicalResult buildLossAndGradients(FunctionBuilder &fb, OpBuilder &b,
                                       ArrayRef<Value> paramValues,
                                       ValueRange inputs, Value labels,
-                                      Value &loss, Value &output,
+                                      Value &lossValue, Value &output,
                                       SmallVectorImpl<Value> &grads);
   void buildEval(OpBuilder &mb, func::FuncOp func, ArrayRef<Param> params);
   LogicalResult buildGrad(OpBuilder &mb, func::FuncOp func,
@@ -349,23 +347,14 @@ private:
 
   Type labelType(func::FuncOp func) {
     auto out = cast<RankedTensorType>(func.getResultTypes()[0]);
-    if (lossKind == Loss::MeanSquaredError)
+    if (loss == TrainingLoss::MeanSquaredError)
       return out;
     return RankedTensorType::get({out.getDimSize(0)},
                                  IntegerType::get(&getContext(), 32));
   }
-
-  Loss lossKind = Loss::CrossEntropy;
 };
 
 LogicalResult ExpandTraining::checkOptions(Operation *anchor) {
-  if (loss == "cross-entropy")
-    lossKind = Loss::CrossEntropy;
-  else if (loss == "mse")
-    lossKind = Loss::MeanSquaredError;
-  else
-    return anchor->emitError("unknown loss '")
-           << loss << "' (expected cross-entropy or mse)";
   auto positive = [&](double v, StringRef name) -> LogicalResult {
     if (!(v > 0) || !std::isfinite(v))
       return anchor->emitError(name) << " must be a positive number, got " << v;
@@ -415,7 +404,7 @@ FailureOr<func::FuncOp> ExpandTraining::resolveEntry(ModuleOp module) {
   auto out = dyn_cast<RankedTensorType>(found.getResultTypes()[0]);
   if (!out || !out.getElementType().isF32())
     return found.emitOpError("result must be a ranked f32 tensor");
-  if (lossKind == Loss::CrossEntropy && out.getRank() != 2)
+  if (loss == TrainingLoss::CrossEntropy && out.getRank() != 2)
     return found.emitOpError("cross-entropy needs logits of rank 2 [batch, "
                              "classes], got ")
            << out;
@@ -472,15 +461,15 @@ ExpandTraining::collectParams(func::FuncOp func, SymbolTable &symbols) {
 
 LogicalResult ExpandTraining::buildLossAndGradients(
     FunctionBuilder &fb, OpBuilder &ob, ArrayRef<Value> paramValues,
-    ValueRange inputs, Value labels, Value &loss, Value &output,
+    ValueRange inputs, Value labels, Value &lossValue, Value &output,
     SmallVectorImpl<Value> &grads) {
   output = fb.cloneForward(ob, paramValues, inputs)[0];
   ImplicitLocOpBuilder b(output.getLoc(), ob);
   TensorBuilder tb(b);
-  auto [l, seed] = lossKind == Loss::CrossEntropy
+  auto [l, seed] = loss == TrainingLoss::CrossEntropy
                        ? crossEntropy(tb, output, labels)
                        : meanSquaredError(tb, output, labels);
-  loss = l;
+  lossValue = l;
   FailureOr<SmallVector<Value>> g = fb.backward(tb, output, seed, paramValues);
   if (failed(g))
     return failure();
@@ -519,7 +508,7 @@ LogicalResult ExpandTraining::buildGrad(OpBuilder &mb, func::FuncOp func,
   FunctionBuilder fb(func, params);
   addParamAndInputArgs(fb, func, params);
   fb.addArg(labelType(func),
-            lossKind == Loss::CrossEntropy ? "labels" : "target");
+            loss == TrainingLoss::CrossEntropy ? "labels" : "target");
   func::FuncOp fn = fb.create(mb, gradName(func.getSymName()));
   OpBuilder b = OpBuilder::atBlockEnd(&fn.front());
   size_t np = params.size(), ni = func.getNumArguments();
@@ -557,7 +546,7 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
   for (Type t : func.getArgumentTypes())
     fb.addArg(t, "input");
   fb.addArg(labelType(func),
-            lossKind == Loss::CrossEntropy ? "labels" : "target");
+            loss == TrainingLoss::CrossEntropy ? "labels" : "target");
   func::FuncOp fn = fb.create(mb, trainStepName(func.getSymName()));
   OpBuilder ob = OpBuilder::atBlockEnd(&fn.front());
   auto args = fn.getArguments();

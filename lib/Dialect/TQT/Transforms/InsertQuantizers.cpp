@@ -599,14 +599,8 @@ struct InsertQuantizersPass
         !checkBits(reluBits, "relu-bits", 2, 16) ||
         !checkBits(firstLastBits, "first-last-bits", 2, 8))
       return signalPassFailure();
-    std::optional<RoundingMode> mode = symbolizeRoundingMode(rounding);
-    if (!mode) {
-      module.emitError("--tqt-insert-quantizers: unknown rounding '")
-          << rounding << "' (half_even, half_up, half_away, floor)";
-      return signalPassFailure();
-    }
     QuantizerConfig config{weightBits, actBits,       layerBits,
-                           reluBits,   firstLastBits, *mode};
+                           reluBits,   firstLastBits, rounding};
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
       if (func.isExternal() || !func.isPublic())
         continue;
