@@ -95,14 +95,6 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
   if (llvm::Error err = keepOnlyEntryPoints(*lowered, {options.entry}))
     return err;
-  if (llvm::Error err = lowerToLLVMDialect(*lowered))
-    return err;
-
-  DialectRegistry registry;
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
-  ctx->appendDialectRegistry(registry);
-
   bool pic = options.emit == EmitKind::SharedLibrary ||
              options.emit == EmitKind::Executable;
   auto level =
@@ -110,6 +102,18 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   auto tm = createHostTargetMachine(options.cpu, level, pic);
   if (!tm)
     return tm.takeError();
+  auto kernels =
+      codegen::resolveKernelIsa(options.kernels, *(*tm)->getMCSubtargetInfo());
+  if (!kernels)
+    return kernels.takeError();
+  if (llvm::Error err = lowerToLLVMDialect(*lowered, *kernels))
+    return err;
+
+  DialectRegistry registry;
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  ctx->appendDialectRegistry(registry);
+
 
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =

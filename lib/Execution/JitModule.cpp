@@ -30,7 +30,8 @@ static llvm::Error error(const llvm::Twine &msg) {
 
 JitModule::~JitModule() = default;
 
-llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module) {
+llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module,
+                                          codegen::KernelIsa kernels) {
   std::string diagnostics;
   llvm::raw_string_ostream os(diagnostics);
   ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
@@ -42,6 +43,7 @@ llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module) {
   PassManager pm(module.getContext());
   LowerToLLVMOptions options;
   options.emitCInterface = true;
+  options.kernels = kernels;
   buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)))
     return error("lowering to LLVM failed:\n" + diagnostics);
@@ -78,7 +80,17 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
     if (llvm::Error err = keepOnlyEntryPoints(*lowered, options.entryPoints))
       return std::move(err);
   }
-  if (llvm::Error err = lowerToLLVMDialect(*lowered))
+  auto level =
+      static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
+  auto tm = createHostTargetMachine(options.cpu, level, /*pic=*/false,
+                                    /*jit=*/true);
+  if (!tm)
+    return tm.takeError();
+  auto kernels =
+      codegen::resolveKernelIsa(options.kernels, *(*tm)->getMCSubtargetInfo());
+  if (!kernels)
+    return kernels.takeError();
+  if (llvm::Error err = lowerToLLVMDialect(*lowered, *kernels))
     return std::move(err);
 
   ExecutionEngineOptions engineOptions;
@@ -88,12 +100,6 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   engineOptions.transformer = transformer;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
-  auto level =
-      static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
-  auto tm = createHostTargetMachine(options.cpu, level, /*pic=*/false,
-                                    /*jit=*/true);
-  if (!tm)
-    return tm.takeError();
   auto engine =
       ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
   if (!engine)

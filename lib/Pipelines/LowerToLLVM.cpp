@@ -4,12 +4,14 @@
 // (with tosa.apply_scale expanded to arith), then tqt, then one-shot
 // bufferization across function boundaries with identity layouts, ownership
 // based deallocation, loops and the conversions to LLVM. The naive loop
-// lowering is the correctness baseline; fast kernels come separately.
+// lowering is the correctness baseline; with `kernels` set, the int8
+// convolutions and fully connected layers get generated micro-kernels first.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Pipelines/Pipelines.h"
 
+#include "tqt/Codegen/Passes.h"
 #include "tqt/Conversion/Passes.h"
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
 
@@ -31,6 +33,11 @@ void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   mlir::tqt::TQTPrepareEntryPointsOptions entryOptions;
   entryOptions.emitCInterface = options.emitCInterface;
   pm.addPass(mlir::tqt::createTQTPrepareEntryPoints(entryOptions));
+  if (options.kernels != codegen::KernelIsa::None) {
+    mlir::tqt::TQTInt8KernelsOptions kernelOptions;
+    kernelOptions.isa = options.kernels;
+    pm.addPass(mlir::tqt::createTQTInt8Kernels(kernelOptions));
+  }
 
   OpPassManager &fpm = pm.nest<func::FuncOp>();
   fpm.addPass(tosa::createTosaToLinalgNamed());
@@ -52,6 +59,10 @@ void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   // bufferization.clone (inserted for returned buffers the callee does not
   // own) becomes memref.alloc + memref.copy.
   pm.addPass(createConvertBufferizationToMemRefPass());
+  // The kernels' dot steps become x86 intrinsics only now: buffer
+  // deallocation refuses ops with unknown memory effects.
+  if (options.kernels != codegen::KernelIsa::None)
+    pm.addPass(mlir::tqt::createTQTLowerDotSteps());
   // Strided copies as loops: no memrefCopy runtime call.
   pm.addPass(mlir::tqt::createTQTExpandStridedCopies());
 

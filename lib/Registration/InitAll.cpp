@@ -2,6 +2,7 @@
 
 #include "tqt/InitAll.h"
 
+#include "tqt/Codegen/Passes.h"
 #include "tqt/Conversion/Passes.h"
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
@@ -103,6 +104,7 @@ void ::tqt::registerAllPasses() {
   // tqt passes, conversions and pipelines.
   mlir::tqt::registerTQTPasses();
   mlir::tqt::registerTQTConversionPasses();
+  mlir::tqt::registerTQTCodegenPasses();
   ::tqt::registerPipelines();
 
   // Generic transforms (canonicalize, cse, inline, ...).

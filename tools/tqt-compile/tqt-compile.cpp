@@ -57,6 +57,12 @@ static cl::opt<std::string>
                  "such as x86-64-v3 or znver4"),
         cl::init("host"), cl::cat(category));
 static cl::alias march("march", cl::aliasopt(cpu), cl::cat(category));
+static cl::opt<std::string> kernels(
+    "kernels",
+    cl::desc("int8 micro-kernels for convolutions and fully connected "
+             "layers: auto (default: the best the target CPU has), none (the "
+             "reference loops), avx2 or avx512-vnni"),
+    cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::init(3), cl::Prefix, cl::cat(category));
 static cl::opt<std::string>
@@ -79,6 +85,9 @@ int main(int argc, char **argv) {
   };
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
+  auto kernelRequest = ::tqt::codegen::parseKernelRequest(kernels);
+  if (!kernelRequest)
+    return fail(toString(kernelRequest.takeError()));
 
   std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
   std::string errorMessage;
@@ -97,6 +106,7 @@ int main(int argc, char **argv) {
   options.header = header;
   options.cpu = cpu;
   options.optLevel = optLevel;
+  options.kernels = *kernelRequest;
   options.cc = cc;
   if (Error err = compileAheadOfTime(model->getModule(), options))
     return fail(toString(std::move(err)));

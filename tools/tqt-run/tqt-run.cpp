@@ -82,6 +82,12 @@ static cl::opt<std::string>
         cl::desc("CPU to compile for: host (default: the host's x86-64 level "
                  "and features), native (the host model), or an LLVM CPU name"),
         cl::init("host"), cl::cat(category));
+static cl::opt<std::string> kernels(
+    "kernels",
+    cl::desc("int8 micro-kernels for convolutions and fully connected "
+             "layers: auto (default: the best the target CPU has), none (the "
+             "reference loops), avx2 or avx512-vnni"),
+    cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned>
     repeat("repeat",
            cl::desc("Call the function N times on the same inputs (one "
@@ -185,6 +191,8 @@ static JitOptions jitOptions() {
   JitOptions options;
   options.optLevel = optLevel;
   options.cpu = cpu;
+  // Checked in main.
+  options.kernels = cantFail(::tqt::codegen::parseKernelRequest(kernels));
   return options;
 }
 
@@ -279,6 +287,8 @@ int main(int argc, char **argv) {
     return fail("--repeat must be at least 1");
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
+  if (auto request = ::tqt::codegen::parseKernelRequest(kernels); !request)
+    return fail(toString(request.takeError()));
   if (eval && compareLayersFlag)
     return fail("--eval and --compare-layers are exclusive");
   if (eval && dataset.empty())

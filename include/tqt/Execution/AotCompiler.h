@@ -9,6 +9,8 @@
 #ifndef TQT_EXECUTION_AOTCOMPILER_H
 #define TQT_EXECUTION_AOTCOMPILER_H
 
+#include "tqt/Codegen/KernelIsa.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
 
@@ -33,6 +35,8 @@ struct AotOptions {
   /// "host", "native" or an LLVM CPU name (see Target.h).
   std::string cpu = "host";
   unsigned optLevel = 3;
+  /// int8 micro-kernels (see JitOptions::kernels), checked against `cpu`.
+  std::optional<codegen::KernelIsa> kernels;
   /// C compiler used to link shared libraries and executables.
   std::string cc;
 };

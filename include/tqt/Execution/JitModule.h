@@ -11,6 +11,7 @@
 #ifndef TQT_EXECUTION_JITMODULE_H
 #define TQT_EXECUTION_JITMODULE_H
 
+#include "tqt/Codegen/KernelIsa.h"
 #include "tqt/Execution/HostTensor.h"
 #include "tqt/Execution/Signature.h"
 
@@ -33,6 +34,9 @@ struct JitOptions {
   /// CPU to compile for: "host" (the host's micro-architecture level with
   /// its features, the default), "native" (the host model) or an LLVM CPU.
   std::string cpu = "host";
+  /// int8 micro-kernels: std::nullopt picks the best the CPU has; an
+  /// explicit choice the CPU lacks is an error.
+  std::optional<codegen::KernelIsa> kernels;
   /// When not empty, only these public functions (and what they call) are
   /// compiled; other public functions are dropped first.
   std::vector<std::string> entryPoints;
@@ -69,7 +73,9 @@ private:
 
 /// Runs the lowering pipeline (tqt-lower-to-llvm with C interfaces) on
 /// `module` in place, reporting diagnostics as an llvm::Error.
-llvm::Error lowerToLLVMDialect(mlir::ModuleOp module);
+/// Runs --tqt-lower-to-llvm (C interface wrappers on) with `kernels`.
+llvm::Error lowerToLLVMDialect(mlir::ModuleOp module,
+                               codegen::KernelIsa kernels);
 
 } // namespace tqt::exec
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Conversion/Passes.h"
+#include "tqt/Conversion/RequantizeArith.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Support/FixedPoint.h"
@@ -458,105 +459,17 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
         cast<ShapedType>(adaptor.getInput().getType()).getElementType());
     auto outType =
         cast<IntegerType>(cast<ShapedType>(op.getType()).getElementType());
-    // 32-bit arithmetic when the input, the grid and the shift all fit; the
-    // shift amount then stays below 31, so no shift reaches the bit width.
-    unsigned inWidth = inType.getWidth();
-    bool inputFits32 = inWidth < 32 || (inWidth == 32 && inputSigned);
-    IntegerType work =
-        (inputFits32 && fitsInt32(grid) && shift > -31 && shift < 31)
-            ? b.getI32Type()
-            : b.getI64Type();
-
+    IntegerType work = requantizeWorkType(b.getContext(), inType.getWidth(),
+                                          inputSigned, grid, shift);
     SmallVector<Value> results = elementwise(
         b, adaptor.getInput(), {outType},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
           Value a = readStorage(ib, args[0], inputSigned, work);
-          Value y;
-          if (shift < 0) {
-            y = saturatingShiftLeft(ib, a, unsigned(-shift), grid, work);
-          } else {
-            y = shift == 0
-                    ? a
-                    : roundingShiftRight(ib, a, unsigned(shift), mode, work);
-            // Clip order of the method: min with hi first, then max with lo.
-            y = arith::MinSIOp::create(ib, y, intConst(ib, work, grid.hi));
-            y = arith::MaxSIOp::create(ib, y, intConst(ib, work, grid.lo));
-          }
-          return {toStorage(ib, y, outType)};
+          return {toStorage(ib, buildRequantize(ib, a, shift, mode, grid),
+                            outType)};
         });
     rewriter.replaceOp(op, results);
     return success();
-  }
-
-  /// floor(a / 2^k) plus the rounding increment decided from the remainder
-  /// a & (2^k - 1) against h = 2^(k-1); never overflows (k >= 1).
-  static Value roundingShiftRight(ImplicitLocOpBuilder &b, Value a, unsigned k,
-                                  num::Rounding mode, IntegerType work) {
-    unsigned width = work.getWidth();
-    if (k > width - 1) // k = 63 only in 64-bit mode; cap like the reference
-      k = width - 1;
-    Value fl = arith::ShRSIOp::create(b, a, intConst(b, work, k));
-    if (mode == num::Rounding::Floor)
-      return fl;
-    uint64_t mask = (uint64_t(1) << k) - 1;
-    uint64_t half = uint64_t(1) << (k - 1);
-    Value rem = arith::AndIOp::create(b, a, intConst(b, work, int64_t(mask)));
-    Value h = intConst(b, work, int64_t(half));
-    Value one = intConst(b, work, 1);
-    Value up;
-    switch (mode) {
-    case num::Rounding::HalfUp:
-      up = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, rem, h);
-      break;
-    case num::Rounding::HalfEven:
-    case num::Rounding::HalfAway: {
-      Value gt = arith::CmpIOp::create(b, arith::CmpIPredicate::ugt, rem, h);
-      Value tie = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, rem, h);
-      Value tieUp;
-      if (mode == num::Rounding::HalfEven) {
-        Value odd = arith::AndIOp::create(b, fl, one);
-        tieUp = arith::CmpIOp::create(b, arith::CmpIPredicate::ne, odd,
-                                      intConst(b, work, 0));
-      } else {
-        tieUp = arith::CmpIOp::create(b, arith::CmpIPredicate::sge, a,
-                                      intConst(b, work, 0));
-      }
-      up = arith::OrIOp::create(b, gt, arith::AndIOp::create(b, tie, tieUp));
-      break;
-    }
-    case num::Rounding::Floor:
-      llvm_unreachable("handled above");
-    }
-    Value inc = arith::ExtUIOp::create(b, work, up);
-    return arith::AddIOp::create(b, fl, inc);
-  }
-
-  /// sat(a * 2^j): saturate against floor(hi / 2^j) and ceil(lo / 2^j)
-  /// first, so the shift itself never overflows.
-  static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a, unsigned j,
-                                   num::Grid grid, IntegerType work) {
-    __int128 p2 = __int128(1) << j;
-    auto floorDiv = [&](__int128 v) {
-      __int128 q = v / p2;
-      if (v % p2 != 0 && v < 0)
-        --q;
-      return q;
-    };
-    int64_t aHi = int64_t(floorDiv(grid.hi));
-    int64_t aLo = int64_t(-floorDiv(-__int128(grid.lo)));
-    Value above = arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, a,
-                                        intConst(b, work, aHi));
-    Value below = arith::CmpIOp::create(b, arith::CmpIPredicate::slt, a,
-                                        intConst(b, work, aLo));
-    // In range, |a * 2^j| <= max(|lo|, |hi|): no overflow. Out of range the
-    // shifted value is discarded; clamp a first so it is defined anyway.
-    Value safe = arith::MaxSIOp::create(
-        b, arith::MinSIOp::create(b, a, intConst(b, work, aHi)),
-        intConst(b, work, aLo));
-    Value shifted = arith::ShLIOp::create(b, safe, intConst(b, work, j));
-    Value y =
-        arith::SelectOp::create(b, below, intConst(b, work, grid.lo), shifted);
-    return arith::SelectOp::create(b, above, intConst(b, work, grid.hi), y);
   }
 };
 
@@ -588,6 +501,8 @@ struct ConvertTQTToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<TQTDialect>();
+    // Vector-level kernel steps (tqt-int8-kernels) stay for tqt-lower-dot-steps.
+    target.addLegalOp<DotStepOp>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });

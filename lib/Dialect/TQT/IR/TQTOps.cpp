@@ -236,3 +236,21 @@ LogicalResult RequantizeOp::verify() {
 
 #define GET_OP_CLASSES
 #include "tqt/Dialect/TQT/IR/TQTOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// DotStepOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DotStepOp::verify() {
+  auto acc = cast<VectorType>(getAcc().getType());
+  auto operand = cast<VectorType>(getA().getType());
+  unsigned width = operand.getElementTypeBitWidth();
+  int64_t group = 32 / width;
+  if (operand.getNumElements() != acc.getNumElements() * group)
+    return emitOpError("operands of ")
+           << operand << " hold " << operand.getNumElements() << " "
+           << "elements, but " << acc.getNumElements() << " i32 lanes of "
+           << group << " i" << width << " need "
+           << acc.getNumElements() * group;
+  return success();
+}

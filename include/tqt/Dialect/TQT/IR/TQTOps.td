@@ -223,4 +223,37 @@ def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
   }];
 }
 
+
+def TQT_DotStepOp : TQT_Op<"dot_step", [Pure, AllTypesMatch<["acc", "result"]>,
+                                        AllTypesMatch<["a", "b"]>]> {
+  let summary = "one exact integer dot-product step of an int8 micro-kernel";
+  let description = [{
+    Each i32 lane of `acc` adds the dot product of the G elements of `a` and
+    `b` packed in the same 32 bits: G = 4 for i8 operands, whose `a` elements
+    are read as unsigned and `b` elements as signed (`vpdpbusd`), and G = 2
+    for i16 operands, both signed (`vpmaddwd` and `vpaddd`). The sum wraps
+    modulo 2^32; no step saturates.
+
+    `--tqt-int8-kernels` emits it and `--tqt-lower-dot-steps` turns it into
+    the x86 intrinsic (after bufferization, which cannot see through
+    `llvm.call_intrinsic`): vector<16xi32> with vector<64xi8> (AVX512-VNNI)
+    or vector<8xi32> / vector<16xi32> with vector<16xi16> / vector<32xi16>
+    (AVX2 / AVX512BW).
+
+    Example:
+
+    ```mlir
+    %acc2 = tqt.dot_step %acc, %a, %b : vector<16xi32>, vector<64xi8>
+    ```
+  }];
+  let arguments = (ins VectorOfRankAndType<[1], [I32]>:$acc,
+                       VectorOfRankAndType<[1], [I8, I16]>:$a,
+                       VectorOfRankAndType<[1], [I8, I16]>:$b);
+  let results = (outs VectorOfRankAndType<[1], [I32]>:$result);
+  let assemblyFormat = [{
+    $acc `,` $a `,` $b attr-dict `:` type($acc) `,` type($a)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // TQT_DIALECT_TQT_IR_TQTOPS_TD

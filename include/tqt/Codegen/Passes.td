@@ -1,0 +1,89 @@
+//===- Passes.td - tqt code generator passes ---------------*- tablegen -*-===//
+
+#ifndef TQT_CODEGEN_PASSES_TD
+#define TQT_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
+  let summary = "Generate int8 GEMM micro-kernels for the integer program's "
+                "convolutions and fully connected layers";
+  let description = [{
+    Replaces each `tosa.conv2d` (any stride, padding, dilation) and
+    `tosa.matmul` of the integer program (the output of `--tqt-fuse-integer`)
+    whose activations are 8-bit codes, whose weights are constant 8-bit codes
+    and whose zero points are 0, together with the chain of ops that
+    requantizes its accumulator (`tqt.requantize`, `tosa.add` of a constant
+    per-channel bias, `tosa.reshape` keeping the channel dimension), by a call
+    to a generated private function:
+
+    * the weights are packed at compile time into a `memref.global` in the
+      layout the register tile reads (`[N/NR][K/G][NR][G]`: G = 4 bytes per
+      32-bit lane for VNNI, 2 16-bit values for AVX2), zero-padded to whole
+      tiles;
+    * the activations are packed at run time into rows of K (im2col for
+      convolutions; padding positions hold the zero code);
+    * a register tile of MR rows x NR columns of i32 accumulators runs over K
+      with the target's exact integer dot product: `vpdpbusd` (u8 x s8, via
+      `tqt.dot_step`, lowered by `--tqt-lower-dot-steps`); signed 8-bit
+      activations are offset by 128 and the weight sums folded into the
+      accumulators' initial values) or `vpmaddwd` + `vpaddd` on 16-bit
+      operands (AVX2);
+    * the requantization chain runs on the accumulator registers (the same
+      arithmetic as `--convert-tqt-to-linalg`, `tqt/Conversion/RequantizeArith.h`)
+      and only the final codes are stored.
+
+    The result is the same integer program bit for bit. A layer is left to
+    the reference lowering when its accumulator could overflow i32 for some
+    input of its activation grid (checked with the actual weights), when an
+    epilogue step needs 64-bit arithmetic, or when its shapes are dynamic
+    beyond the batch; `remarks=true` reports every layer's outcome as a
+    remark at its location.
+
+    The kernels are only valid on a CPU with the chosen instructions: the
+    tools select `isa` from their target CPU (tqt-run and tqt-train: the
+    host; tqt-compile: `--mcpu`) and refuse an explicit choice the CPU lacks.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Report, for every candidate layer, the kernel it got or why none">,
+    Option<"isa", "isa", "::tqt::codegen::KernelIsa",
+           /*default=*/"::tqt::codegen::KernelIsa::Avx512Vnni",
+           "Instruction set of the micro-kernels",
+           [{::llvm::cl::values(
+             clEnumValN(::tqt::codegen::KernelIsa::None, "none",
+                        "no kernels (leave every layer to the reference lowering)"),
+             clEnumValN(::tqt::codegen::KernelIsa::Avx2, "avx2",
+                        "AVX2: vpmaddwd on 16-bit operands"),
+             clEnumValN(::tqt::codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
+                        "AVX-512 VNNI: vpdpbusd on zmm registers"))}]>,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::tqt::TQTDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def TQTLowerDotSteps : Pass<"tqt-lower-dot-steps"> {
+  let summary = "Lower tqt.dot_step to the x86 integer dot-product intrinsics";
+  let description = [{
+    Rewrites each `tqt.dot_step` into `llvm.call_intrinsic` of the x86
+    instruction with the same exact arithmetic: `vpdpbusd` (i8 operands,
+    `llvm.x86.avx512.vpdpbusd.512` or `.256`), or `vpmaddwd` then an i32 add
+    (i16 operands, `llvm.x86.avx2.pmadd.wd` or
+    `llvm.x86.avx512.pmaddw.d.512`). Other shapes are reported. The
+    `--tqt-lower-to-llvm` pipeline runs it after buffer deallocation.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::LLVM::LLVMDialect",
+  ];
+}
+
+#endif // TQT_CODEGEN_PASSES_TD

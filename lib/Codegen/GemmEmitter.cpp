@@ -1,0 +1,549 @@
+//===- GemmEmitter.cpp - Generated int8 GEMM micro-kernels ----------------===//
+//
+// Writes one private function per layer:
+//
+//   pack:     activations -> A[M][KP] (im2col rows, zero code at padding,
+//             the +128 offset for signed codes on VNNI, 16-bit on AVX2)
+//   for each N tile of NR columns (packed weights B[N/NR][KP/G][NR][G]):
+//     for each MR rows (then the remaining rows one at a time):
+//       acc[MR][NV] = initial values (bias, minus 128 * weight sums)
+//       for each group of G values along K: acc += dot(A broadcast, B)
+//       epilogue on the registers, masked store of the final codes
+//
+// Everything is built from vector/arith/scf/memref ops plus one
+// llvm.call_intrinsic per dot product, so the instructions are the
+// compiler's, checked by lit tests per ISA.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GemmProblem.h"
+
+#include "tqt/Conversion/RequantizeArith.h"
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+using namespace mlir;
+using namespace mlir::tqt;
+using namespace mlir::tqt::codegen;
+using ::tqt::codegen::KernelIsa;
+
+namespace {
+
+/// The register tile of one ISA.
+struct TileShape {
+  int64_t lanes;   ///< i32 lanes of a vector register
+  int64_t group;   ///< K values packed in one 32-bit lane
+  int64_t vectors; ///< vector registers per tile row (NR = vectors * lanes)
+  int64_t rows;    ///< MR
+  unsigned packedBits;
+};
+
+TileShape tileShapeFor(KernelIsa isa) {
+  switch (isa) {
+  case KernelIsa::Avx512Vnni:
+    // 6 x 4 zmm accumulators + 4 weight vectors + 1 broadcast = 29 of 32.
+    return {16, 4, 4, 6, 8};
+  case KernelIsa::Avx2:
+    // 6 x 2 ymm accumulators + 2 weight vectors + 1 broadcast = 15 of 16.
+    return {8, 2, 2, 6, 16};
+  case KernelIsa::None:
+    break;
+  }
+  llvm_unreachable("no tile for KernelIsa::None");
+}
+
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+class GemmEmitter {
+public:
+  GemmEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b)
+      : p(p), tile(tileShapeFor(isa)), b(b) {
+    nr = tile.vectors * tile.lanes;
+    nTiles = ceilDiv(p.n, nr);
+    kGroups = ceilDiv(p.k, tile.group);
+    kPadded = kGroups * tile.group;
+    packed = b.getIntegerType(tile.packedBits);
+    offset128 = tile.packedBits == 8 && p.signedSource();
+  }
+
+  func::FuncOp emit(StringRef name, ModuleOp module, Operation *before);
+
+private:
+  // Constants.
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+  Value mul(Value x, int64_t c) {
+    return c == 1 ? x : arith::MulIOp::create(b, x, idx(c));
+  }
+  Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
+  Value add(Value x, int64_t c) { return c == 0 ? x : add(x, idx(c)); }
+  memref::GlobalOp makeGlobal(StringRef name, DenseElementsAttr values);
+
+  // The packed weights and the per-column i32 constants.
+  DenseElementsAttr packedWeights();
+  DenseElementsAttr columnValues(ArrayRef<int64_t> values);
+
+  // Activation packing.
+  Value convertRun(Value v);
+  void copyRun(Value src, ValueRange srcIndex, Value ap, Value m, int64_t k0);
+  void fillRun(Value ap, Value m, int64_t k0, int64_t count, int64_t value);
+  void packConv(Value src, Value ap, Value batch);
+  void packRows(Value src, Value ap, Value rows);
+  void packTail(Value ap, Value m);
+
+  // The register tile.
+  void emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
+                ArrayRef<Value> init, ArrayRef<Value> channels,
+                ArrayRef<Value> masks, Value out);
+  Value dot(Value acc, Value a, Value w);
+  Value epilogue(Value acc, ArrayRef<Value> channelsOfJ);
+
+  GemmProblem &p;
+  TileShape tile;
+  ImplicitLocOpBuilder &b;
+  int64_t nr, nTiles, kGroups, kPadded;
+  IntegerType packed;
+  bool offset128;
+};
+
+} // namespace
+
+memref::GlobalOp GemmEmitter::makeGlobal(StringRef name,
+                                         DenseElementsAttr values) {
+  auto type = MemRefType::get(values.getType().getShape(),
+                              values.getType().getElementType());
+  auto global = memref::GlobalOp::create(
+      b, name, b.getStringAttr("private"), type, values, /*constant=*/true,
+      b.getI64IntegerAttr(64));
+  return global;
+}
+
+DenseElementsAttr GemmEmitter::packedWeights() {
+  // [nTiles][kGroups][nr][group], zero outside K x N.
+  int64_t size = nTiles * kGroups * nr * tile.group;
+  SmallVector<APInt> values(size_t(size), APInt(tile.packedBits, 0));
+  for (int64_t t = 0; t < nTiles; ++t)
+    for (int64_t g = 0; g < kGroups; ++g)
+      for (int64_t j = 0; j < nr; ++j)
+        for (int64_t e = 0; e < tile.group; ++e) {
+          int64_t row = g * tile.group + e, col = t * nr + j;
+          if (row >= p.k || col >= p.n)
+            continue;
+          values[((t * kGroups + g) * nr + j) * tile.group + e] =
+              APInt(tile.packedBits, uint64_t(int64_t(p.weights[row * p.n + col])),
+                    /*isSigned=*/true);
+        }
+  return DenseElementsAttr::get(RankedTensorType::get({size}, packed), values);
+}
+
+DenseElementsAttr GemmEmitter::columnValues(ArrayRef<int64_t> values) {
+  // Padded to whole tiles; i32 wrap-around is the arithmetic of the kernel.
+  SmallVector<int32_t> padded(size_t(nTiles * nr), 0);
+  for (auto [i, v] : llvm::enumerate(values))
+    padded[i] = int32_t(uint32_t(uint64_t(v)));
+  return DenseElementsAttr::get(
+      RankedTensorType::get({nTiles * nr}, b.getI32Type()),
+      ArrayRef<int32_t>(padded));
+}
+
+//===----------------------------------------------------------------------===//
+// Activation packing
+//===----------------------------------------------------------------------===//
+
+/// Source codes (i8 or i16 storage) to the packed operand type.
+Value GemmEmitter::convertRun(Value v) {
+  auto type = cast<VectorType>(v.getType());
+  auto to = VectorType::get(type.getShape(), packed);
+  unsigned from = type.getElementType().getIntOrFloatBitWidth();
+  if (from > tile.packedBits)
+    v = arith::TruncIOp::create(b, to, v);
+  else if (from < tile.packedBits)
+    v = p.signedSource() ? Value(arith::ExtSIOp::create(b, to, v))
+                         : Value(arith::ExtUIOp::create(b, to, v));
+  if (offset128) // a + 128 in u8 is a ^ 0x80 on the i8 bits
+    v = arith::XOrIOp::create(b, v, intConstant(b, to, -128));
+  return v;
+}
+
+/// Copies `channels` codes starting at `srcIndex` into A[m][k0...].
+void GemmEmitter::copyRun(Value src, ValueRange srcIndex, Value ap, Value m,
+                          int64_t k0) {
+  auto srcType = cast<MemRefType>(src.getType());
+  const int64_t chunk = 16;
+  int64_t whole = p.channels / chunk, rest = p.channels % chunk;
+  auto srcVec = VectorType::get({chunk}, srcType.getElementType());
+  SmallVector<Value> at(srcIndex.begin(), srcIndex.end());
+  Value lastSrc = at.back();
+  auto copyChunk = [&](Value c, Value mask) {
+    at.back() = add(lastSrc, c);
+    Value k = add(c, k0);
+    if (!mask) {
+      Value v = vector::LoadOp::create(b, srcVec, src, at);
+      vector::StoreOp::create(b, convertRun(v), ap, ValueRange{m, k});
+      return;
+    }
+    Value zero = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(
+               srcVec, APInt(srcVec.getElementTypeBitWidth(), 0)));
+    Value v = vector::MaskedLoadOp::create(b, srcVec, src, at, mask, zero);
+    vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, convertRun(v));
+  };
+  if (whole > 0) {
+    auto loop = scf::ForOp::create(b, idx(0), idx(whole * chunk), idx(chunk));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    copyChunk(loop.getInductionVar(), Value());
+  }
+  if (rest > 0) {
+    Value mask = vector::ConstantMaskOp::create(
+        b, VectorType::get({chunk}, b.getI1Type()), ArrayRef<int64_t>{rest});
+    copyChunk(idx(whole * chunk), mask);
+  }
+}
+
+/// A[m][k0 .. k0 + count) = value (the packed zero code).
+void GemmEmitter::fillRun(Value ap, Value m, int64_t k0, int64_t count,
+                          int64_t value) {
+  const int64_t chunk = 16;
+  auto vec = VectorType::get({chunk}, packed);
+  Value splat = intConstant(b, vec, value);
+  for (int64_t c = 0; c < count; c += chunk) {
+    int64_t n = std::min(chunk, count - c);
+    Value k = idx(k0 + c);
+    if (n == chunk) {
+      vector::StoreOp::create(b, splat, ap, ValueRange{m, k});
+      continue;
+    }
+    Value mask = vector::ConstantMaskOp::create(
+        b, VectorType::get({chunk}, b.getI1Type()), ArrayRef<int64_t>{n});
+    vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, splat);
+  }
+}
+
+/// Zero weights meet whatever A holds past K; write zeros anyway so that
+/// the packed rows are fully defined.
+void GemmEmitter::packTail(Value ap, Value m) {
+  for (int64_t k = p.k; k < kPadded; ++k)
+    memref::StoreOp::create(b, intConstant(b, packed, 0), ap,
+                            ValueRange{m, idx(k)});
+}
+
+void GemmEmitter::packConv(Value src, Value ap, Value batch) {
+  int64_t padCode = offset128 ? -128 : 0;
+  auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(nLoop.getBody());
+  auto hLoop = scf::ForOp::create(b, idx(0), idx(p.outHeight), idx(1));
+  b.setInsertionPointToStart(hLoop.getBody());
+  auto wLoop = scf::ForOp::create(b, idx(0), idx(p.outWidth), idx(1));
+  b.setInsertionPointToStart(wLoop.getBody());
+  Value n = nLoop.getInductionVar(), oh = hLoop.getInductionVar(),
+        ow = wLoop.getInductionVar();
+  Value m = add(mul(add(mul(n, p.outHeight), oh), p.outWidth), ow);
+  Value zero = idx(0);
+  for (int64_t i = 0; i < p.kh; ++i) {
+    Value ih = arith::SubIOp::create(
+        b, add(mul(oh, p.strideH), i * p.dilationH), idx(p.padTop));
+    Value hIn = arith::AndIOp::create(
+        b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, ih, zero),
+        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, ih,
+                              idx(p.height)));
+    for (int64_t j = 0; j < p.kw; ++j) {
+      Value iw = arith::SubIOp::create(
+          b, add(mul(ow, p.strideW), j * p.dilationW), idx(p.padLeft));
+      Value wIn = arith::AndIOp::create(
+          b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, iw, zero),
+          arith::CmpIOp::create(b, arith::CmpIPredicate::slt, iw,
+                                idx(p.width)));
+      Value inside = arith::AndIOp::create(b, hIn, wIn);
+      int64_t k0 = (i * p.kw + j) * p.channels;
+      auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard g(b);
+        b.setInsertionPointToStart(branch.thenBlock());
+        copyRun(src, ValueRange{n, ih, iw, zero}, ap, m, k0);
+        b.setInsertionPointToStart(branch.elseBlock());
+        fillRun(ap, m, k0, p.channels, padCode);
+      }
+    }
+  }
+  packTail(ap, m);
+}
+
+void GemmEmitter::packRows(Value src, Value ap, Value rows) {
+  auto loop = scf::ForOp::create(b, idx(0), rows, idx(1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value m = loop.getInductionVar();
+  copyRun(src, ValueRange{idx(0), m, idx(0)}, ap, m, 0);
+  packTail(ap, m);
+}
+
+//===----------------------------------------------------------------------===//
+// The register tile
+//===----------------------------------------------------------------------===//
+
+Value GemmEmitter::dot(Value acc, Value a, Value w) {
+  // vpdpbusd (u8 x s8, 4 per lane) or vpmaddwd + vpaddd (i16 pairs); both
+  // exact, lowered by --tqt-lower-dot-steps after bufferization.
+  return DotStepOp::create(b, acc.getType(), acc, a, w);
+}
+
+Value GemmEmitter::epilogue(Value acc, ArrayRef<Value> channelsOfJ) {
+  Value v = acc;
+  unsigned c = 0;
+  for (const EpilogueStep &step : p.epilogue) {
+    if (step.kind == EpilogueStep::Kind::AddChannel) {
+      v = arith::AddIOp::create(b, v, channelsOfJ[c++]);
+      continue;
+    }
+    v = buildRequantize(b, v, step.shift, step.rounding, step.grid);
+  }
+  return v;
+}
+
+void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp,
+                           Value ap, ArrayRef<Value> init,
+                           ArrayRef<Value> channels, ArrayRef<Value> masks,
+                           Value out) {
+  auto accType = VectorType::get({tile.lanes}, b.getI32Type());
+  auto operandType = VectorType::get({tile.lanes * tile.group}, packed);
+  auto groupType = VectorType::get({tile.group}, packed);
+  SmallVector<Value> inits;
+  for (int64_t r = 0; r < rows; ++r)
+    llvm::append_range(inits, init);
+
+  auto kLoop = scf::ForOp::create(b, idx(0), idx(kGroups), idx(1), inits);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(kLoop.getBody());
+    Value g = kLoop.getInductionVar();
+    ValueRange acc = kLoop.getRegionIterArgs();
+    // Weights of this K group: NV vectors, contiguous.
+    Value base = mul(add(mul(nt, kGroups), g), nr * tile.group);
+    SmallVector<Value> w;
+    for (int64_t j = 0; j < tile.vectors; ++j)
+      w.push_back(vector::LoadOp::create(
+          b, operandType, bp, ValueRange{add(base, j * tile.lanes * tile.group)}));
+    Value kOffset = mul(g, tile.group);
+    SmallVector<Value> next;
+    for (int64_t r = 0; r < rows; ++r) {
+      // G codes of row r as one i32, broadcast to every lane.
+      Value group = vector::LoadOp::create(b, groupType, ap,
+                                           ValueRange{add(m0, r), kOffset});
+      Value asI32 = vector::BitCastOp::create(
+          b, VectorType::get({1}, b.getI32Type()), group);
+      Value scalar = vector::ExtractOp::create(b, asI32, ArrayRef<int64_t>{0});
+      Value bcast = vector::BroadcastOp::create(b, accType, scalar);
+      Value a = vector::BitCastOp::create(b, operandType, bcast);
+      for (int64_t j = 0; j < tile.vectors; ++j)
+        next.push_back(dot(acc[r * tile.vectors + j], a, w[j]));
+    }
+    scf::YieldOp::create(b, next);
+  }
+
+  Type storage = cast<MemRefType>(out.getType()).getElementType();
+  auto storeType = VectorType::get({tile.lanes}, storage);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t j = 0; j < tile.vectors; ++j) {
+      SmallVector<Value> channelsOfJ;
+      for (size_t s = 0; s < channels.size() / tile.vectors; ++s)
+        channelsOfJ.push_back(channels[s * tile.vectors + j]);
+      Value v = epilogue(kLoop.getResult(r * tile.vectors + j), channelsOfJ);
+      if (storeType != accType)
+        v = arith::TruncIOp::create(b, storeType, v);
+      Value col = add(mul(nt, nr), j * tile.lanes);
+      vector::MaskedStoreOp::create(b, out, ValueRange{add(m0, r), col},
+                                    masks[j], v);
+    }
+}
+
+func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
+                               Operation *before) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(before);
+  auto sourceType = cast<RankedTensorType>(p.source.getType());
+  auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
+
+  // Constants: packed weights, initial accumulators, epilogue channels.
+  SmallVector<int64_t> init;
+  for (int64_t col = 0; col < p.n; ++col) {
+    int64_t v = p.bias[col];
+    if (offset128)
+      for (int64_t row = 0; row < p.k; ++row)
+        v -= 128 * int64_t(p.weights[row * p.n + col]);
+    init.push_back(v);
+  }
+  SymbolTable symbols(module);
+  auto uniqueName = [&](const Twine &n) {
+    std::string s = n.str();
+    for (unsigned i = 1; symbols.lookup(s); ++i)
+      s = (n + "_" + Twine(i)).str();
+    return s;
+  };
+  memref::GlobalOp weightsGlobal =
+      makeGlobal(uniqueName(name + "_weights"), packedWeights());
+  symbols.insert(weightsGlobal);
+  memref::GlobalOp initGlobal =
+      makeGlobal(uniqueName(name + "_init"), columnValues(init));
+  symbols.insert(initGlobal);
+  SmallVector<memref::GlobalOp> channelGlobals;
+  for (const EpilogueStep &step : p.epilogue)
+    if (step.kind == EpilogueStep::Kind::AddChannel) {
+      SmallVector<int64_t> values(step.channel.begin(), step.channel.end());
+      channelGlobals.push_back(makeGlobal(
+          uniqueName(name + "_channel" + Twine(channelGlobals.size())),
+          columnValues(values)));
+      symbols.insert(channelGlobals.back());
+    }
+
+  auto func = func::FuncOp::create(
+      b, uniqueName(name), b.getFunctionType({sourceType}, {resultType}));
+  func.setPrivate();
+  symbols.insert(func);
+  b.setInsertionPointToStart(func.addEntryBlock());
+  Value sourceTensor = func.getArgument(0);
+  auto sourceMemref =
+      MemRefType::get(sourceType.getShape(), sourceType.getElementType());
+  Value src = bufferization::ToBufferOp::create(b, sourceMemref, sourceTensor,
+                                                /*read_only=*/true);
+
+  // Rows: batch x output pixels, or the matmul's M.
+  Value rows, batch;
+  if (p.isConv) {
+    batch = memref::DimOp::create(b, src, 0);
+    rows = mul(batch, p.outHeight * p.outWidth);
+  } else {
+    rows = memref::DimOp::create(b, src, 1);
+  }
+  auto apType = MemRefType::get({ShapedType::kDynamic, kPadded}, packed);
+  Value ap = memref::AllocOp::create(b, apType, ValueRange{rows},
+                                     b.getI64IntegerAttr(64));
+  if (p.isConv)
+    packConv(src, ap, batch);
+  else
+    packRows(src, ap, rows);
+
+  // The result: its one dynamic dimension (if any) is rows / static rows.
+  SmallVector<Value> dynamicSizes;
+  int64_t staticRows = 1;
+  for (int64_t d : resultType.getShape().drop_back())
+    if (!ShapedType::isDynamic(d))
+      staticRows *= d;
+  if (!resultType.hasStaticShape())
+    dynamicSizes.push_back(
+        arith::DivUIOp::create(b, rows, idx(staticRows)));
+  auto outType =
+      MemRefType::get(resultType.getShape(), resultType.getElementType());
+  Value out = memref::AllocOp::create(b, outType, dynamicSizes,
+                                      b.getI64IntegerAttr(64));
+  Value out2d = out;
+  if (resultType.getRank() > 2) {
+    ReassociationIndices leading;
+    for (int64_t i = 0; i + 1 < resultType.getRank(); ++i)
+      leading.push_back(i);
+    out2d = memref::CollapseShapeOp::create(
+        b, out,
+        ArrayRef<ReassociationIndices>{leading,
+                                       {resultType.getRank() - 1}});
+  }
+
+  Value bp = memref::GetGlobalOp::create(b, weightsGlobal.getType(),
+                                         weightsGlobal.getSymName());
+  Value initBuf = memref::GetGlobalOp::create(b, initGlobal.getType(),
+                                              initGlobal.getSymName());
+  SmallVector<Value> channelBufs;
+  for (memref::GlobalOp g : channelGlobals)
+    channelBufs.push_back(
+        memref::GetGlobalOp::create(b, g.getType(), g.getSymName()));
+
+  auto accType = VectorType::get({tile.lanes}, b.getI32Type());
+  auto maskType = VectorType::get({tile.lanes}, b.getI1Type());
+  Value mainRows = arith::SubIOp::create(
+      b, rows, arith::RemUIOp::create(b, rows, idx(tile.rows)));
+  auto nLoop = scf::ForOp::create(b, idx(0), idx(nTiles), idx(1));
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(nLoop.getBody());
+    Value nt = nLoop.getInductionVar();
+    SmallVector<Value> initVecs, channels, masks;
+    for (int64_t j = 0; j < tile.vectors; ++j) {
+      Value col = add(mul(nt, nr), j * tile.lanes);
+      initVecs.push_back(
+          vector::LoadOp::create(b, accType, initBuf, ValueRange{col}));
+      // Columns left in this register: clamp(N - col, 0, lanes).
+      Value left = arith::SubIOp::create(b, idx(p.n), col);
+      left = arith::MaxSIOp::create(
+          b, arith::MinSIOp::create(b, left, idx(tile.lanes)), idx(0));
+      masks.push_back(
+          vector::CreateMaskOp::create(b, maskType, ValueRange{left}));
+    }
+    for (Value buf : channelBufs)
+      for (int64_t j = 0; j < tile.vectors; ++j)
+        channels.push_back(vector::LoadOp::create(
+            b, accType, buf, ValueRange{add(mul(nt, nr), j * tile.lanes)}));
+    auto mainLoop = scf::ForOp::create(b, idx(0), mainRows, idx(tile.rows));
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(mainLoop.getBody());
+      emitTile(tile.rows, mainLoop.getInductionVar(), nt, bp, ap, initVecs,
+               channels, masks, out2d);
+    }
+    auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(restLoop.getBody());
+      emitTile(1, restLoop.getInductionVar(), nt, bp, ap, initVecs, channels,
+               masks, out2d);
+    }
+  }
+  Value result = bufferization::ToTensorOp::create(
+      b, resultType, out, /*restrict=*/true, /*writable=*/true);
+  func::ReturnOp::create(b, result);
+  return func;
+}
+
+void mlir::tqt::codegen::emitGemmKernel(GemmProblem &p, KernelIsa isa,
+                                        StringRef name) {
+  auto module = p.root->getParentOfType<ModuleOp>();
+  Operation *parentFunc = p.root->getParentOfType<func::FuncOp>();
+  ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
+  GemmEmitter emitter(p, isa, b);
+  func::FuncOp kernel = emitter.emit(name, module, parentFunc);
+
+  // The chain: root, then each single use up to `last`.
+  SmallVector<Operation *> chain{p.root};
+  while (chain.back() != p.last)
+    chain.push_back(*chain.back()->getResult(0).getUsers().begin());
+  b.setInsertionPoint(p.last);
+  auto call = func::CallOp::create(b, kernel, ValueRange{p.source});
+  p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
+  SmallVector<Operation *> operandsOf;
+  for (Operation *op : llvm::reverse(chain)) {
+    for (Value v : op->getOperands())
+      if (Operation *def = v.getDefiningOp())
+        operandsOf.push_back(def);
+    op->erase();
+  }
+  // Weights, biases and shapes only the chain used.
+  llvm::SmallPtrSet<Operation *, 8> erased;
+  while (!operandsOf.empty()) {
+    Operation *op = operandsOf.pop_back_val();
+    if (erased.contains(op) || !isOpTriviallyDead(op))
+      continue;
+    erased.insert(op);
+    for (Value v : op->getOperands())
+      if (Operation *def = v.getDefiningOp())
+        operandsOf.push_back(def);
+    op->erase();
+  }
+}

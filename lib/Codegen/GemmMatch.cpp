@@ -1,0 +1,289 @@
+//===- GemmMatch.cpp - Reading an int8 layer off the integer program ------===//
+//
+// A layer qualifies when its activations are 8-bit codes (proved from the op
+// that produced them), its weights are constant 8-bit codes, its zero points
+// are 0, and its accumulator provably fits i32 for every activation of the
+// grid with these weights: then u8 x s8 (or s8 x s8 with the +128 offset)
+// products summed in i32 are the exact accumulator, whatever TOSA's nominal
+// accumulator type (i48 for the i16-held unsigned codes) says.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GemmProblem.h"
+
+#include "tqt/Conversion/RequantizeArith.h"
+#include "tqt/Dialect/TQT/IR/TQTOps.h"
+
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace mlir::tqt;
+using namespace mlir::tqt::codegen;
+namespace num = ::tqt::numerics;
+
+/// The grid every code of `v` lies in, from the op that produced it.
+static std::optional<num::Grid> codeGrid(Value v) {
+  Operation *def = v.getDefiningOp();
+  if (auto rq = dyn_cast_if_present<RequantizeOp>(def))
+    return rq.getClampedGrid();
+  if (auto q = dyn_cast_if_present<QuantizeOp>(def))
+    return num::integerGrid(q.getBits(), q.getIsSigned(), q.getNarrow());
+  // Ops that only move or select codes keep their grid.
+  if (isa_and_present<tosa::MaxPool2dOp, tosa::ReshapeOp, tosa::TransposeOp,
+                      tosa::SliceOp>(def))
+    return codeGrid(def->getOperand(0));
+  if (auto concat = dyn_cast_if_present<tosa::ConcatOp>(def)) {
+    std::optional<num::Grid> all;
+    for (Value in : concat.getInput1()) {
+      std::optional<num::Grid> g = codeGrid(in);
+      if (!g)
+        return std::nullopt;
+      all = all ? num::Grid{std::min(all->lo, g->lo), std::max(all->hi, g->hi)}
+                : *g;
+    }
+    return all;
+  }
+  // Anything else: what the storage type holds.
+  auto type = dyn_cast<ShapedType>(v.getType());
+  if (type && type.getElementType().isInteger(8))
+    return num::integerGrid(8, /*isSigned=*/true);
+  return std::nullopt;
+}
+
+/// The integer values of a constant (through tosa.cast / tosa.reshape of a
+/// constant), sign-extended; std::nullopt if not constant.
+static std::optional<SmallVector<int64_t>> constantInts(Value v) {
+  Operation *def = v.getDefiningOp();
+  if (isa_and_present<tosa::ReshapeOp>(def))
+    return constantInts(def->getOperand(0));
+  if (auto cast = dyn_cast_if_present<tosa::CastOp>(def)) {
+    auto from = dyn_cast<IntegerType>(
+        getElementTypeOrSelf(cast.getInput().getType()));
+    auto to = dyn_cast<IntegerType>(getElementTypeOrSelf(cast.getType()));
+    // Widening integer casts only: the values stay the same.
+    if (!from || !to || from.getWidth() > to.getWidth())
+      return std::nullopt;
+    return constantInts(cast.getInput());
+  }
+  DenseIntElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  values.reserve(attr.getNumElements());
+  for (const APInt &x : attr.getValues<APInt>())
+    values.push_back(x.getSExtValue());
+  return values;
+}
+
+/// A per-channel constant of N values: shape [1, ..., 1, N] or a splat.
+static std::optional<SmallVector<int32_t>> channelConstant(Value v,
+                                                           int64_t n) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type || !type.hasStaticShape() || type.getRank() == 0)
+    return std::nullopt;
+  for (int64_t d : type.getShape().drop_back())
+    if (d != 1)
+      return std::nullopt;
+  int64_t last = type.getShape().back();
+  if (last != n && last != 1)
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> values = constantInts(v);
+  if (!values)
+    return std::nullopt;
+  SmallVector<int32_t> out;
+  for (int64_t i = 0; i < n; ++i)
+    out.push_back(int32_t((*values)[last == 1 ? 0 : i]));
+  return out;
+}
+
+static bool isZeroPoint(FailureOr<int64_t> zp) {
+  return succeeded(zp) && *zp == 0;
+}
+
+/// Reads the requantization chain after the accumulator.
+static void matchEpilogue(GemmProblem &p) {
+  Value cur = p.root->getResult(0);
+  p.last = p.root;
+  while (cur.hasOneUse()) {
+    Operation *user = *cur.getUsers().begin();
+    EpilogueStep step;
+    if (auto rq = dyn_cast<RequantizeOp>(user)) {
+      if (rq.getInputUnsigned())
+        break;
+      step.kind = EpilogueStep::Kind::Requantize;
+      step.shift = int(rq.getShiftAttr().getInt());
+      step.rounding = toNumerics(rq.getRounding());
+      step.grid = rq.getClampedGrid();
+      // The register epilogue computes in i32 (every value before it is an
+      // i32 too: the accumulator proof, earlier grids, i32 adds).
+      if (!requantizeWorkType(user->getContext(), 32, true, step.grid,
+                              step.shift)
+               .isInteger(32))
+        break;
+    } else if (auto add = dyn_cast<tosa::AddOp>(user)) {
+      if (p.epilogue.empty() ||
+          !getElementTypeOrSelf(add.getType()).isInteger(32))
+        break;
+      Value other = add.getInput1() == cur ? add.getInput2() : add.getInput1();
+      std::optional<SmallVector<int32_t>> c = channelConstant(other, p.n);
+      // The accumulator side is not broadcast.
+      if (!c || cast<ShapedType>(add.getType()).getShape() !=
+                    cast<ShapedType>(cur.getType()).getShape())
+        break;
+      step.kind = EpilogueStep::Kind::AddChannel;
+      step.channel = std::move(*c);
+    } else if (auto reshape = dyn_cast<tosa::ReshapeOp>(user)) {
+      auto type = dyn_cast<RankedTensorType>(reshape.getType());
+      if (p.epilogue.empty() || !type || type.getRank() < 2 ||
+          type.getShape().back() != p.n)
+        break;
+      cur = reshape.getResult();
+      p.last = user;
+      continue;
+    } else {
+      break;
+    }
+    p.epilogue.push_back(std::move(step));
+    cur = user->getResult(0);
+    p.last = user;
+  }
+  // End on the last value step (a trailing reshape is left to the IR).
+  while (p.last != p.root && isa<tosa::ReshapeOp>(p.last))
+    p.last = p.last->getOperand(0).getDefiningOp();
+}
+
+/// The largest |accumulator| any activation of the grid can produce, per
+/// output channel, must fit i32 (and the +128 form must too).
+static bool accumulatorFitsI32(const GemmProblem &p, std::string &why) {
+  for (int64_t col = 0; col < p.n; ++col) {
+    int64_t lo = p.bias[col], hi = p.bias[col];
+    for (int64_t row = 0; row < p.k; ++row) {
+      int64_t w = p.weights[row * p.n + col];
+      int64_t a = w * p.sourceGrid.lo, b = w * p.sourceGrid.hi;
+      lo += std::min({a, b, int64_t(0)});
+      hi += std::max({a, b, int64_t(0)});
+    }
+    if (lo < INT32_MIN || hi > INT32_MAX) {
+      why = "output channel " + std::to_string(col) +
+            " can accumulate to [" + std::to_string(lo) + ", " +
+            std::to_string(hi) + "], beyond i32";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool mlir::tqt::codegen::matchGemmProblem(Operation *root, GemmProblem &p,
+                                          std::string &why) {
+  p = GemmProblem();
+  p.root = root;
+  Value weight;
+  if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
+    p.isConv = true;
+    p.source = conv.getInput();
+    weight = conv.getWeight();
+    if (!isZeroPoint(conv.getInputZeroPoint()) ||
+        !isZeroPoint(conv.getWeightZeroPoint())) {
+      why = "zero points are not 0";
+      return false;
+    }
+    auto in = cast<RankedTensorType>(conv.getInput().getType());
+    auto w = cast<RankedTensorType>(weight.getType());
+    auto out = cast<RankedTensorType>(conv.getType());
+    if (!w.hasStaticShape() || in.isDynamicDim(1) || in.isDynamicDim(2) ||
+        in.isDynamicDim(3) || out.isDynamicDim(1) || out.isDynamicDim(2)) {
+      why = "dynamic spatial or channel dimensions";
+      return false;
+    }
+    p.n = w.getDimSize(0);
+    p.kh = w.getDimSize(1);
+    p.kw = w.getDimSize(2);
+    p.channels = w.getDimSize(3);
+    p.height = in.getDimSize(1);
+    p.width = in.getDimSize(2);
+    p.outHeight = out.getDimSize(1);
+    p.outWidth = out.getDimSize(2);
+    ArrayRef<int64_t> pad = conv.getPad(), stride = conv.getStride(),
+                      dilation = conv.getDilation();
+    p.padTop = pad[0];
+    p.padLeft = pad[2];
+    p.strideH = stride[0];
+    p.strideW = stride[1];
+    p.dilationH = dilation[0];
+    p.dilationW = dilation[1];
+    p.k = p.kh * p.kw * p.channels;
+  } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
+    p.source = mm.getA();
+    weight = mm.getB();
+    if (!isZeroPoint(mm.getAZeroPoint()) || !isZeroPoint(mm.getBZeroPoint())) {
+      why = "zero points are not 0";
+      return false;
+    }
+    auto a = cast<RankedTensorType>(mm.getA().getType());
+    auto w = cast<RankedTensorType>(weight.getType());
+    if (!w.hasStaticShape() || w.getDimSize(0) != 1 || a.getDimSize(0) != 1 ||
+        a.isDynamicDim(2)) {
+      why = "not a single matrix times a constant matrix";
+      return false;
+    }
+    p.k = w.getDimSize(1);
+    p.n = w.getDimSize(2);
+    p.channels = p.k;
+  } else {
+    why = "not a convolution or matmul";
+    return false;
+  }
+
+  std::optional<num::Grid> grid = codeGrid(p.source);
+  if (!grid || grid->lo < -128 || grid->hi > 255 ||
+      (grid->lo < 0 && grid->hi > 127)) {
+    why = "activations are not 8-bit codes";
+    return false;
+  }
+  p.sourceGrid = *grid;
+  auto sourceElement = getElementTypeOrSelf(p.source.getType());
+  if (!sourceElement.isInteger(8) && !sourceElement.isInteger(16)) {
+    why = "activations are not stored in i8 or i16";
+    return false;
+  }
+
+  std::optional<SmallVector<int64_t>> w = constantInts(weight);
+  if (!w || !getElementTypeOrSelf(weight.getType()).isInteger(8)) {
+    why = "weights are not constant 8-bit codes";
+    return false;
+  }
+  p.weights.assign(size_t(p.k * p.n), 0);
+  for (int64_t col = 0; col < p.n; ++col)
+    for (int64_t row = 0; row < p.k; ++row)
+      // Convolution weights are [N][KH][KW][C], i.e. [N][K]; matmul's [K][N].
+      p.weights[row * p.n + col] =
+          int8_t(p.isConv ? (*w)[col * p.k + row] : (*w)[row * p.n + col]);
+
+  p.bias.assign(size_t(p.n), 0);
+  if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
+    std::optional<SmallVector<int32_t>> bias =
+        channelConstant(conv.getBias(), p.n);
+    if (!bias) {
+      why = "the convolution's bias is not constant";
+      return false;
+    }
+    p.bias = std::move(*bias);
+  }
+
+  if (!accumulatorFitsI32(p, why))
+    return false;
+  matchEpilogue(p);
+  if (p.epilogue.empty()) {
+    why = "no requantization follows the accumulator";
+    return false;
+  }
+  auto outType = dyn_cast<RankedTensorType>(p.last->getResult(0).getType());
+  if (!outType || outType.getRank() < 2 || outType.getShape().back() != p.n ||
+      llvm::count_if(outType.getShape(), ShapedType::isDynamic) > 1) {
+    why = "the requantized result is not [rows, N]";
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,78 @@
+//===- GemmProblem.h - An int8 layer as a GEMM with an epilogue -*- C++ -*-===//
+//
+// What the int8 kernel generator needs to know about one layer of the
+// integer program: the activation source and its code grid, the geometry
+// (a convolution's im2col rows, or a matmul's), the constant weights as a
+// K x N matrix, and the requantization chain that follows the accumulator.
+// GemmMatch.cpp reads it off the IR; GemmEmitter.cpp writes the kernel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_LIB_CODEGEN_GEMMPROBLEM_H
+#define TQT_LIB_CODEGEN_GEMMPROBLEM_H
+
+#include "tqt/Codegen/KernelIsa.h"
+#include "tqt/Support/FixedPoint.h"
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+
+namespace mlir::tqt::codegen {
+
+/// One step applied to the accumulator, in order.
+struct EpilogueStep {
+  enum class Kind {
+    /// tqt.requantize: rounding/saturating shift onto a grid.
+    Requantize,
+    /// tosa.add of a constant per output channel (i32, wrapping).
+    AddChannel,
+  };
+  Kind kind;
+  int shift = 0;
+  ::tqt::numerics::Rounding rounding = ::tqt::numerics::Rounding::HalfEven;
+  ::tqt::numerics::Grid grid{0, 0};
+  /// AddChannel: N values (already in i32).
+  llvm::SmallVector<int32_t> channel;
+};
+
+struct GemmProblem {
+  /// The tosa.conv2d or tosa.matmul.
+  Operation *root = nullptr;
+  /// The last op of the requantization chain: its result is replaced.
+  Operation *last = nullptr;
+  /// Activations: NHWC for a convolution, [1, M, K] for a matmul.
+  Value source;
+  /// Every activation code lies in this grid (8-bit, signed or unsigned).
+  ::tqt::numerics::Grid sourceGrid{0, 0};
+  bool isConv = false;
+  // Convolution geometry (a matmul: 1x1, no padding).
+  int64_t kh = 1, kw = 1, channels = 0, height = 1, width = 1;
+  int64_t outHeight = 1, outWidth = 1;
+  int64_t strideH = 1, strideW = 1, dilationH = 1, dilationW = 1;
+  int64_t padTop = 0, padLeft = 0;
+  /// Output channels (GEMM N) and reduction length (GEMM K).
+  int64_t n = 0, k = 0;
+  /// K x N row-major; k = (kh * KW + kw) * C + c for a convolution.
+  llvm::SmallVector<int8_t> weights;
+  /// Per output channel, added to the accumulator (the op's own bias).
+  llvm::SmallVector<int32_t> bias;
+  llvm::SmallVector<EpilogueStep> epilogue;
+
+  bool signedSource() const { return sourceGrid.lo < 0; }
+};
+
+/// Reads a layer rooted at a tosa.conv2d or tosa.matmul; on failure `why`
+/// says what keeps it from the kernels.
+bool matchGemmProblem(Operation *root, GemmProblem &problem, std::string &why);
+
+/// Writes the kernel function for `problem` into the module (with its packed
+/// constants) and replaces the chain by a call. Names start with `prefix`.
+void emitGemmKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
+                    llvm::StringRef name);
+
+} // namespace mlir::tqt::codegen
+
+#endif // TQT_LIB_CODEGEN_GEMMPROBLEM_H
