@@ -6,13 +6,16 @@ Each layer is a PyTorch module (conv/depthwise/linear + ReLU) exported with
 tqt_mlir.export, then taken through the static flow (--tqt-prepare,
 --tqt-insert-quantizers, tqt-calibrate on random inputs, --tqt-legalize-pow2,
 --tqt-fuse-integer) to the integer-only program; both it and the float model
-are JIT-compiled by tqt-run and timed with --repeat (compilation excluded).
+are JIT-compiled by tqt-run and timed with --repeat (compilation excluded);
+the int8 program with the int8 micro-kernels tqt-run picks for this CPU
+(--kernels, printed per layer; --naive also times the reference loops).
 The anchors, one thread: the int8 module quantized with PyTorch's eager
 static quantization on the `onednn` engine (conv+ReLU fused, channels_last),
 timed on a quantized input; fp32 through oneDNN (torch.utils.mkldnn).
 GOPS = 2 * multiply-accumulates / time; best of --reps runs of --iters calls.
 
   layers.py [--build DIR] [--layers conv3x3,...] [--iters N] [--reps R]
+            [--kernels auto|none|avx2|avx512-vnni] [--naive]
 """
 import argparse
 import os
@@ -98,8 +101,9 @@ def torch_fp32(module, x, iters, reps):
         return best_seconds(lambda: m(xm), iters, reps)
 
 
-def ours(bin_dir, tmp, name, module, x, iters, reps):
-    """(int8 seconds, fp32 seconds) per call through tqt-run --repeat."""
+def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
+    """(int8 seconds, kernel variant, naive int8 seconds or None, fp32
+    seconds) per call through tqt-run --repeat."""
     net = os.path.join(tmp, f"{name}.mlir")
     with open(net, "w") as f:
         f.write(export(module, tuple(x.shape[1:])))
@@ -116,13 +120,16 @@ def ours(bin_dir, tmp, name, module, x, iters, reps):
     fused = os.path.join(tmp, f"{name}.int.mlir")
     run("tqt-opt", cal, "--tqt-legalize-pow2", "--tqt-fuse-integer", "-o", fused)
 
-    def timed(model):
+    def timed(model, kernels="auto", iters=iters):
         best = float("inf")
         for _ in range(reps):
-            r = run("tqt-run", model, "-i", xin, "--repeat", iters)
-            best = min(best, float(re.search(r"\(([0-9.]+) ms/call\)", r.stderr).group(1)) / 1e3)
-        return best
-    return timed(fused), timed(prep)
+            r = run("tqt-run", model, "-i", xin, "--repeat", iters, "--kernels", kernels)
+            m = re.search(r"\(([0-9.]+) ms/call; kernels: ([a-z0-9-]+)\)", r.stderr)
+            best = min(best, float(m.group(1)) / 1e3)
+        return best, m.group(2)
+    i8, variant = timed(fused, kernels)
+    slow = timed(fused, "none", max(2, iters // 5))[0] if naive else None
+    return i8, variant, slow, timed(prep)[0]
 
 
 def main():
@@ -131,26 +138,30 @@ def main():
     ap.add_argument("--layers", default=",".join(LAYERS))
     ap.add_argument("--iters", type=int, default=5)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--kernels", default="auto", help="tqt-run --kernels for the int8 program")
+    ap.add_argument("--naive", action="store_true", help="also time the int8 reference loops")
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(0)
     model, isa = cpu_flags()
     print(f"machine: {model}; ISA: {' '.join(isa)}; one thread")
-    print("our kernels: the naive linalg-to-loops lowering (no int8 kernels yet)")
     print(f"{'layer':<14}{'ours int8':>10}{'onednn i8':>10}{'ratio':>8}{'ours fp32':>10}{'onednn f32':>11}"
-          f"{'ratio':>8}{'i8/f32 ours':>12}   (GOPS)")
+          f"{'ratio':>8}{'i8/f32 ours':>12}  {'kernels':<12}" + (f"{'naive i8':>9}" if args.naive else "")
+          + "   (GOPS)")
     bin_dir = os.path.join(args.build, "bin")
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.layers.split(","):
             factory, shape, macs = LAYERS[name]
             module = factory().eval()
             x = torch.rand(shape)
-            oi8, of32 = ours(bin_dir, tmp, name, module, x, args.iters, args.reps)
+            oi8, variant, naive, of32 = ours(bin_dir, tmp, name, module, x, args.iters, args.reps,
+                                             args.kernels, args.naive)
             ti8 = torch_int8(factory().eval(), x, args.iters * 4, args.reps)
             tf32 = torch_fp32(module, x, args.iters * 4, args.reps)
             g = lambda s: 2 * macs / s / 1e9
             print(f"{name:<14}{g(oi8):>10.2f}{g(ti8):>10.1f}{ti8 / oi8:>8.4f}{g(of32):>10.2f}{g(tf32):>11.1f}"
-                  f"{tf32 / of32:>8.4f}{of32 / oi8:>12.2f}", flush=True)
+                  f"{tf32 / of32:>8.4f}{of32 / oi8:>12.2f}  {variant:<12}"
+                  + (f"{g(naive):>9.2f}" if naive else ""), flush=True)
 
 
 if __name__ == "__main__":

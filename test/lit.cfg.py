@@ -63,6 +63,19 @@ if _imports("torch, numpy"):
 if _imports("matplotlib"):
     config.available_features.add("matplotlib")
 
+# The host CPU's instruction sets: kernels run only where the CPU has them
+# (elsewhere their tests are UNSUPPORTED, saying which feature is missing);
+# their instructions are checked by assembly tests everywhere.
+try:
+    with open("/proc/cpuinfo") as f:
+        _flags = next((l.split(":", 1)[1].split() for l in f if l.startswith("flags")), [])
+except OSError:
+    _flags = []
+if "avx2" in _flags:
+    config.available_features.add("cpu-avx2")
+if {"avx512f", "avx512bw", "avx512_vnni"} <= set(_flags):
+    config.available_features.add("cpu-avx512vnni")
+
 # The Python package (python/tqt_mlir) for the front-end tests.
 config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")
 

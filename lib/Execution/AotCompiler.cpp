@@ -132,7 +132,8 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   // The outputs are checked (and their temporaries created) before the
   // slow code generation; they replace the targets only when complete.
   auto output = ::tqt::OutputFile::open(
-      options.output, /*allowStdout=*/options.emit == EmitKind::LLVMIR);
+      options.output, /*allowStdout=*/options.emit == EmitKind::LLVMIR ||
+                           options.emit == EmitKind::Assembly);
   if (!output)
     return output.takeError();
   std::optional<::tqt::OutputFile> header;
@@ -152,6 +153,18 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
 
   if (options.emit == EmitKind::LLVMIR) {
     llvmModule->print(output->os(), nullptr);
+    return commit();
+  }
+
+  if (options.emit == EmitKind::Assembly) {
+    llvm::SmallString<0> text;
+    llvm::raw_svector_ostream os(text);
+    llvm::legacy::PassManager codegen;
+    if ((*tm)->addPassesToEmitFile(codegen, os, nullptr,
+                                   llvm::CodeGenFileType::AssemblyFile))
+      return error("the target cannot emit assembly");
+    codegen.run(*llvmModule);
+    output->os() << text;
     return commit();
   }
 
@@ -232,6 +245,7 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
     return commit();
   }
   case EmitKind::LLVMIR:
+  case EmitKind::Assembly:
     break;
   }
   return llvm::Error::success();

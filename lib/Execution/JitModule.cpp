@@ -92,6 +92,7 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
     return kernels.takeError();
   if (llvm::Error err = lowerToLLVMDialect(*lowered, *kernels))
     return std::move(err);
+  jit->kernels = *kernels;
 
   ExecutionEngineOptions engineOptions;
   auto transformer = makeOptimizingTransformer(options.optLevel,

@@ -1,7 +1,7 @@
 //===- tqt-compile.cpp - Compile a tensor function ahead of time ----------===//
 //
 // tqt-compile MODEL.mlir -e FUNC -o OUT
-// [--emit=llvm|obj|staticlib|sharedlib|exe]
+// [--emit=llvm|asm|obj|staticlib|sharedlib|exe]
 //             [--header OUT.h] [--mcpu=host|native|CPU] [-O N]
 //
 // Lowers FUNC with --tqt-lower-to-llvm and writes LLVM IR, an object file, a
@@ -38,6 +38,8 @@ static cl::opt<std::string> output("o", cl::desc("Output file"),
 static cl::opt<EmitKind> emit(
     "emit", cl::desc("What to write to -o"), cl::init(EmitKind::Object),
     cl::values(clEnumValN(EmitKind::LLVMIR, "llvm", "LLVM IR (text)"),
+               clEnumValN(EmitKind::Assembly, "asm",
+                          "assembly for the target CPU (text)"),
                clEnumValN(EmitKind::Object, "obj", "an object file (default)"),
                clEnumValN(EmitKind::StaticLibrary, "staticlib",
                           "a static library (.a)"),

@@ -416,7 +416,9 @@ int main(int argc, char **argv) {
                       std::chrono::steady_clock::now() - start)
                       .count();
       errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
-             << " ms (" << format("%.4f", ms / repeat) << " ms/call)\n";
+             << " ms (" << format("%.4f", ms / repeat) << " ms/call; kernels: "
+             << ::tqt::codegen::getKernelIsaName((*jit)->getKernels())
+             << ")\n";
     }
   }
 

@@ -20,6 +20,7 @@ namespace tqt::exec {
 
 enum class EmitKind {
   LLVMIR,
+  Assembly,
   Object,
   StaticLibrary,
   SharedLibrary,

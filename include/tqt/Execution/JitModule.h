@@ -60,8 +60,12 @@ public:
   invoke(llvm::StringRef name, llvm::ArrayRef<const HostTensor *> inputs,
          llvm::ArrayRef<std::string> inputNames = {});
 
+  /// The int8 micro-kernels the module was compiled with.
+  codegen::KernelIsa getKernels() const { return kernels; }
+
 private:
   JitModule() = default;
+  codegen::KernelIsa kernels = codegen::KernelIsa::None;
   std::unique_ptr<mlir::ExecutionEngine> engine;
   std::map<std::string, EntrySignature, std::less<>> signatures;
   std::map<std::string, std::string, std::less<>> unsupported;

@@ -1,0 +1,86 @@
+// RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=avx2 | FileCheck %s --enable-var-scope --check-prefix=AVX2
+// RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=none | FileCheck %s --enable-var-scope --check-prefix=NONE
+
+// A 3x3 convolution of signed 8-bit codes (K = 27, N = 2): packed weights
+// [1][7][64][4] bytes, initial accumulators bias - 128 * sum(w) = 5 - 128 * 27
+// (VNNI reads the codes + 128 as unsigned), the chain of two requantizations
+// and a bias add in the epilogue, u8 codes stored in i16.
+
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_weights : memref<1792xi8> = dense<
+// CHECK-SAME:    {alignment = 64 : i64}
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[-3451, -3451, 0,
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[7, -7, 0,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK-SAME:      %[[X:.*]]: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi16>
+// CHECK:         %[[SRC:.*]] = bufferization.to_buffer %[[X]] read_only
+// CHECK:         %[[AP:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x28xi8>
+// CHECK:         vector.maskedload %[[SRC]]
+// CHECK:         arith.xori
+// CHECK:         vector.maskedstore %[[AP]]
+// CHECK:         memref.get_global @__tqt_avx512_vnni_gemm_weights
+// CHECK:         scf.for
+// CHECK-COUNT-24: tqt.dot_step %{{.*}} : vector<16xi32>, vector<64xi8>
+// CHECK:         arith.shrsi
+// CHECK:         vector.maskedstore
+// CHECK-COUNT-4: tqt.dot_step
+// CHECK:         bufferization.to_tensor %{{.*}} restrict writable
+// CHECK-LABEL: func.func @conv_signed(
+// CHECK-SAME:      %[[IN:.*]]: tensor<?x5x6x3xi8>)
+// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[IN]])
+// CHECK-NEXT:    return %[[Y]]
+
+// AVX2-LABEL: func.func private @__tqt_avx2_gemm(
+// AVX2:         memref<?x28xi16>
+// AVX2:         arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// AVX2-NOT:     arith.xori
+// AVX2:         tqt.dot_step %{{.*}} : vector<8xi32>, vector<16xi16>
+// AVX2-LABEL: func.func @conv_signed(
+// AVX2:         call @__tqt_avx2_gemm
+
+// NONE-LABEL: func.func @conv_signed(
+// NONE:         tosa.conv2d
+// NONE-NOT:     call
+func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi16> {
+  %w = "tosa.const"() <{values = dense<1> : tensor<2x3x3x3xi8>}> : () -> tensor<2x3x3x3xi8>
+  %b = "tosa.const"() <{values = dense<5> : tensor<2xi32>}> : () -> tensor<2xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 2>, pad = array<i64: 1, 1, 0, 1>, stride = array<i64: 2, 1>} : (tensor<?x5x6x3xi8>, tensor<2x3x3x3xi8>, tensor<2xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x3x3x2xi32>
+  %r = tqt.requantize %acc shift(2) bits(16) signed : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi32>
+  %c = "tosa.const"() <{values = dense<[[[[7, -7]]]]> : tensor<1x1x1x2xi32>}> : () -> tensor<1x1x1x2xi32>
+  %s = tosa.add %r, %c : (tensor<?x3x3x2xi32>, tensor<1x1x1x2xi32>) -> tensor<?x3x3x2xi32>
+  %y = tqt.requantize %s shift(3) bits(8) unsigned clamp_max(192) rounding<half_up> : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi16>
+  return %y : tensor<?x3x3x2xi16>
+}
+
+// -----
+
+// A fully connected layer on unsigned 8-bit codes held in i16 (after a
+// ReLU): no +128 offset, the codes are narrowed to bytes while packing; the
+// reshape inside the chain keeps the channel dimension.
+
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<0>
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK-SAME:      tensor<1x?x8xi16>) -> tensor<?x3xi8>
+// CHECK:         arith.trunci %{{.*}} : vector<16xi16> to vector<16xi8>
+// CHECK-NOT:     arith.xori
+// CHECK:         tqt.dot_step
+// CHECK-LABEL: func.func @fc_unsigned(
+// CHECK:         %[[A:.*]] = tqt.requantize
+// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[A]]) : (tensor<1x?x8xi16>) -> tensor<?x3xi8>
+// CHECK-NEXT:    return %[[Y]]
+func.func @fc_unsigned(%x: tensor<1x?x8xi32>) -> tensor<?x3xi8> {
+  %a = tqt.requantize %x shift(1) bits(8) unsigned : tensor<1x?x8xi32> -> tensor<1x?x8xi16>
+  %w = "tosa.const"() <{values = dense<-3> : tensor<1x8x3xi8>}> : () -> tensor<1x8x3xi8>
+  %zp8 = "tosa.const"() <{values = dense<0> : tensor<1xi16>}> : () -> tensor<1xi16>
+  %zpw = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.matmul %a, %w, %zp8, %zpw : (tensor<1x?x8xi16>, tensor<1x8x3xi8>, tensor<1xi16>, tensor<1xi8>) -> tensor<1x?x3xi48>
+  %r = tqt.requantize %acc shift(4) bits(16) signed : tensor<1x?x3xi48> -> tensor<1x?x3xi32>
+  %shape = tosa.const_shape {values = dense<[-1, 3]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %f = tosa.reshape %r, %shape : (tensor<1x?x3xi32>, !tosa.shape<2>) -> tensor<?x3xi32>
+  %bias16 = "tosa.const"() <{values = dense<[[1, 2, 3]]> : tensor<1x3xi16>}> : () -> tensor<1x3xi16>
+  %bias = tosa.cast %bias16 : (tensor<1x3xi16>) -> tensor<1x3xi32>
+  %s = tosa.add %f, %bias : (tensor<?x3xi32>, tensor<1x3xi32>) -> tensor<?x3xi32>
+  %y = tqt.requantize %s shift(2) bits(8) signed narrow : tensor<?x3xi32> -> tensor<?x3xi8>
+  return %y : tensor<?x3xi8>
+}
