@@ -5,7 +5,9 @@ oneDNN in the same run (issue 10's table; anchors.md).
 Each layer is a PyTorch module (conv/depthwise/linear + ReLU) exported with
 tqt_mlir.export, then taken through the static flow (--tqt-prepare,
 --tqt-insert-quantizers, tqt-calibrate on random inputs, --tqt-legalize-pow2,
---tqt-fuse-integer) to the integer-only program; both it and the float model
+--tqt-fuse-integer=integer-io=true) to the integer-only program with integer
+inputs and results (codes in, codes out, like the anchor's quantized tensors;
+random codes of the input grid); both it and the float model
 are JIT-compiled by tqt-run and timed with --repeat (compilation excluded);
 the int8 program with the int8 micro-kernels tqt-run picks for this CPU
 (--kernels, printed per layer; --naive also times the reference loops).
@@ -118,12 +120,13 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
     cal = os.path.join(tmp, f"{name}.cal.mlir")
     run("tqt-calibrate", sim, "--data", xin, "--samples", x.shape[0], "--quiet", "-o", cal)
     fused = os.path.join(tmp, f"{name}.int.mlir")
-    run("tqt-opt", cal, "--tqt-legalize-pow2", "--tqt-fuse-integer", "-o", fused)
+    run("tqt-opt", cal, "--tqt-legalize-pow2", "--tqt-fuse-integer=integer-io=true", "-o", fused)
 
     def timed(model, kernels="auto", iters=iters):
         best = float("inf")
+        inputs = ["-i", xin] if model == prep else ["--random-inputs"]
         for _ in range(reps):
-            r = run("tqt-run", model, "-i", xin, "--repeat", iters, "--kernels", kernels)
+            r = run("tqt-run", model, *inputs, "--repeat", iters, "--kernels", kernels)
             m = re.search(r"\(([0-9.]+) ms/call; kernels: ([a-z0-9-]+)\)", r.stderr)
             best = min(best, float(m.group(1)) / 1e3)
         return best, m.group(2)

@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -409,6 +410,9 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
   auto func = func::FuncOp::create(
       b, uniqueName(name), b.getFunctionType({sourceType}, {resultType}));
   func.setPrivate();
+  // Internal in the object code too, so that two models link together.
+  func->setAttr("llvm.linkage",
+                LLVM::LinkageAttr::get(b.getContext(), LLVM::Linkage::Internal));
   symbols.insert(func);
   b.setInsertionPointToStart(func.addEntryBlock());
   Value sourceTensor = func.getArgument(0);

@@ -175,8 +175,17 @@ static bool accumulatorFitsI32(const GemmProblem &p, std::string &why) {
   return true;
 }
 
-bool mlir::tqt::codegen::matchGemmProblem(Operation *root, GemmProblem &p,
-                                          std::string &why) {
+std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
+  if (auto conv = dyn_cast<tosa::Conv2DOp>(root))
+    return codeGrid(conv.getInput());
+  if (auto mm = dyn_cast<tosa::MatMulOp>(root))
+    return codeGrid(mm.getA());
+  return std::nullopt;
+}
+
+bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
+                                          std::optional<num::Grid> grid,
+                                          GemmProblem &p, std::string &why) {
   p = GemmProblem();
   p.root = root;
   Value weight;
@@ -236,7 +245,6 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root, GemmProblem &p,
     return false;
   }
 
-  std::optional<num::Grid> grid = codeGrid(p.source);
   if (!grid || grid->lo < -128 || grid->hi > 255 ||
       (grid->lo < 0 && grid->hi > 127)) {
     why = "activations are not 8-bit codes";

@@ -64,9 +64,16 @@ struct GemmProblem {
   bool signedSource() const { return sourceGrid.lo < 0; }
 };
 
-/// Reads a layer rooted at a tosa.conv2d or tosa.matmul; on failure `why`
-/// says what keeps it from the kernels.
-bool matchGemmProblem(Operation *root, GemmProblem &problem, std::string &why);
+/// The grid of the activation codes a tosa.conv2d or tosa.matmul reads,
+/// proved from the ops that produced them. Computed for every layer before
+/// any is rewritten: a kernel call hides its codes' grid.
+std::optional<::tqt::numerics::Grid> activationGrid(Operation *root);
+
+/// Reads a layer rooted at a tosa.conv2d or tosa.matmul whose activations lie
+/// in `grid`; on failure `why` says what keeps it from the kernels.
+bool matchGemmProblem(Operation *root,
+                      std::optional<::tqt::numerics::Grid> grid,
+                      GemmProblem &problem, std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
 /// constants) and replaces the chain by a call. Names start with `prefix`.

@@ -24,20 +24,21 @@ struct TQTInt8KernelsPass
   void runOnOperation() override {
     if (isa == KernelIsa::None)
       return;
-    SmallVector<Operation *> roots;
+    SmallVector<std::pair<Operation *, std::optional<::tqt::numerics::Grid>>>
+        roots;
     getOperation()->walk([&](Operation *op) {
       if (isa_and_present<tosa::Conv2DOp, tosa::MatMulOp>(op))
-        roots.push_back(op);
+        roots.emplace_back(op, codegen::activationGrid(op));
     });
     std::string prefix =
         ("__tqt_" + ::tqt::codegen::getKernelIsaName(isa) + "_gemm").str();
     for (char &c : prefix)
       if (c == '-')
         c = '_';
-    for (Operation *root : roots) {
+    for (auto [root, grid] : roots) {
       codegen::GemmProblem problem;
       std::string why;
-      if (!codegen::matchGemmProblem(root, problem, why)) {
+      if (!codegen::matchGemmProblem(root, grid, problem, why)) {
         if (remarks)
           root->emitRemark("no ")
               << ::tqt::codegen::getKernelIsaName(isa) << " kernel: " << why;

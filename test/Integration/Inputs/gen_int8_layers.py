@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Integer programs of two int8 layers each, for the kernels' bit-exactness
+tests: ragged shapes (K, N, channels and rows not multiples of any tile),
+every stride / padding / dilation form, dynamic batch, signed codes (first
+layer, from tqt.quantize) and unsigned codes held in i16 (second layer, after
+the first layer's ReLU), every rounding mode, ReLU6 clamps, and shifts small
+enough that ties and saturation are frequent. Weights are seeded random
+8-bit codes including -128.
+
+  gen_int8_layers.py > layers.mlir     (functions @conv_*, @fc_*)
+"""
+import math
+import random
+
+rng = random.Random(20261201)
+
+
+def dense(values, shape, elem):
+    """A tosa.const of `shape` (a string like 5x3x3x3) from flat values."""
+    dims = [int(d) for d in str(shape).split("x")]
+    it = iter(values)
+
+    def nest(ds):
+        if len(ds) == 1:
+            return "[" + ", ".join(str(next(it)) for _ in range(ds[0])) + "]"
+        return "[" + ", ".join(nest(ds[1:]) for _ in range(ds[0])) + "]"
+    return f'"tosa.const"() <{{values = dense<{nest(dims)}> : tensor<{shape}x{elem}>}}> : () -> tensor<{shape}x{elem}>'
+
+
+def reshaped(values, dims):
+    """Nested literal for tensor shapes like 1x1x1xN (dense wants nesting)."""
+    s = "[" + ", ".join(str(v) for v in values) + "]"
+    for _ in dims[:-1]:
+        s = "[" + s + "]"
+    return s
+
+
+def weights(n):
+    return [rng.randint(-128, 127) for _ in range(n)]
+
+
+def conv_layer(out, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name):
+    """conv -> requantize 16 -> + bias -> requantize `final`; returns (lines, value, type)."""
+    oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
+    ow = (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) // stride[1] + 1
+    assert (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) % stride[0] == 0
+    assert (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) % stride[1] == 0
+    i16 = xtype.endswith("i16>")
+    acc = "i48" if i16 else "i32"
+    zpx = "i16" if i16 else "i8"
+    acct = f"tensor<?x{oh}x{ow}x{n}x{acc}>"
+    t32 = f"tensor<?x{oh}x{ow}x{n}xi32>"
+    bias = [rng.randint(-3000, 3000) for _ in range(n)]
+    out += [
+        f"  %{name}w = {dense(weights(n * kh * kw * c), f'{n}x{kh}x{kw}x{c}', 'i8')}",
+        f"  %{name}b = {dense([rng.randint(-500, 500) for _ in range(n)], n, acc)}",
+        f"  %{name}zx = {dense([0], 1, zpx)}",
+        f"  %{name}zw = {dense([0], 1, 'i8')}",
+        f"  %{name}acc = tosa.conv2d %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
+        f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
+        f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{n}x{kh}x{kw}x{c}xi8>, "
+        f"tensor<{n}x{acc}>, tensor<1x{zpx}>, tensor<1xi8>) -> {acct}",
+        f"  %{name}r = tqt.requantize %{name}acc shift(2) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
+        f'  %{name}c = "tosa.const"() <{{values = dense<{reshaped(bias, [1, 1, 1, n])}> : tensor<1x1x1x{n}xi32>}}> : () -> tensor<1x1x1x{n}xi32>',
+        f"  %{name}s = tosa.add %{name}r, %{name}c : ({t32}, tensor<1x1x1x{n}xi32>) -> {t32}",
+    ]
+    bits, signed, storage, clamp = final
+    # Accumulators ~ sqrt(K) * |x| * |w| (|w| ~ 74, |x| ~ 37 for the first
+    # layer's codes); the 16-bit step divides by 4; aim the final grid at
+    # ~64 so that some values saturate and most do not.
+    amp = 37 if not i16 else 30
+    shift = max(1, round(math.log2((kh * kw * c) ** 0.5 * amp * 74 / 4 / 64)))
+    ytype = f"tensor<?x{oh}x{ow}x{n}x{storage}>"
+    out.append(f"  %{name}y = tqt.requantize %{name}s shift({shift}) bits({bits}) {signed}{clamp} rounding<{rounding}> : {t32} -> {ytype}")
+    return f"{name}y", ytype, oh, ow
+
+
+def conv_function(fname, h, w, c, l1, l2):
+    """l1/l2: (n, kh, kw, stride, pad, dil, rounding)."""
+    lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{{N}}xi8> {{",
+             f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
+    n1, kh, kw, st, pad, dil, rnd = l1
+    y1, t1, oh, ow = conv_layer(lines, "q", f"tensor<?x{h}x{w}x{c}xi8>", n1, kh, kw, c, h, w, st, pad, dil, rnd,
+                                (8, "unsigned", "i16", ""), "a")
+    n2, kh, kw, st, pad, dil, rnd = l2
+    y2, t2, oh2, ow2 = conv_layer(lines, y1, t1, n2, kh, kw, n1, oh, ow, st, pad, dil, rnd,
+                                  (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
+    lines.append(f"  return %{y2} : {t2}")
+    lines.append("}")
+    lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2)).replace("{N}", str(n2))
+    return "\n".join(lines)
+
+
+def fc_function(fname, k, n1, n2, rounding):
+    """[M, K] float -> fc (signed codes) -> ReLU -> fc (unsigned codes)."""
+    lines = [f"func.func @{fname}(%x: tensor<1x?x{k}xf32>) -> tensor<?x{n2}xi8> {{",
+             f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<1x?x{k}xf32> -> tensor<1x?x{k}xi8>"]
+    src, srct, kk = "q", f"tensor<1x?x{k}xi8>", k
+    for name, n, final in (("a", n1, "bits(8) unsigned"), ("b", n2, "bits(8) signed narrow")):
+        i16 = srct.endswith("i16>")
+        acc = "i48" if i16 else "i32"
+        zpx = "i16" if i16 else "i8"
+        bias = [rng.randint(-3000, 3000) for _ in range(n)]
+        storage = "i16" if "unsigned" in final else "i8"
+        lines += [
+            f"  %{name}w = {dense(weights(kk * n), f'1x{kk}x{n}', 'i8')}",
+            f"  %{name}zx = {dense([0], 1, zpx)}",
+            f"  %{name}zw = {dense([0], 1, 'i8')}",
+            f"  %{name}acc = tosa.matmul %{src}, %{name}w, %{name}zx, %{name}zw : ({srct}, tensor<1x{kk}x{n}xi8>, "
+            f"tensor<1x{zpx}>, tensor<1xi8>) -> tensor<1x?x{n}x{acc}>",
+            f"  %{name}r = tqt.requantize %{name}acc shift(3) bits(16) signed rounding<{rounding}> : "
+            f"tensor<1x?x{n}x{acc}> -> tensor<1x?x{n}xi32>",
+            f"  %{name}shape = tosa.const_shape {{values = dense<[-1, {n}]> : tensor<2xindex>}} : () -> !tosa.shape<2>",
+            f"  %{name}f = tosa.reshape %{name}r, %{name}shape : (tensor<1x?x{n}xi32>, !tosa.shape<2>) -> tensor<?x{n}xi32>",
+            f'  %{name}c16 = "tosa.const"() <{{values = dense<{reshaped(bias, [1, n])}> : tensor<1x{n}xi16>}}> : () -> tensor<1x{n}xi16>',
+            f"  %{name}c = tosa.cast %{name}c16 : (tensor<1x{n}xi16>) -> tensor<1x{n}xi32>",
+            f"  %{name}s = tosa.add %{name}f, %{name}c : (tensor<?x{n}xi32>, tensor<1x{n}xi32>) -> tensor<?x{n}xi32>",
+            f"  %{name}y = tqt.requantize %{name}s shift(5) {final} rounding<{rounding}> : tensor<?x{n}xi32> -> tensor<?x{n}x{storage}>",
+        ]
+        if name == "a":
+            lines += [
+                f"  %{name}s3 = tosa.const_shape {{values = dense<[1, -1, {n}]> : tensor<3xindex>}} : () -> !tosa.shape<3>",
+                f"  %{name}y3 = tosa.reshape %{name}y, %{name}s3 : (tensor<?x{n}x{storage}>, !tosa.shape<3>) -> tensor<1x?x{n}x{storage}>",
+            ]
+            src, srct, kk = f"{name}y3", f"tensor<1x?x{n}x{storage}>", n
+    lines.append(f"  return %by : tensor<?x{n2}xi8>")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+print(conv_function("conv_same", 7, 7, 3,
+                    (5, 3, 3, (1, 1), (1, 1, 1, 1), (1, 1), "half_even"),
+                    (70, 1, 1, (1, 1), (0, 0, 0, 0), (1, 1), "half_up")))
+print(conv_function("conv_strided_dilated", 9, 10, 17,
+                    (20, 3, 3, (2, 1), (1, 1, 0, 1), (1, 2), "floor"),
+                    (33, 3, 2, (2, 2), (1, 1, 1, 0), (1, 1), "half_away")))
+print(conv_function("conv_wide", 8, 8, 33,
+                    (129, 5, 5, (1, 1), (4, 4, 4, 4), (2, 2), "half_away"),
+                    (7, 2, 2, (1, 1), (1, 0, 0, 1), (2, 1), "half_even")))
+print(fc_function("fc_ragged", 37, 19, 67, "half_even"))
+print(fc_function("fc_tiny", 3, 1, 2, "half_up"))
