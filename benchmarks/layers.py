@@ -124,7 +124,7 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
 
     def timed(model, kernels="auto", iters=iters):
         best = float("inf")
-        inputs = ["-i", xin] if model == prep else ["--random-inputs"]
+        inputs = ["-i", xin] if model == prep else ["--random-inputs", "--dynamic-size", x.shape[0]]
         for _ in range(reps):
             r = run("tqt-run", model, *inputs, "--repeat", iters, "--kernels", kernels)
             m = re.search(r"\(([0-9.]+) ms/call; kernels: ([a-z0-9-]+)\)", r.stderr)
