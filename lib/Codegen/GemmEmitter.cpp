@@ -122,9 +122,9 @@ memref::GlobalOp GemmEmitter::makeGlobal(StringRef name,
                                          DenseElementsAttr values) {
   auto type = MemRefType::get(values.getType().getShape(),
                               values.getType().getElementType());
-  auto global = memref::GlobalOp::create(
-      b, name, b.getStringAttr("private"), type, values, /*constant=*/true,
-      b.getI64IntegerAttr(64));
+  auto global = memref::GlobalOp::create(b, name, b.getStringAttr("private"),
+                                         type, values, /*constant=*/true,
+                                         b.getI64IntegerAttr(64));
   return global;
 }
 
@@ -139,9 +139,9 @@ DenseElementsAttr GemmEmitter::packedWeights() {
           int64_t row = g * tile.group + e, col = t * nr + j;
           if (row >= p.k || col >= p.n)
             continue;
-          values[((t * kGroups + g) * nr + j) * tile.group + e] =
-              APInt(tile.packedBits, uint64_t(int64_t(p.weights[row * p.n + col])),
-                    /*isSigned=*/true);
+          values[((t * kGroups + g) * nr + j) * tile.group + e] = APInt(
+              tile.packedBits, uint64_t(int64_t(p.weights[row * p.n + col])),
+              /*isSigned=*/true);
         }
   return DenseElementsAttr::get(RankedTensorType::get({size}, packed), values);
 }
@@ -193,8 +193,8 @@ void GemmEmitter::copyRun(Value src, ValueRange srcIndex, Value ap, Value m,
       return;
     }
     Value zero = arith::ConstantOp::create(
-        b, DenseElementsAttr::get(
-               srcVec, APInt(srcVec.getElementTypeBitWidth(), 0)));
+        b, DenseElementsAttr::get(srcVec,
+                                  APInt(srcVec.getElementTypeBitWidth(), 0)));
     Value v = vector::MaskedLoadOp::create(b, srcVec, src, at, mask, zero);
     vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, convertRun(v));
   };
@@ -256,8 +256,7 @@ void GemmEmitter::packConv(Value src, Value ap, Value batch) {
         b, add(mul(oh, p.strideH), i * p.dilationH), idx(p.padTop));
     Value hIn = arith::AndIOp::create(
         b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, ih, zero),
-        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, ih,
-                              idx(p.height)));
+        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, ih, idx(p.height)));
     for (int64_t j = 0; j < p.kw; ++j) {
       Value iw = arith::SubIOp::create(
           b, add(mul(ow, p.strideW), j * p.dilationW), idx(p.padLeft));
@@ -312,10 +311,9 @@ Value GemmEmitter::epilogue(Value acc, ArrayRef<Value> channelsOfJ) {
   return v;
 }
 
-void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp,
-                           Value ap, ArrayRef<Value> init,
-                           ArrayRef<Value> channels, ArrayRef<Value> masks,
-                           Value out) {
+void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
+                           ArrayRef<Value> init, ArrayRef<Value> channels,
+                           ArrayRef<Value> masks, Value out) {
   auto accType = VectorType::get({tile.lanes}, b.getI32Type());
   auto operandType = VectorType::get({tile.lanes * tile.group}, packed);
   auto groupType = VectorType::get({tile.group}, packed);
@@ -334,7 +332,8 @@ void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp,
     SmallVector<Value> w;
     for (int64_t j = 0; j < tile.vectors; ++j)
       w.push_back(vector::LoadOp::create(
-          b, operandType, bp, ValueRange{add(base, j * tile.lanes * tile.group)}));
+          b, operandType, bp,
+          ValueRange{add(base, j * tile.lanes * tile.group)}));
     Value kOffset = mul(g, tile.group);
     SmallVector<Value> next;
     for (int64_t r = 0; r < rows; ++r) {
@@ -411,8 +410,8 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
       b, uniqueName(name), b.getFunctionType({sourceType}, {resultType}));
   func.setPrivate();
   // Internal in the object code too, so that two models link together.
-  func->setAttr("llvm.linkage",
-                LLVM::LinkageAttr::get(b.getContext(), LLVM::Linkage::Internal));
+  func->setAttr("llvm.linkage", LLVM::LinkageAttr::get(
+                                    b.getContext(), LLVM::Linkage::Internal));
   symbols.insert(func);
   b.setInsertionPointToStart(func.addEntryBlock());
   Value sourceTensor = func.getArgument(0);
@@ -444,8 +443,7 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
     if (!ShapedType::isDynamic(d))
       staticRows *= d;
   if (!resultType.hasStaticShape())
-    dynamicSizes.push_back(
-        arith::DivUIOp::create(b, rows, idx(staticRows)));
+    dynamicSizes.push_back(arith::DivUIOp::create(b, rows, idx(staticRows)));
   auto outType =
       MemRefType::get(resultType.getShape(), resultType.getElementType());
   Value out = memref::AllocOp::create(b, outType, dynamicSizes,
@@ -457,8 +455,7 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
       leading.push_back(i);
     out2d = memref::CollapseShapeOp::create(
         b, out,
-        ArrayRef<ReassociationIndices>{leading,
-                                       {resultType.getRank() - 1}});
+        ArrayRef<ReassociationIndices>{leading, {resultType.getRank() - 1}});
   }
 
   Value bp = memref::GetGlobalOp::create(b, weightsGlobal.getType(),

@@ -59,8 +59,8 @@ static std::optional<SmallVector<int64_t>> constantInts(Value v) {
   if (isa_and_present<tosa::ReshapeOp>(def))
     return constantInts(def->getOperand(0));
   if (auto cast = dyn_cast_if_present<tosa::CastOp>(def)) {
-    auto from = dyn_cast<IntegerType>(
-        getElementTypeOrSelf(cast.getInput().getType()));
+    auto from =
+        dyn_cast<IntegerType>(getElementTypeOrSelf(cast.getInput().getType()));
     auto to = dyn_cast<IntegerType>(getElementTypeOrSelf(cast.getType()));
     // Widening integer casts only: the values stay the same.
     if (!from || !to || from.getWidth() > to.getWidth())
@@ -78,8 +78,7 @@ static std::optional<SmallVector<int64_t>> constantInts(Value v) {
 }
 
 /// A per-channel constant of N values: shape [1, ..., 1, N] or a splat.
-static std::optional<SmallVector<int32_t>> channelConstant(Value v,
-                                                           int64_t n) {
+static std::optional<SmallVector<int32_t>> channelConstant(Value v, int64_t n) {
   auto type = dyn_cast<RankedTensorType>(v.getType());
   if (!type || !type.hasStaticShape() || type.getRank() == 0)
     return std::nullopt;
@@ -166,9 +165,8 @@ static bool accumulatorFitsI32(const GemmProblem &p, std::string &why) {
       hi += std::max({a, b, int64_t(0)});
     }
     if (lo < INT32_MIN || hi > INT32_MAX) {
-      why = "output channel " + std::to_string(col) +
-            " can accumulate to [" + std::to_string(lo) + ", " +
-            std::to_string(hi) + "], beyond i32";
+      why = "output channel " + std::to_string(col) + " can accumulate to [" +
+            std::to_string(lo) + ", " + std::to_string(hi) + "], beyond i32";
       return false;
     }
   }

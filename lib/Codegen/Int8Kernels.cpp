@@ -45,12 +45,12 @@ struct TQTInt8KernelsPass
         continue;
       }
       if (remarks)
-        root->emitRemark()
-            << ::tqt::codegen::getKernelIsaName(isa) << " kernel: M x "
-            << problem.n << " x " << problem.k << ", "
-            << (problem.signedSource() ? "signed" : "unsigned")
-            << " activations, " << problem.epilogue.size()
-            << " epilogue steps";
+        root->emitRemark() << ::tqt::codegen::getKernelIsaName(isa)
+                           << " kernel: M x " << problem.n << " x " << problem.k
+                           << ", "
+                           << (problem.signedSource() ? "signed" : "unsigned")
+                           << " activations, " << problem.epilogue.size()
+                           << " epilogue steps";
       codegen::emitGemmKernel(problem, isa, prefix);
     }
   }

@@ -90,14 +90,13 @@ tqt::codegen::resolveKernelIsa(std::optional<KernelIsa> requested,
   SmallVector<StringRef> missing = missingFeatures(sti, *requested);
   if (x86 && missing.empty())
     return *requested;
-  std::string why =
-      x86 ? "lacks " + join(missing, ", ")
-          : "is not x86-64 (" + sti.getTargetTriple().str() + ")";
-  return createStringError(inconvertibleErrorCode(),
-                           "--kernels=" + getKernelIsaName(*requested) +
-                               " needs a CPU with " +
-                               getKernelIsaFeatures(*requested) +
-                               "; the target CPU '" + sti.getCPU() + "' " +
-                               why + " (use --kernels=auto or a --mcpu that "
-                                     "has them)");
+  std::string why = x86 ? "lacks " + join(missing, ", ")
+                        : "is not x86-64 (" + sti.getTargetTriple().str() + ")";
+  return createStringError(
+      inconvertibleErrorCode(),
+      "--kernels=" + getKernelIsaName(*requested) + " needs a CPU with " +
+          getKernelIsaFeatures(*requested) + "; the target CPU '" +
+          sti.getCPU() + "' " + why +
+          " (use --kernels=auto or a --mcpu that "
+          "has them)");
 }

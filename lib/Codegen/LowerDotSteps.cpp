@@ -44,9 +44,10 @@ struct TQTLowerDotStepsPass
       auto intrin = b.getStringAttr(name);
       Value next;
       if (operand.getElementType().isInteger(8)) {
-        next = LLVM::CallIntrinsicOp::create(
-                   b, acc, intrin, ValueRange{op.getAcc(), op.getA(), op.getB()})
-                   .getResult(0);
+        next =
+            LLVM::CallIntrinsicOp::create(
+                b, acc, intrin, ValueRange{op.getAcc(), op.getA(), op.getB()})
+                .getResult(0);
       } else {
         Value products = LLVM::CallIntrinsicOp::create(
                              b, acc, intrin, ValueRange{op.getA(), op.getB()})

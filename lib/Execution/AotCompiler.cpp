@@ -114,7 +114,6 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   registerLLVMDialectTranslation(registry);
   ctx->appendDialectRegistry(registry);
 
-
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(*lowered, llvmContext, "tqt-model");
@@ -133,7 +132,7 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   // slow code generation; they replace the targets only when complete.
   auto output = ::tqt::OutputFile::open(
       options.output, /*allowStdout=*/options.emit == EmitKind::LLVMIR ||
-                           options.emit == EmitKind::Assembly);
+                          options.emit == EmitKind::Assembly);
   if (!output)
     return output.takeError();
   std::optional<::tqt::OutputFile> header;

@@ -417,8 +417,7 @@ int main(int argc, char **argv) {
                       .count();
       errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
              << " ms (" << format("%.4f", ms / repeat) << " ms/call; kernels: "
-             << ::tqt::codegen::getKernelIsaName((*jit)->getKernels())
-             << ")\n";
+             << ::tqt::codegen::getKernelIsaName((*jit)->getKernels()) << ")\n";
     }
   }
 

@@ -1,4 +1,5 @@
-//===- KernelIsa.h - Which micro-kernels the code generator emits -*- C++ -*-===//
+//===- KernelIsa.h - Which micro-kernels the code generator emits -*- C++
+//-*-===//
 //
 // The instruction set the int8 kernels are generated for, and the one
 // selection every tool makes from its target CPU (the host's features for the
@@ -48,9 +49,8 @@ llvm::Expected<std::optional<KernelIsa>> parseKernelRequest(llvm::StringRef);
 
 /// `requested` (nullopt: automatic) checked against the CPU: an error names
 /// the missing features.
-llvm::Expected<KernelIsa>
-resolveKernelIsa(std::optional<KernelIsa> requested,
-                 const llvm::MCSubtargetInfo &sti);
+llvm::Expected<KernelIsa> resolveKernelIsa(std::optional<KernelIsa> requested,
+                                           const llvm::MCSubtargetInfo &sti);
 
 } // namespace tqt::codegen
 

@@ -14,8 +14,7 @@ static bool fitsInt32(num::Grid g) {
   return g.lo >= INT32_MIN && g.hi <= INT32_MAX;
 }
 
-IntegerType mlir::tqt::requantizeWorkType(MLIRContext *ctx,
-                                          unsigned inputWidth,
+IntegerType mlir::tqt::requantizeWorkType(MLIRContext *ctx, unsigned inputWidth,
                                           bool inputSigned, num::Grid grid,
                                           int shift) {
   bool inputFits32 = inputWidth < 32 || (inputWidth == 32 && inputSigned);
@@ -98,8 +97,8 @@ static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a, unsigned j,
   Value below = arith::CmpIOp::create(b, arith::CmpIPredicate::slt, a, c(aLo));
   // In range, |a * 2^j| <= max(|lo|, |hi|): no overflow. Out of range the
   // shifted value is discarded; clamp a first so it is defined anyway.
-  Value safe = arith::MaxSIOp::create(
-      b, arith::MinSIOp::create(b, a, c(aHi)), c(aLo));
+  Value safe =
+      arith::MaxSIOp::create(b, arith::MinSIOp::create(b, a, c(aHi)), c(aLo));
   Value shifted = arith::ShLIOp::create(b, safe, c(j));
   Value y = arith::SelectOp::create(b, below, c(grid.lo), shifted);
   return arith::SelectOp::create(b, above, c(grid.hi), y);

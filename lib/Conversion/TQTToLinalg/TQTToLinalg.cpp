@@ -501,7 +501,8 @@ struct ConvertTQTToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<TQTDialect>();
-    // Vector-level kernel steps (tqt-int8-kernels) stay for tqt-lower-dot-steps.
+    // Vector-level kernel steps (tqt-int8-kernels) stay for
+    // tqt-lower-dot-steps.
     target.addLegalOp<DotStepOp>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
