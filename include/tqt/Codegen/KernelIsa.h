@@ -1,5 +1,4 @@
-//===- KernelIsa.h - Which micro-kernels the code generator emits -*- C++
-//-*-===//
+//===- KernelIsa.h - Which micro-kernels the code generator emits *- C++ -*-===//
 //
 // The instruction set the int8 kernels are generated for, and the one
 // selection every tool makes from its target CPU (the host's features for the

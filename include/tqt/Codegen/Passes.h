@@ -4,6 +4,7 @@
 #define TQT_CODEGEN_PASSES_H
 
 #include "tqt/Codegen/KernelIsa.h"
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -15,7 +16,6 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
-#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 namespace mlir::tqt {
 
