@@ -16,7 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "GemmProblem.h"
+#include "KernelEmitter.h"
 
 #include "tqt/Conversion/RequantizeArith.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
@@ -63,12 +63,11 @@ TileShape tileShapeFor(KernelIsa isa) {
   llvm_unreachable("no tile for KernelIsa::None");
 }
 
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
-class GemmEmitter {
+class GemmEmitter : KernelEmitter {
 public:
-  GemmEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b)
-      : p(p), tile(tileShapeFor(isa)), b(b) {
+  GemmEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b,
+              StringRef name)
+      : KernelEmitter(p, b, name), tile(tileShapeFor(isa)) {
     nr = tile.vectors * tile.lanes;
     nTiles = ceilDiv(p.n, nr);
     kGroups = ceilDiv(p.k, tile.group);
@@ -77,21 +76,11 @@ public:
     offset128 = tile.packedBits == 8 && p.signedSource();
   }
 
-  func::FuncOp emit(StringRef name, ModuleOp module, Operation *before);
+  func::FuncOp emit();
 
 private:
-  // Constants.
-  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
-  Value mul(Value x, int64_t c) {
-    return c == 1 ? x : arith::MulIOp::create(b, x, idx(c));
-  }
-  Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
-  Value add(Value x, int64_t c) { return c == 0 ? x : add(x, idx(c)); }
-  memref::GlobalOp makeGlobal(StringRef name, DenseElementsAttr values);
-
-  // The packed weights and the per-column i32 constants.
+  /// The weights as the register tile reads them.
   DenseElementsAttr packedWeights();
-  DenseElementsAttr columnValues(ArrayRef<int64_t> values);
 
   // Activation packing.
   Value convertRun(Value v);
@@ -106,27 +95,14 @@ private:
                 ArrayRef<Value> init, ArrayRef<Value> channels,
                 ArrayRef<Value> masks, Value out);
   Value dot(Value acc, Value a, Value w);
-  Value epilogue(Value acc, ArrayRef<Value> channelsOfJ);
 
-  GemmProblem &p;
   TileShape tile;
-  ImplicitLocOpBuilder &b;
   int64_t nr, nTiles, kGroups, kPadded;
   IntegerType packed;
   bool offset128;
 };
 
 } // namespace
-
-memref::GlobalOp GemmEmitter::makeGlobal(StringRef name,
-                                         DenseElementsAttr values) {
-  auto type = MemRefType::get(values.getType().getShape(),
-                              values.getType().getElementType());
-  auto global = memref::GlobalOp::create(b, name, b.getStringAttr("private"),
-                                         type, values, /*constant=*/true,
-                                         b.getI64IntegerAttr(64));
-  return global;
-}
 
 DenseElementsAttr GemmEmitter::packedWeights() {
   // [nTiles][kGroups][nr][group], zero outside K x N.
@@ -144,16 +120,6 @@ DenseElementsAttr GemmEmitter::packedWeights() {
               /*isSigned=*/true);
         }
   return DenseElementsAttr::get(RankedTensorType::get({size}, packed), values);
-}
-
-DenseElementsAttr GemmEmitter::columnValues(ArrayRef<int64_t> values) {
-  // Padded to whole tiles; i32 wrap-around is the arithmetic of the kernel.
-  SmallVector<int32_t> padded(size_t(nTiles * nr), 0);
-  for (auto [i, v] : llvm::enumerate(values))
-    padded[i] = int32_t(uint32_t(uint64_t(v)));
-  return DenseElementsAttr::get(
-      RankedTensorType::get({nTiles * nr}, b.getI32Type()),
-      ArrayRef<int32_t>(padded));
 }
 
 //===----------------------------------------------------------------------===//
@@ -298,19 +264,6 @@ Value GemmEmitter::dot(Value acc, Value a, Value w) {
   return DotStepOp::create(b, acc.getType(), acc, a, w);
 }
 
-Value GemmEmitter::epilogue(Value acc, ArrayRef<Value> channelsOfJ) {
-  Value v = acc;
-  unsigned c = 0;
-  for (const EpilogueStep &step : p.epilogue) {
-    if (step.kind == EpilogueStep::Kind::AddChannel) {
-      v = arith::AddIOp::create(b, v, channelsOfJ[c++]);
-      continue;
-    }
-    v = buildRequantize(b, v, step.shift, step.rounding, step.grid);
-  }
-  return v;
-}
-
 void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
                            ArrayRef<Value> init, ArrayRef<Value> channels,
                            ArrayRef<Value> masks, Value out) {
@@ -367,13 +320,8 @@ void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
     }
 }
 
-func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
-                               Operation *before) {
+func::FuncOp GemmEmitter::emit() {
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(before);
-  auto sourceType = cast<RankedTensorType>(p.source.getType());
-  auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
-
   // Constants: packed weights, initial accumulators, epilogue channels.
   SmallVector<int64_t> init;
   for (int64_t col = 0; col < p.n; ++col) {
@@ -383,43 +331,12 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
         v -= 128 * int64_t(p.weights[row * p.n + col]);
     init.push_back(v);
   }
-  SymbolTable symbols(module);
-  auto uniqueName = [&](const Twine &n) {
-    std::string s = n.str();
-    for (unsigned i = 1; symbols.lookup(s); ++i)
-      s = (n + "_" + Twine(i)).str();
-    return s;
-  };
-  memref::GlobalOp weightsGlobal =
-      makeGlobal(uniqueName(name + "_weights"), packedWeights());
-  symbols.insert(weightsGlobal);
+  memref::GlobalOp weightsGlobal = constantGlobal("weights", packedWeights());
   memref::GlobalOp initGlobal =
-      makeGlobal(uniqueName(name + "_init"), columnValues(init));
-  symbols.insert(initGlobal);
-  SmallVector<memref::GlobalOp> channelGlobals;
-  for (const EpilogueStep &step : p.epilogue)
-    if (step.kind == EpilogueStep::Kind::AddChannel) {
-      SmallVector<int64_t> values(step.channel.begin(), step.channel.end());
-      channelGlobals.push_back(makeGlobal(
-          uniqueName(name + "_channel" + Twine(channelGlobals.size())),
-          columnValues(values)));
-      symbols.insert(channelGlobals.back());
-    }
+      constantGlobal("init", i32Values(init, nTiles * nr));
+  SmallVector<memref::GlobalOp> channelGlobalOps = channelGlobals(nTiles * nr);
 
-  auto func = func::FuncOp::create(
-      b, uniqueName(name), b.getFunctionType({sourceType}, {resultType}));
-  func.setPrivate();
-  // Internal in the object code too, so that two models link together.
-  func->setAttr("llvm.linkage", LLVM::LinkageAttr::get(
-                                    b.getContext(), LLVM::Linkage::Internal));
-  symbols.insert(func);
-  b.setInsertionPointToStart(func.addEntryBlock());
-  Value sourceTensor = func.getArgument(0);
-  auto sourceMemref =
-      MemRefType::get(sourceType.getShape(), sourceType.getElementType());
-  Value src = bufferization::ToBufferOp::create(b, sourceMemref, sourceTensor,
-                                                /*read_only=*/true);
-
+  Value src = beginFunction();
   // Rows: batch x output pixels, or the matmul's M.
   Value rows, batch;
   if (p.isConv) {
@@ -436,36 +353,12 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
   else
     packRows(src, ap, rows);
 
-  // The result: its one dynamic dimension (if any) is rows / static rows.
-  SmallVector<Value> dynamicSizes;
-  int64_t staticRows = 1;
-  for (int64_t d : resultType.getShape().drop_back())
-    if (!ShapedType::isDynamic(d))
-      staticRows *= d;
-  if (!resultType.hasStaticShape())
-    dynamicSizes.push_back(arith::DivUIOp::create(b, rows, idx(staticRows)));
-  auto outType =
-      MemRefType::get(resultType.getShape(), resultType.getElementType());
-  Value out = memref::AllocOp::create(b, outType, dynamicSizes,
-                                      b.getI64IntegerAttr(64));
-  Value out2d = out;
-  if (resultType.getRank() > 2) {
-    ReassociationIndices leading;
-    for (int64_t i = 0; i + 1 < resultType.getRank(); ++i)
-      leading.push_back(i);
-    out2d = memref::CollapseShapeOp::create(
-        b, out,
-        ArrayRef<ReassociationIndices>{leading, {resultType.getRank() - 1}});
-  }
-
-  Value bp = memref::GetGlobalOp::create(b, weightsGlobal.getType(),
-                                         weightsGlobal.getSymName());
-  Value initBuf = memref::GetGlobalOp::create(b, initGlobal.getType(),
-                                              initGlobal.getSymName());
+  Value out2d = allocateResult(rows);
+  Value bp = load(weightsGlobal);
+  Value initBuf = load(initGlobal);
   SmallVector<Value> channelBufs;
-  for (memref::GlobalOp g : channelGlobals)
-    channelBufs.push_back(
-        memref::GetGlobalOp::create(b, g.getType(), g.getSymName()));
+  for (memref::GlobalOp g : channelGlobalOps)
+    channelBufs.push_back(load(g));
 
   auto accType = VectorType::get({tile.lanes}, b.getI32Type());
   auto maskType = VectorType::get({tile.lanes}, b.getI1Type());
@@ -507,44 +400,11 @@ func::FuncOp GemmEmitter::emit(StringRef name, ModuleOp module,
                masks, out2d);
     }
   }
-  Value result = bufferization::ToTensorOp::create(
-      b, resultType, out, /*restrict=*/true, /*writable=*/true);
-  func::ReturnOp::create(b, result);
-  return func;
+  return finishFunction();
 }
 
 void mlir::tqt::codegen::emitGemmKernel(GemmProblem &p, KernelIsa isa,
                                         StringRef name) {
-  auto module = p.root->getParentOfType<ModuleOp>();
-  Operation *parentFunc = p.root->getParentOfType<func::FuncOp>();
   ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
-  GemmEmitter emitter(p, isa, b);
-  func::FuncOp kernel = emitter.emit(name, module, parentFunc);
-
-  // The chain: root, then each single use up to `last`.
-  SmallVector<Operation *> chain{p.root};
-  while (chain.back() != p.last)
-    chain.push_back(*chain.back()->getResult(0).getUsers().begin());
-  b.setInsertionPoint(p.last);
-  auto call = func::CallOp::create(b, kernel, ValueRange{p.source});
-  p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
-  SmallVector<Operation *> operandsOf;
-  for (Operation *op : llvm::reverse(chain)) {
-    for (Value v : op->getOperands())
-      if (Operation *def = v.getDefiningOp())
-        operandsOf.push_back(def);
-    op->erase();
-  }
-  // Weights, biases and shapes only the chain used.
-  llvm::SmallPtrSet<Operation *, 8> erased;
-  while (!operandsOf.empty()) {
-    Operation *op = operandsOf.pop_back_val();
-    if (erased.contains(op) || !isOpTriviallyDead(op))
-      continue;
-    erased.insert(op);
-    for (Value v : op->getOperands())
-      if (Operation *def = v.getDefiningOp())
-        operandsOf.push_back(def);
-    op->erase();
-  }
+  replaceChainWithCall(p, GemmEmitter(p, isa, b, name).emit());
 }

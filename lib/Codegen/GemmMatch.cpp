@@ -178,6 +178,8 @@ std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
     return codeGrid(conv.getInput());
   if (auto mm = dyn_cast<tosa::MatMulOp>(root))
     return codeGrid(mm.getA());
+  if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root))
+    return codeGrid(dw.getInput());
   return std::nullopt;
 }
 
@@ -215,12 +217,54 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     ArrayRef<int64_t> pad = conv.getPad(), stride = conv.getStride(),
                       dilation = conv.getDilation();
     p.padTop = pad[0];
+    p.padBottom = pad[1];
     p.padLeft = pad[2];
+    p.padRight = pad[3];
     p.strideH = stride[0];
     p.strideW = stride[1];
     p.dilationH = dilation[0];
     p.dilationW = dilation[1];
     p.k = p.kh * p.kw * p.channels;
+  } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root)) {
+    p.isConv = p.isDepthwise = true;
+    p.source = dw.getInput();
+    weight = dw.getWeight();
+    if (!isZeroPoint(dw.getInputZeroPoint()) ||
+        !isZeroPoint(dw.getWeightZeroPoint())) {
+      why = "zero points are not 0";
+      return false;
+    }
+    auto in = cast<RankedTensorType>(dw.getInput().getType());
+    auto w = cast<RankedTensorType>(weight.getType());
+    auto out = cast<RankedTensorType>(dw.getType());
+    if (!w.hasStaticShape() || in.isDynamicDim(1) || in.isDynamicDim(2) ||
+        in.isDynamicDim(3) || out.isDynamicDim(1) || out.isDynamicDim(2)) {
+      why = "dynamic spatial or channel dimensions";
+      return false;
+    }
+    if (w.getDimSize(3) != 1) {
+      why = "channel multiplier " + std::to_string(w.getDimSize(3)) +
+            " (only 1 has a depthwise kernel)";
+      return false;
+    }
+    p.kh = w.getDimSize(0);
+    p.kw = w.getDimSize(1);
+    p.channels = p.n = w.getDimSize(2);
+    p.height = in.getDimSize(1);
+    p.width = in.getDimSize(2);
+    p.outHeight = out.getDimSize(1);
+    p.outWidth = out.getDimSize(2);
+    ArrayRef<int64_t> pad = dw.getPad(), stride = dw.getStride(),
+                      dilation = dw.getDilation();
+    p.padTop = pad[0];
+    p.padBottom = pad[1];
+    p.padLeft = pad[2];
+    p.padRight = pad[3];
+    p.strideH = stride[0];
+    p.strideW = stride[1];
+    p.dilationH = dilation[0];
+    p.dilationW = dilation[1];
+    p.k = p.kh * p.kw;
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
     p.source = mm.getA();
     weight = mm.getB();
@@ -243,9 +287,15 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     return false;
   }
 
-  if (!grid || grid->lo < -128 || grid->hi > 255 ||
-      (grid->lo < 0 && grid->hi > 127)) {
-    why = "activations are not 8-bit codes";
+  // GEMMs multiply bytes; the depthwise kernel widens to i32 and takes any
+  // code that fits i16.
+  bool fits =
+      grid && (p.isDepthwise ? grid->lo >= INT16_MIN && grid->hi <= INT16_MAX
+                             : grid->lo >= -128 && grid->hi <= 255 &&
+                                   !(grid->lo < 0 && grid->hi > 127));
+  if (!fits) {
+    why = p.isDepthwise ? "activations are not 16-bit codes"
+                        : "activations are not 8-bit codes";
     return false;
   }
   p.sourceGrid = *grid;
@@ -263,14 +313,16 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
   p.weights.assign(size_t(p.k * p.n), 0);
   for (int64_t col = 0; col < p.n; ++col)
     for (int64_t row = 0; row < p.k; ++row)
-      // Convolution weights are [N][KH][KW][C], i.e. [N][K]; matmul's [K][N].
+      // Convolution weights are [N][KH][KW][C], i.e. [N][K]; matmul's
+      // [K][N]; depthwise [KH][KW][C][1], i.e. [K][N] too.
       p.weights[row * p.n + col] =
-          int8_t(p.isConv ? (*w)[col * p.k + row] : (*w)[row * p.n + col]);
+          int8_t(p.isConv && !p.isDepthwise ? (*w)[col * p.k + row]
+                                            : (*w)[row * p.n + col]);
 
   p.bias.assign(size_t(p.n), 0);
-  if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
+  if (isa<tosa::Conv2DOp, tosa::DepthwiseConv2DOp>(root)) {
     std::optional<SmallVector<int32_t>> bias =
-        channelConstant(conv.getBias(), p.n);
+        channelConstant(root->getOperand(2), p.n);
     if (!bias) {
       why = "the convolution's bias is not constant";
       return false;

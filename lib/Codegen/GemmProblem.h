@@ -48,11 +48,14 @@ struct GemmProblem {
   /// Every activation code lies in this grid (8-bit, signed or unsigned).
   ::tqt::numerics::Grid sourceGrid{0, 0};
   bool isConv = false;
+  /// A depthwise convolution (channel multiplier 1): K = KH * KW taps per
+  /// channel, N = C, weights[tap][c]; not a GEMM, its own kernel.
+  bool isDepthwise = false;
   // Convolution geometry (a matmul: 1x1, no padding).
   int64_t kh = 1, kw = 1, channels = 0, height = 1, width = 1;
   int64_t outHeight = 1, outWidth = 1;
   int64_t strideH = 1, strideW = 1, dilationH = 1, dilationW = 1;
-  int64_t padTop = 0, padLeft = 0;
+  int64_t padTop = 0, padLeft = 0, padBottom = 0, padRight = 0;
   /// Output channels (GEMM N) and reduction length (GEMM K).
   int64_t n = 0, k = 0;
   /// K x N row-major; k = (kh * KW + kw) * C + c for a convolution.
@@ -64,21 +67,24 @@ struct GemmProblem {
   bool signedSource() const { return sourceGrid.lo < 0; }
 };
 
-/// The grid of the activation codes a tosa.conv2d or tosa.matmul reads,
+/// The grid of the activation codes a convolution or matmul reads,
 /// proved from the ops that produced them. Computed for every layer before
 /// any is rewritten: a kernel call hides its codes' grid.
 std::optional<::tqt::numerics::Grid> activationGrid(Operation *root);
 
-/// Reads a layer rooted at a tosa.conv2d or tosa.matmul whose activations lie
+/// Reads a layer rooted at a tosa.conv2d, tosa.depthwise_conv2d or
+/// tosa.matmul whose activations lie
 /// in `grid`; on failure `why` says what keeps it from the kernels.
 bool matchGemmProblem(Operation *root,
                       std::optional<::tqt::numerics::Grid> grid,
                       GemmProblem &problem, std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
-/// constants) and replaces the chain by a call. Names start with `prefix`.
+/// constants) and replaces the chain by a call. Names start with `name`.
 void emitGemmKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
                     llvm::StringRef name);
+void emitDepthwiseKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
+                         llvm::StringRef name);
 
 } // namespace mlir::tqt::codegen
 

@@ -27,31 +27,36 @@ struct TQTInt8KernelsPass
     SmallVector<std::pair<Operation *, std::optional<::tqt::numerics::Grid>>>
         roots;
     getOperation()->walk([&](Operation *op) {
-      if (isa_and_present<tosa::Conv2DOp, tosa::MatMulOp>(op))
+      if (isa_and_present<tosa::Conv2DOp, tosa::DepthwiseConv2DOp,
+                          tosa::MatMulOp>(op))
         roots.emplace_back(op, codegen::activationGrid(op));
     });
-    std::string prefix =
-        ("__tqt_" + ::tqt::codegen::getKernelIsaName(isa) + "_gemm").str();
-    for (char &c : prefix)
-      if (c == '-')
-        c = '_';
+    StringRef isaName = ::tqt::codegen::getKernelIsaName(isa);
+    std::string prefix = ("__tqt_" + isaName).str();
+    std::replace(prefix.begin(), prefix.end(), '-', '_');
     for (auto [root, grid] : roots) {
       codegen::GemmProblem problem;
       std::string why;
       if (!codegen::matchGemmProblem(root, grid, problem, why)) {
         if (remarks)
-          root->emitRemark("no ")
-              << ::tqt::codegen::getKernelIsaName(isa) << " kernel: " << why;
+          root->emitRemark("no ") << isaName << " kernel: " << why;
+        continue;
+      }
+      if (problem.isDepthwise) {
+        if (remarks)
+          root->emitRemark() << isaName << " depthwise kernel: " << problem.n
+                             << " channels x " << problem.k << " taps, "
+                             << problem.epilogue.size() << " epilogue steps";
+        codegen::emitDepthwiseKernel(problem, isa, prefix + "_depthwise");
         continue;
       }
       if (remarks)
-        root->emitRemark() << ::tqt::codegen::getKernelIsaName(isa)
-                           << " kernel: M x " << problem.n << " x " << problem.k
-                           << ", "
+        root->emitRemark() << isaName << " kernel: M x " << problem.n << " x "
+                           << problem.k << ", "
                            << (problem.signedSource() ? "signed" : "unsigned")
                            << " activations, " << problem.epilogue.size()
                            << " epilogue steps";
-      codegen::emitGemmKernel(problem, isa, prefix);
+      codegen::emitGemmKernel(problem, isa, prefix + "_gemm");
     }
   }
 };

@@ -84,3 +84,33 @@ func.func @fc_unsigned(%x: tensor<1x?x8xi32>) -> tensor<?x3xi8> {
   %y = tqt.requantize %s shift(2) bits(8) signed narrow : tensor<?x3xi32> -> tensor<?x3xi8>
   return %y : tensor<?x3xi8>
 }
+
+// -----
+
+// A depthwise convolution (multiplier 1, 20 channels: one whole and one
+// masked register of 16 lanes; 8 with AVX2): weights widened to i32 per tap,
+// activations copied into a zero-padded i16 buffer, 4 output pixels per
+// register tile, then one at a time.
+
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_depthwise_weights : memref<288xi32>
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_depthwise_bias : memref<32xi32> = dense<[3, 3,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
+// CHECK-SAME:      tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16>
+// CHECK:         memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x8x9x32xi16>
+// CHECK:         arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// CHECK:         scf.for
+// CHECK-COUNT-36: arith.muli %{{.*}} : vector<16xi32>
+// CHECK:         vector.maskedstore
+// CHECK-LABEL: func.func @depthwise(
+// CHECK:         call @__tqt_avx512_vnni_depthwise(
+
+// AVX2-LABEL: func.func private @__tqt_avx2_depthwise(
+// AVX2:         arith.muli %{{.*}} : vector<8xi32>
+func.func @depthwise(%x: tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16> {
+  %w = "tosa.const"() <{values = dense<-2> : tensor<3x3x20x1xi8>}> : () -> tensor<3x3x20x1xi8>
+  %b = "tosa.const"() <{values = dense<3> : tensor<20xi32>}> : () -> tensor<20xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<?x6x7x20xi8>, tensor<3x3x20x1xi8>, tensor<20xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x6x7x20xi32>
+  %y = tqt.requantize %acc shift(2) bits(8) unsigned clamp_max(96) : tensor<?x6x7x20xi32> -> tensor<?x6x7x20xi16>
+  return %y : tensor<?x6x7x20xi16>
+}

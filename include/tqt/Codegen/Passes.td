@@ -6,8 +6,9 @@
 include "mlir/Pass/PassBase.td"
 
 def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
-  let summary = "Generate int8 GEMM micro-kernels for the integer program's "
-                "convolutions and fully connected layers";
+  let summary = "Generate int8 micro-kernels for the integer program's "
+                "convolutions, depthwise convolutions and fully connected "
+                "layers";
   let description = [{
     Replaces each `tosa.conv2d` (any stride, padding, dilation) and
     `tosa.matmul` of the integer program (the output of `--tqt-fuse-integer`)
@@ -32,6 +33,13 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
     * the requantization chain runs on the accumulator registers (the same
       arithmetic as `--convert-tqt-to-linalg`, `tqt/Conversion/RequantizeArith.h`)
       and only the final codes are stored.
+
+    Each `tosa.depthwise_conv2d` with channel multiplier 1, constant 8-bit
+    weights and codes that fit i16 gets a depthwise kernel instead (it is
+    memory-bound): the activations are copied once into a zero-padded i16
+    buffer, the weights are widened to i32 per tap, and each register holds
+    16 (AVX-512) or 8 (AVX2) channels of 4 output pixels; multiply-adds in
+    i32, the same epilogue.
 
     The result is the same integer program bit for bit. A layer is left to
     the reference lowering when its accumulator could overflow i32 for some

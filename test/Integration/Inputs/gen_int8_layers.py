@@ -7,7 +7,7 @@ the first layer's ReLU), every rounding mode, ReLU6 clamps, and shifts small
 enough that ties and saturation are frequent. Weights are seeded random
 8-bit codes including -128.
 
-  gen_int8_layers.py > layers.mlir     (functions @conv_*, @fc_*)
+  gen_int8_layers.py > layers.mlir     (functions @conv_*, @depthwise_*, @fc_*)
 """
 import math
 import random
@@ -75,6 +75,56 @@ def conv_layer(out, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, fi
     return f"{name}y", ytype, oh, ow
 
 
+def depthwise_layer(out, x, xtype, c, kh, kw, h, w, stride, pad, dil, rounding, final, name):
+    """depthwise conv (multiplier 1) -> requantize 16 -> + bias -> requantize."""
+    oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
+    ow = (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) // stride[1] + 1
+    assert (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) % stride[0] == 0
+    assert (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) % stride[1] == 0
+    i16 = xtype.endswith("i16>")
+    acc = "i48" if i16 else "i32"
+    zpx = "i16" if i16 else "i8"
+    acct = f"tensor<?x{oh}x{ow}x{c}x{acc}>"
+    t32 = f"tensor<?x{oh}x{ow}x{c}xi32>"
+    bias = [rng.randint(-3000, 3000) for _ in range(c)]
+    out += [
+        f"  %{name}w = {dense(weights(kh * kw * c), f'{kh}x{kw}x{c}x1', 'i8')}",
+        f"  %{name}b = {dense([rng.randint(-500, 500) for _ in range(c)], c, acc)}",
+        f"  %{name}zx = {dense([0], 1, zpx)}",
+        f"  %{name}zw = {dense([0], 1, 'i8')}",
+        f"  %{name}acc = tosa.depthwise_conv2d %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
+        f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
+        f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{kh}x{kw}x{c}x1xi8>, "
+        f"tensor<{c}x{acc}>, tensor<1x{zpx}>, tensor<1xi8>) -> {acct}",
+        f"  %{name}r = tqt.requantize %{name}acc shift(1) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
+        f'  %{name}c = "tosa.const"() <{{values = dense<{reshaped(bias, [1, 1, 1, c])}> : tensor<1x1x1x{c}xi32>}}> : () -> tensor<1x1x1x{c}xi32>',
+        f"  %{name}s = tosa.add %{name}r, %{name}c : ({t32}, tensor<1x1x1x{c}xi32>) -> {t32}",
+    ]
+    bits, signed, storage, clamp = final
+    amp = 37 if not i16 else 30
+    shift = max(1, round(math.log2((kh * kw) ** 0.5 * amp * 74 / 2 / 64)))
+    ytype = f"tensor<?x{oh}x{ow}x{c}x{storage}>"
+    out.append(f"  %{name}y = tqt.requantize %{name}s shift({shift}) bits({bits}) {signed}{clamp} rounding<{rounding}> : {t32} -> {ytype}")
+    return f"{name}y", ytype, oh, ow
+
+
+def depthwise_function(fname, h, w, c, l1, l2):
+    """signed codes -> depthwise (l1) -> ReLU -> depthwise (l2) on i16-held
+    unsigned codes; l1/l2: (kh, kw, stride, pad, dil, rounding)."""
+    lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{c}xi8> {{",
+             f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
+    kh, kw, st, pad, dil, rnd = l1
+    y1, t1, oh, ow = depthwise_layer(lines, "q", f"tensor<?x{h}x{w}x{c}xi8>", c, kh, kw, h, w, st, pad, dil, rnd,
+                                     (8, "unsigned", "i16", ""), "a")
+    kh, kw, st, pad, dil, rnd = l2
+    y2, t2, oh2, ow2 = depthwise_layer(lines, y1, t1, c, kh, kw, oh, ow, st, pad, dil, rnd,
+                                       (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
+    lines.append(f"  return %{y2} : {t2}")
+    lines.append("}")
+    lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2))
+    return "\n".join(lines)
+
+
 def conv_function(fname, h, w, c, l1, l2):
     """l1/l2: (n, kh, kw, stride, pad, dil, rounding)."""
     lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{{N}}xi8> {{",
@@ -137,5 +187,11 @@ print(conv_function("conv_strided_dilated", 9, 10, 17,
 print(conv_function("conv_wide", 8, 8, 33,
                     (129, 5, 5, (1, 1), (4, 4, 4, 4), (2, 2), "half_away"),
                     (7, 2, 2, (1, 1), (1, 0, 0, 1), (2, 1), "half_even")))
+print(depthwise_function("depthwise_same", 9, 11, 37,
+                         (3, 3, (1, 1), (1, 1, 1, 1), (1, 1), "half_even"),
+                         (3, 3, (2, 2), (1, 1, 1, 1), (1, 1), "half_up")))
+print(depthwise_function("depthwise_dilated", 10, 7, 16,
+                         (5, 5, (1, 1), (4, 4, 4, 4), (2, 2), "floor"),
+                         (2, 3, (2, 1), (1, 1, 2, 0), (1, 1), "half_away")))
 print(fc_function("fc_ragged", 37, 19, 67, "half_even"))
 print(fc_function("fc_tiny", 3, 1, 2, "half_up"))

@@ -1,0 +1,156 @@
+//===- KernelEmitter.cpp - What every generated kernel shares -------------===//
+
+#include "KernelEmitter.h"
+
+#include "tqt/Conversion/RequantizeArith.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+using namespace mlir;
+using namespace mlir::tqt;
+using namespace mlir::tqt::codegen;
+
+KernelEmitter::KernelEmitter(GemmProblem &p, ImplicitLocOpBuilder &b,
+                             StringRef name)
+    : p(p), b(b), name(name.str()), module(p.root->getParentOfType<ModuleOp>()),
+      anchor(p.root->getParentOfType<func::FuncOp>()), symbols(module) {}
+
+std::string KernelEmitter::uniqueName(const Twine &n) {
+  std::string s = n.str();
+  for (unsigned i = 1; symbols.lookup(s); ++i)
+    s = (n + "_" + Twine(i)).str();
+  return s;
+}
+
+memref::GlobalOp KernelEmitter::constantGlobal(const Twine &suffix,
+                                               DenseElementsAttr data) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(anchor);
+  auto type = MemRefType::get(data.getType().getShape(),
+                              data.getType().getElementType());
+  auto global = memref::GlobalOp::create(
+      b, uniqueName(name + "_" + suffix), b.getStringAttr("private"), type,
+      data, /*constant=*/true, b.getI64IntegerAttr(64));
+  symbols.insert(global);
+  return global;
+}
+
+Value KernelEmitter::load(memref::GlobalOp global) {
+  return memref::GetGlobalOp::create(b, global.getType(), global.getSymName());
+}
+
+DenseElementsAttr KernelEmitter::i32Values(ArrayRef<int64_t> values,
+                                           int64_t size) {
+  SmallVector<int32_t> padded(size_t(size), 0);
+  for (auto [i, v] : llvm::enumerate(values))
+    padded[i] = int32_t(uint32_t(uint64_t(v)));
+  return DenseElementsAttr::get(RankedTensorType::get({size}, b.getI32Type()),
+                                ArrayRef<int32_t>(padded));
+}
+
+SmallVector<memref::GlobalOp> KernelEmitter::channelGlobals(int64_t size) {
+  SmallVector<memref::GlobalOp> globals;
+  for (const EpilogueStep &step : p.epilogue)
+    if (step.kind == EpilogueStep::Kind::AddChannel) {
+      SmallVector<int64_t> values(step.channel.begin(), step.channel.end());
+      globals.push_back(constantGlobal("channel" + Twine(globals.size()),
+                                       i32Values(values, size)));
+    }
+  return globals;
+}
+
+Value KernelEmitter::beginFunction() {
+  auto sourceType = cast<RankedTensorType>(p.source.getType());
+  auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(anchor);
+    func = func::FuncOp::create(b, uniqueName(name),
+                                b.getFunctionType({sourceType}, {resultType}));
+  }
+  func.setPrivate();
+  // Internal in the object code too, so that two models link together.
+  func->setAttr("llvm.linkage", LLVM::LinkageAttr::get(
+                                    b.getContext(), LLVM::Linkage::Internal));
+  symbols.insert(func);
+  b.setInsertionPointToStart(func.addEntryBlock());
+  auto sourceMemref =
+      MemRefType::get(sourceType.getShape(), sourceType.getElementType());
+  return bufferization::ToBufferOp::create(b, sourceMemref, func.getArgument(0),
+                                           /*read_only=*/true);
+}
+
+Value KernelEmitter::allocateResult(Value rows) {
+  auto resultType = cast<RankedTensorType>(func.getResultTypes()[0]);
+  SmallVector<Value> dynamicSizes;
+  int64_t staticRows = 1;
+  for (int64_t d : resultType.getShape().drop_back())
+    if (!ShapedType::isDynamic(d))
+      staticRows *= d;
+  if (!resultType.hasStaticShape())
+    dynamicSizes.push_back(arith::DivUIOp::create(b, rows, idx(staticRows)));
+  auto outType =
+      MemRefType::get(resultType.getShape(), resultType.getElementType());
+  out = memref::AllocOp::create(b, outType, dynamicSizes,
+                                b.getI64IntegerAttr(64));
+  if (resultType.getRank() == 2)
+    return out;
+  ReassociationIndices leading;
+  for (int64_t i = 0; i + 1 < resultType.getRank(); ++i)
+    leading.push_back(i);
+  return memref::CollapseShapeOp::create(
+      b, out,
+      ArrayRef<ReassociationIndices>{leading, {resultType.getRank() - 1}});
+}
+
+func::FuncOp KernelEmitter::finishFunction() {
+  Value result = bufferization::ToTensorOp::create(
+      b, func.getResultTypes()[0], out, /*restrict=*/true, /*writable=*/true);
+  func::ReturnOp::create(b, result);
+  return func;
+}
+
+Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
+  Value v = acc;
+  unsigned c = 0;
+  for (const EpilogueStep &step : p.epilogue) {
+    if (step.kind == EpilogueStep::Kind::AddChannel) {
+      v = arith::AddIOp::create(b, v, channels[c++]);
+      continue;
+    }
+    v = buildRequantize(b, v, step.shift, step.rounding, step.grid);
+  }
+  return v;
+}
+
+void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
+                                              func::FuncOp kernel) {
+  // The chain: root, then each single use up to `last`.
+  SmallVector<Operation *> chain{p.root};
+  while (chain.back() != p.last)
+    chain.push_back(*chain.back()->getResult(0).getUsers().begin());
+  ImplicitLocOpBuilder b(p.root->getLoc(), p.last);
+  auto call = func::CallOp::create(b, kernel, ValueRange{p.source});
+  p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
+  SmallVector<Operation *> operandsOf;
+  for (Operation *op : llvm::reverse(chain)) {
+    for (Value v : op->getOperands())
+      if (Operation *def = v.getDefiningOp())
+        operandsOf.push_back(def);
+    op->erase();
+  }
+  // Weights, biases and shapes only the chain used.
+  llvm::SmallPtrSet<Operation *, 8> erased;
+  while (!operandsOf.empty()) {
+    Operation *op = operandsOf.pop_back_val();
+    if (erased.contains(op) || !isOpTriviallyDead(op))
+      continue;
+    erased.insert(op);
+    for (Value v : op->getOperands())
+      if (Operation *def = v.getDefiningOp())
+        operandsOf.push_back(def);
+    op->erase();
+  }
+}

@@ -1,0 +1,81 @@
+//===- KernelEmitter.h - What every generated kernel shares -----*- C++ -*-===//
+//
+// A generated kernel is a private function `(activations) -> result` that
+// reads its tensor argument as a memref, computes on memrefs and vectors, and
+// returns a fresh buffer as a tensor; its constants are private globals; its
+// call replaces the layer's chain. The GEMM and depthwise emitters derive
+// from this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_LIB_CODEGEN_KERNELEMITTER_H
+#define TQT_LIB_CODEGEN_KERNELEMITTER_H
+
+#include "GemmProblem.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace mlir::tqt::codegen {
+
+inline int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+class KernelEmitter {
+protected:
+  KernelEmitter(GemmProblem &p, ImplicitLocOpBuilder &b, StringRef name);
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+  Value mul(Value x, int64_t c) {
+    return c == 1 ? x : arith::MulIOp::create(b, x, idx(c));
+  }
+  Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
+  Value add(Value x, int64_t c) { return c == 0 ? x : add(x, idx(c)); }
+
+  /// A private, 64-byte aligned constant global named `<kernel>_<suffix>`,
+  /// placed before the function being compiled.
+  memref::GlobalOp constantGlobal(const Twine &suffix, DenseElementsAttr data);
+  /// The global's buffer, inside the kernel.
+  Value load(memref::GlobalOp global);
+  /// `values` as i32 (two's complement wrap-around), zero-padded to `size`.
+  DenseElementsAttr i32Values(ArrayRef<int64_t> values, int64_t size);
+  /// One global per AddChannel epilogue step, padded to `size` columns.
+  SmallVector<memref::GlobalOp> channelGlobals(int64_t size);
+
+  /// Creates the kernel function and moves into its body; returns the
+  /// activations as a read-only memref.
+  Value beginFunction();
+  /// The result buffer for `rows` rows (its one dynamic dimension, if any,
+  /// is rows / the static ones) viewed as [rows, N].
+  Value allocateResult(Value rows);
+  /// Returns the result buffer as a tensor; ends the function.
+  func::FuncOp finishFunction();
+
+  /// The requantization chain on an accumulator vector; `channels` holds
+  /// one vector per AddChannel step for the same columns.
+  Value epilogue(Value acc, ArrayRef<Value> channels);
+
+  GemmProblem &p;
+  ImplicitLocOpBuilder &b;
+
+private:
+  std::string uniqueName(const Twine &name);
+
+  std::string name;
+  ModuleOp module;
+  Operation *anchor;
+  SymbolTable symbols;
+  func::FuncOp func;
+  Value out;
+};
+
+/// Replaces the problem's chain (root to last) by a call of `kernel` on the
+/// activations and erases what only the chain used.
+void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
+
+} // namespace mlir::tqt::codegen
+
+#endif // TQT_LIB_CODEGEN_KERNELEMITTER_H
