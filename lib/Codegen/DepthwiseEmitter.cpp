@@ -83,28 +83,36 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
   };
   Value inside =
       arith::AndIOp::create(b, inRange(ih, p.height), inRange(iw, p.width));
-  auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
-  b.setInsertionPointToStart(cLoop.getBody());
-  Value c = cLoop.getInductionVar();
-  auto branch = scf::IfOp::create(b, TypeRange{i16Vec}, inside,
-                                  /*withElseRegion=*/true);
+  auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
+  b.setInsertionPointToStart(branch.thenBlock());
   {
+    auto cLoop =
+        scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
     OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(branch.thenBlock());
-    Value left = arith::MinSIOp::create(
-        b, arith::SubIOp::create(b, idx(p.channels), c), idx(lanes));
-    Value mask = vector::CreateMaskOp::create(
-        b, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
-    Value v = vector::MaskedLoadOp::create(
-        b, srcVec, src, ValueRange{n, ih, iw, c}, mask, srcZeros);
+    b.setInsertionPointToStart(cLoop.getBody());
+    Value c = cLoop.getInductionVar();
+    Value v;
+    if (p.channels % lanes == 0) {
+      v = vector::LoadOp::create(b, srcVec, src, ValueRange{n, ih, iw, c});
+    } else {
+      Value left = arith::MinSIOp::create(
+          b, arith::SubIOp::create(b, idx(p.channels), c), idx(lanes));
+      Value mask = vector::CreateMaskOp::create(
+          b, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
+      v = vector::MaskedLoadOp::create(b, srcVec, src,
+                                       ValueRange{n, ih, iw, c}, mask,
+                                       srcZeros);
+    }
     if (srcVec.getElementTypeBitWidth() < 16)
       v = p.signedSource() ? Value(arith::ExtSIOp::create(b, i16Vec, v))
                            : Value(arith::ExtUIOp::create(b, i16Vec, v));
-    scf::YieldOp::create(b, v);
-    b.setInsertionPointToStart(branch.elseBlock());
-    scf::YieldOp::create(b, zeros);
+    vector::StoreOp::create(b, v, xp, ValueRange{n, hp, wp, c});
   }
-  vector::StoreOp::create(b, branch.getResult(0), xp, ValueRange{n, hp, wp, c});
+  b.setInsertionPointToStart(branch.elseBlock());
+  auto zLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
+  b.setInsertionPointToStart(zLoop.getBody());
+  vector::StoreOp::create(b, zeros, xp,
+                          ValueRange{n, hp, wp, zLoop.getInductionVar()});
 }
 
 void DepthwiseEmitter::emitPixels(int64_t pixels, Value n, Value oh, Value ow0,

@@ -134,10 +134,13 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
   ImplicitLocOpBuilder b(p.root->getLoc(), p.last);
   auto call = func::CallOp::create(b, kernel, ValueRange{p.source});
   p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
+  // Producers outside the chain may now be dead (chain ops are erased here,
+  // so they must not be visited again).
+  llvm::SmallPtrSet<Operation *, 8> inChain(chain.begin(), chain.end());
   SmallVector<Operation *> operandsOf;
   for (Operation *op : llvm::reverse(chain)) {
     for (Value v : op->getOperands())
-      if (Operation *def = v.getDefiningOp())
+      if (Operation *def = v.getDefiningOp(); def && !inChain.contains(def))
         operandsOf.push_back(def);
     op->erase();
   }
