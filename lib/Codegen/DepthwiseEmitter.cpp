@@ -86,8 +86,7 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
   auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
   b.setInsertionPointToStart(branch.thenBlock());
   {
-    auto cLoop =
-        scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
+    auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(cLoop.getBody());
     Value c = cLoop.getInductionVar();
@@ -99,9 +98,8 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
           b, arith::SubIOp::create(b, idx(p.channels), c), idx(lanes));
       Value mask = vector::CreateMaskOp::create(
           b, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
-      v = vector::MaskedLoadOp::create(b, srcVec, src,
-                                       ValueRange{n, ih, iw, c}, mask,
-                                       srcZeros);
+      v = vector::MaskedLoadOp::create(b, srcVec, src, ValueRange{n, ih, iw, c},
+                                       mask, srcZeros);
     }
     if (srcVec.getElementTypeBitWidth() < 16)
       v = p.signedSource() ? Value(arith::ExtSIOp::create(b, i16Vec, v))

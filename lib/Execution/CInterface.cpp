@@ -329,10 +329,17 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
     os << "in" << i << ".npy ";
   os << "\n * writes DIR/result<N>.npy (DIR defaults to \".\"). */\n"
      << "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
-     << "#include <sys/stat.h>\n#include <time.h>\n#include \"" << headerName
-     << "\"\n"
+     << "#include <sys/stat.h>\n#include <time.h>\n"
+     << "#if defined(__GLIBC__)\n#include <malloc.h>\n#endif\n#include \""
+     << headerName << "\"\n"
      << kNpyRuntime << "\n";
   os << "int main(int argc, char **argv) {\n"
+     // The model's buffers are freed after each call: keep them in the heap
+     // (tqt/Support/MemoryPolicy.h says why).
+     << "#if defined(__GLIBC__)\n"
+     << "  mallopt(M_MMAP_THRESHOLD, 32 << 20);\n"
+     << "  mallopt(M_TRIM_THRESHOLD, 128 << 20);\n"
+     << "#endif\n"
      << "  const char *dir = \".\";\n  long repeat = 1;\n"
      << "  const char *files[" << std::max<size_t>(sig.inputs.size(), 1)
      << "];\n  int nfiles = 0;\n"

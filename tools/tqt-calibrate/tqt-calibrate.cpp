@@ -14,6 +14,7 @@
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Npy.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/MemoryPolicy.h"
 #include "tqt/Support/OutputFile.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -86,6 +87,8 @@ static int fail(const Twine &msg) {
 }
 
 int main(int argc, char **argv) {
+  // Compiled code is called repeatedly: keep its freed buffers in the heap.
+  ::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(

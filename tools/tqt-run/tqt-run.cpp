@@ -19,6 +19,7 @@
 #include "tqt/Execution/Npy.h"
 #include "tqt/Execution/RandomInputs.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/MemoryPolicy.h"
 #include "tqt/Support/OutputFile.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -272,6 +273,8 @@ static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
 }
 
 int main(int argc, char **argv) {
+  // Compiled code is called repeatedly: keep its freed buffers in the heap.
+  ::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(

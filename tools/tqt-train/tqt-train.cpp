@@ -13,6 +13,7 @@
 #include "tqt/Execution/Dataset.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
+#include "tqt/Support/MemoryPolicy.h"
 #include "tqt/Support/OutputFile.h"
 #include "tqt/Training/Trainer.h"
 
@@ -131,6 +132,8 @@ static int fail(const Twine &msg) {
 }
 
 int main(int argc, char **argv) {
+  // Compiled code is called repeatedly: keep its freed buffers in the heap.
+  ::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
