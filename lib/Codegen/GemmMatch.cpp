@@ -155,7 +155,8 @@ static void matchEpilogue(GemmProblem &p) {
 
 /// The largest |accumulator| any activation of the grid can produce, per
 /// output channel, must fit i32 (and the +128 form must too).
-static bool accumulatorFitsI32(const GemmProblem &p, std::string &why) {
+static bool accumulatorFitsI32(GemmProblem &p, std::string &why) {
+  p.accumulatorBounds = {INT32_MAX, INT32_MIN};
   for (int64_t col = 0; col < p.n; ++col) {
     int64_t lo = p.bias[col], hi = p.bias[col];
     for (int64_t row = 0; row < p.k; ++row) {
@@ -169,6 +170,8 @@ static bool accumulatorFitsI32(const GemmProblem &p, std::string &why) {
             std::to_string(lo) + ", " + std::to_string(hi) + "], beyond i32";
       return false;
     }
+    p.accumulatorBounds.lo = std::min(p.accumulatorBounds.lo, lo);
+    p.accumulatorBounds.hi = std::max(p.accumulatorBounds.hi, hi);
   }
   return true;
 }

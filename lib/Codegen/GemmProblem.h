@@ -63,6 +63,9 @@ struct GemmProblem {
   /// Per output channel, added to the accumulator (the op's own bias).
   llvm::SmallVector<int32_t> bias;
   llvm::SmallVector<EpilogueStep> epilogue;
+  /// Every accumulator lies in this range (over all channels and every
+  /// activation of the grid): the matcher's i32 proof.
+  ::tqt::numerics::Grid accumulatorBounds{0, 0};
 
   bool signedSource() const { return sourceGrid.lo < 0; }
 };

@@ -15,6 +15,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <optional>
+
 namespace mlir {
 class ImplicitLocOpBuilder;
 } // namespace mlir
@@ -37,9 +39,16 @@ Value intConstant(ImplicitLocOpBuilder &b, Type type, int64_t v);
 /// onto `grid`; `a` is a work-typed integer or vector of them (see
 /// requantizeWorkType). No intermediate overflows and no shift reaches the
 /// bit width.
+///
+/// When `bounds` (inclusive bounds every `a` is known to lie in) leave room
+/// to add 2^(shift-1) without overflow, the rounding shift takes the shorter
+/// exact forms (a + 2^(shift-1) + correction) >> shift (docs/Numerics.md
+/// section 12); without bounds, the remainder comparison that is exact for
+/// every input.
 Value buildRequantize(ImplicitLocOpBuilder &b, Value a, int shift,
                       ::tqt::numerics::Rounding mode,
-                      ::tqt::numerics::Grid grid);
+                      ::tqt::numerics::Grid grid,
+                      std::optional<::tqt::numerics::Grid> bounds = {});
 
 } // namespace mlir::tqt
 

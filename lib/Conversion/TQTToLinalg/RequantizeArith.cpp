@@ -104,11 +104,56 @@ static Value saturatingShiftLeft(ImplicitLocOpBuilder &b, Value a, unsigned j,
   return arith::SelectOp::create(b, above, c(grid.hi), y);
 }
 
+/// The rounding shift as one add before the arithmetic shift, exact when
+/// a + 2^(k-1) cannot overflow (the caller checks): with a = q 2^k + r,
+/// h = 2^(k-1), adding h - 1 + (q & 1) carries into q exactly when r > h, or
+/// r = h and q is odd (half_even); adding h, when r >= h (half_up); adding
+/// h - 1 for negative a and h otherwise, when r > h or r = h and a >= 0
+/// (half_away).
+static Value addThenShiftRight(ImplicitLocOpBuilder &b, Value a, unsigned k,
+                               num::Rounding mode) {
+  Type type = a.getType();
+  auto c = [&](int64_t v) { return mlir::tqt::intConstant(b, type, v); };
+  int64_t half = int64_t(1) << (k - 1);
+  Value biased;
+  switch (mode) {
+  case num::Rounding::HalfUp:
+    biased = arith::AddIOp::create(b, a, c(half));
+    break;
+  case num::Rounding::HalfEven: {
+    Value odd =
+        arith::AndIOp::create(b, arith::ShRSIOp::create(b, a, c(k)), c(1));
+    biased =
+        arith::AddIOp::create(b, arith::AddIOp::create(b, a, c(half - 1)), odd);
+    break;
+  }
+  case num::Rounding::HalfAway: {
+    // a >> (width - 1) is -1 for negative a, 0 otherwise.
+    Value sign = arith::ShRSIOp::create(b, a, c(elementWidth(a) - 1));
+    biased =
+        arith::AddIOp::create(b, arith::AddIOp::create(b, a, c(half)), sign);
+    break;
+  }
+  case num::Rounding::Floor:
+    biased = a;
+    break;
+  }
+  return arith::ShRSIOp::create(b, biased, c(k));
+}
+
 Value mlir::tqt::buildRequantize(ImplicitLocOpBuilder &b, Value a, int shift,
-                                 num::Rounding mode, num::Grid grid) {
+                                 num::Rounding mode, num::Grid grid,
+                                 std::optional<num::Grid> bounds) {
   if (shift < 0)
     return saturatingShiftLeft(b, a, unsigned(-shift), grid);
-  Value y = shift == 0 ? a : roundingShiftRight(b, a, unsigned(shift), mode);
+  unsigned width = elementWidth(a);
+  bool roomToAdd = bounds && shift >= 1 && unsigned(shift) < width &&
+                   __int128(bounds->hi) + (__int128(1) << (shift - 1)) <=
+                       (__int128(1) << (width - 1)) - 1 &&
+                   __int128(bounds->lo) >= -(__int128(1) << (width - 1));
+  Value y = shift == 0  ? a
+            : roomToAdd ? addThenShiftRight(b, a, unsigned(shift), mode)
+                        : roundingShiftRight(b, a, unsigned(shift), mode);
   // Clip order of the method: min with hi first, then max with lo.
   y = arith::MinSIOp::create(b, y, intConstant(b, a.getType(), grid.hi));
   return arith::MaxSIOp::create(b, y, intConstant(b, a.getType(), grid.lo));
