@@ -45,6 +45,9 @@ constexpr const char *kPipelines[] = {
     "builtin.module(func.func(convert-tqt-to-tosa))",
     "builtin.module(tqt-prepare-entry-points)",
     "builtin.module(tqt-lower-to-llvm)",
+    "builtin.module(tqt-int8-kernels{isa=avx512-vnni})",
+    "builtin.module(tqt-int8-kernels{isa=avx2},func.func(tqt-lower-dot-steps))",
+    "builtin.module(tqt-lower-to-llvm{kernels=avx512-vnni})",
 };
 
 /// The dialects a model comes in (the front end's and the project's);
