@@ -17,7 +17,7 @@ timed on a quantized input; fp32 through oneDNN (torch.utils.mkldnn).
 GOPS = 2 * multiply-accumulates / time; best of --reps runs of --iters calls.
 
   layers.py [--build DIR] [--layers conv3x3,...] [--iters N] [--reps R]
-            [--kernels auto|none|avx2|avx512-vnni] [--naive]
+            [--kernels auto|none|avx2|avx-vnni|avx512-vnni] [--naive]
 """
 import argparse
 import os

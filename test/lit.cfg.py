@@ -75,6 +75,8 @@ if "avx2" in _flags:
     config.available_features.add("cpu-avx2")
 if {"avx512f", "avx512bw", "avx512_vnni"} <= set(_flags):
     config.available_features.add("cpu-avx512vnni")
+if "avx_vnni" in _flags or {"avx512_vnni", "avx512vl"} <= set(_flags):
+    config.available_features.add("cpu-avx-vnni")
 
 # The Python package (python/tqt_mlir) for the front-end tests.
 config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")

@@ -51,6 +51,9 @@ struct TileShape {
 
 TileShape tileShapeFor(KernelIsa isa) {
   switch (isa) {
+  case KernelIsa::AvxVnni:
+    // 6 x 2 ymm accumulators + 2 weight vectors + 1 broadcast = 15 of 16.
+    return {8, 4, 2, 6, 8};
   case KernelIsa::Avx512Vnni:
     // 6 x 4 zmm accumulators + 4 weight vectors + 1 broadcast = 29 of 32.
     return {16, 4, 4, 6, 8};

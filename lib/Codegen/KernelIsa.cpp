@@ -15,6 +15,8 @@ StringRef tqt::codegen::getKernelIsaName(KernelIsa isa) {
     return "none";
   case KernelIsa::Avx2:
     return "avx2";
+  case KernelIsa::AvxVnni:
+    return "avx-vnni";
   case KernelIsa::Avx512Vnni:
     return "avx512-vnni";
   }
@@ -22,8 +24,8 @@ StringRef tqt::codegen::getKernelIsaName(KernelIsa isa) {
 }
 
 std::optional<KernelIsa> tqt::codegen::parseKernelIsa(StringRef name) {
-  for (KernelIsa isa :
-       {KernelIsa::None, KernelIsa::Avx2, KernelIsa::Avx512Vnni})
+  for (KernelIsa isa : {KernelIsa::None, KernelIsa::Avx2, KernelIsa::AvxVnni,
+                        KernelIsa::Avx512Vnni})
     if (name == getKernelIsaName(isa))
       return isa;
   return std::nullopt;
@@ -35,9 +37,10 @@ tqt::codegen::parseKernelRequest(StringRef name) {
     return std::optional<KernelIsa>();
   if (std::optional<KernelIsa> isa = parseKernelIsa(name))
     return isa;
-  return createStringError(inconvertibleErrorCode(),
-                           "unknown --kernels value '" + name +
-                               "' (expected auto, none, avx2 or avx512-vnni)");
+  return createStringError(
+      inconvertibleErrorCode(),
+      "unknown --kernels value '" + name +
+          "' (expected auto, none, avx2, avx-vnni or avx512-vnni)");
 }
 
 StringRef tqt::codegen::getKernelIsaFeatures(KernelIsa isa) {
@@ -46,23 +49,36 @@ StringRef tqt::codegen::getKernelIsaFeatures(KernelIsa isa) {
     return "";
   case KernelIsa::Avx2:
     return "avx2";
+  case KernelIsa::AvxVnni:
+    return "avxvnni or avx512vnni,avx512vl";
   case KernelIsa::Avx512Vnni:
     return "avx512f,avx512bw,avx512vnni";
   }
   llvm_unreachable("unknown kernel ISA");
 }
 
-/// The features of `isa` the CPU lacks.
+/// The features of `isa` the CPU lacks: none if one alternative is
+/// complete, else those the first alternative lacks.
 static SmallVector<StringRef> missingFeatures(const MCSubtargetInfo &sti,
                                               KernelIsa isa) {
-  SmallVector<StringRef> features, missing;
   StringRef list = getKernelIsaFeatures(isa);
-  if (!list.empty())
-    SplitString(list, features, ",");
-  for (StringRef f : features)
-    if (!sti.checkFeatures(("+" + f).str()))
-      missing.push_back(f);
-  return missing;
+  if (list.empty())
+    return {};
+  SmallVector<StringRef> alternatives;
+  list.split(alternatives, " or ");
+  SmallVector<StringRef> firstMissing;
+  for (auto [i, alternative] : llvm::enumerate(alternatives)) {
+    SmallVector<StringRef> features, missing;
+    SplitString(alternative, features, ",");
+    for (StringRef f : features)
+      if (!sti.checkFeatures(("+" + f).str()))
+        missing.push_back(f);
+    if (missing.empty())
+      return {};
+    if (i == 0)
+      firstMissing = missing;
+  }
+  return firstMissing;
 }
 
 bool tqt::codegen::supportsKernelIsa(const MCSubtargetInfo &sti,
@@ -73,7 +89,8 @@ bool tqt::codegen::supportsKernelIsa(const MCSubtargetInfo &sti,
 KernelIsa tqt::codegen::selectKernelIsa(const MCSubtargetInfo &sti) {
   if (sti.getTargetTriple().getArch() != Triple::x86_64)
     return KernelIsa::None;
-  for (KernelIsa isa : {KernelIsa::Avx512Vnni, KernelIsa::Avx2})
+  for (KernelIsa isa :
+       {KernelIsa::Avx512Vnni, KernelIsa::AvxVnni, KernelIsa::Avx2})
     if (supportsKernelIsa(sti, isa))
       return isa;
   return KernelIsa::None;

@@ -1,5 +1,6 @@
 // RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope
 // RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=avx2 | FileCheck %s --enable-var-scope --check-prefix=AVX2
+// RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=avx-vnni | FileCheck %s --enable-var-scope --check-prefix=AVXVNNI
 // RUN: tqt-opt %s --split-input-file --tqt-int8-kernels=isa=none | FileCheck %s --enable-var-scope --check-prefix=NONE
 
 // A 3x3 convolution of signed 8-bit codes (K = 27, N = 2): packed weights
@@ -37,6 +38,11 @@
 // AVX2:         tqt.dot_step %{{.*}} : vector<8xi32>, vector<16xi16>
 // AVX2-LABEL: func.func @conv_signed(
 // AVX2:         call @__tqt_avx2_gemm
+
+// AVXVNNI-LABEL: memref.global "private" constant @__tqt_avx_vnni_gemm_weights : memref<448xi8>
+// AVXVNNI-LABEL: func.func private @__tqt_avx_vnni_gemm(
+// AVXVNNI:         arith.xori
+// AVXVNNI-COUNT-12: tqt.dot_step %{{.*}} : vector<8xi32>, vector<32xi8>
 
 // NONE-LABEL: func.func @conv_signed(
 // NONE:         tosa.conv2d

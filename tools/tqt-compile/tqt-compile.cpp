@@ -63,7 +63,7 @@ static cl::opt<std::string> kernels(
     "kernels",
     cl::desc("int8 micro-kernels for convolutions and fully connected "
              "layers: auto (default: the best the target CPU has), none (the "
-             "reference loops), avx2 or avx512-vnni"),
+             "reference loops), avx2, avx-vnni or avx512-vnni"),
     cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::init(3), cl::Prefix, cl::cat(category));

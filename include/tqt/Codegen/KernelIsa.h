@@ -1,4 +1,5 @@
-//===- KernelIsa.h - Which micro-kernels the code generator emits *- C++ -*-===//
+//===- KernelIsa.h - Which micro-kernels the code generator emits *- C++
+//-*-===//
 //
 // The instruction set the int8 kernels are generated for, and the one
 // selection every tool makes from its target CPU (the host's features for the
@@ -26,24 +27,30 @@ enum class KernelIsa {
   None,
   /// AVX2: 16-bit operands, vpmaddwd (exact; vpmaddubsw saturates).
   Avx2,
+  /// VNNI on ymm registers: u8 x s8 vpdpbusd with AVX-VNNI (VEX, e.g.
+  /// Alder Lake, Zen 5) or AVX512-VNNI + AVX512VL (EVEX).
+  AvxVnni,
   /// AVX-512 with VNNI: u8 x s8 vpdpbusd on zmm registers.
   Avx512Vnni,
 };
 
-/// The option spelling: none, avx2, avx512-vnni.
+/// The option spelling: none, avx2, avx-vnni, avx512-vnni.
 llvm::StringRef getKernelIsaName(KernelIsa isa);
 std::optional<KernelIsa> parseKernelIsa(llvm::StringRef name);
 
-/// The LLVM target features `isa` needs, comma-separated.
+/// The LLVM target features `isa` needs, comma-separated; alternatives
+/// separated by " or ".
 llvm::StringRef getKernelIsaFeatures(KernelIsa isa);
 
 /// Whether a CPU with these subtarget features runs kernels of `isa`.
 bool supportsKernelIsa(const llvm::MCSubtargetInfo &sti, KernelIsa isa);
 
-/// The best kernels for the CPU: avx512-vnni, else avx2, else none.
+/// The best kernels for the CPU: avx512-vnni, else avx-vnni, else avx2,
+/// else none.
 KernelIsa selectKernelIsa(const llvm::MCSubtargetInfo &sti);
 
-/// A command-line choice: auto (std::nullopt), none, avx2 or avx512-vnni.
+/// A command-line choice: auto (std::nullopt), none, avx2, avx-vnni or
+/// avx512-vnni.
 llvm::Expected<std::optional<KernelIsa>> parseKernelRequest(llvm::StringRef);
 
 /// `requested` (nullopt: automatic) checked against the CPU: an error names

@@ -63,6 +63,8 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
                         "no kernels (leave every layer to the reference lowering)"),
              clEnumValN(::tqt::codegen::KernelIsa::Avx2, "avx2",
                         "AVX2: vpmaddwd on 16-bit operands"),
+             clEnumValN(::tqt::codegen::KernelIsa::AvxVnni, "avx-vnni",
+                        "VNNI on ymm registers: vpdpbusd (AVX-VNNI or AVX512-VNNI with AVX512VL)"),
              clEnumValN(::tqt::codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
                         "AVX-512 VNNI: vpdpbusd on zmm registers"))}]>,
   ];

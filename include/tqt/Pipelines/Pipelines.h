@@ -31,6 +31,8 @@ struct LowerToLLVMOptions
           clEnumValN(codegen::KernelIsa::None, "none",
                      "the reference loops only"),
           clEnumValN(codegen::KernelIsa::Avx2, "avx2", "AVX2 (vpmaddwd)"),
+          clEnumValN(codegen::KernelIsa::AvxVnni, "avx-vnni",
+                     "VNNI on ymm (vpdpbusd)"),
           clEnumValN(codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
                      "AVX-512 VNNI (vpdpbusd)"))};
 };

@@ -3,6 +3,9 @@
 // RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
 // RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 --kernels=avx2 -o - | FileCheck %s --check-prefix=AVX2-ON-VNNI
 // RUN: tqt-compile %s -e layer --emit=asm --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
+// RUN: tqt-compile %s -e layer --emit=asm --mcpu=alderlake -o - | FileCheck %s --check-prefix=AVXVNNI
+// RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 --kernels=avx-vnni -o - | FileCheck %s --check-prefix=AVXVNNI-EVEX
+// RUN: not tqt-compile %s -e layer --emit=asm --mcpu=haswell --kernels=avx-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING-VNNI
 // RUN: tqt-compile %s -e layer --emit=asm --mcpu=x86-64 -o - | FileCheck %s --check-prefix=NONE
 // RUN: not tqt-compile %s -e layer --emit=asm --mcpu=haswell --kernels=avx512-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not tqt-compile %s -e layer --emit=asm --kernels=sse -o - 2>&1 | FileCheck %s --check-prefix=UNKNOWN
@@ -28,12 +31,22 @@
 // AVX2:         vpmaddwd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // AVX2-NOT:     vpdpbusd
 
+// AVX-VNNI (Alder Lake: no AVX-512) is the VEX-encoded ymm vpdpbusd; with
+// AVX512VL + AVX512-VNNI the same kernels use the EVEX form.
+// AVXVNNI-LABEL: layer:
+// AVXVNNI:         {vex} vpdpbusd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
+// AVXVNNI-NOT:     %zmm
+// AVXVNNI-EVEX-LABEL: layer:
+// AVXVNNI-EVEX:       vpdpbusd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
+// AVXVNNI-EVEX-NOT:   vpdpbusd %zmm
+
 // NONE-NOT: __tqt_
 // NONE-NOT: vpdpbusd
 // NONE-NOT: %ymm
 
 // MISSING: tqt-compile: error: --kernels=avx512-vnni needs a CPU with avx512f,avx512bw,avx512vnni; the target CPU 'haswell' lacks avx512f, avx512bw, avx512vnni (use --kernels=auto or a --mcpu that has them)
-// UNKNOWN: tqt-compile: error: unknown --kernels value 'sse' (expected auto, none, avx2 or avx512-vnni)
+// MISSING-VNNI: tqt-compile: error: --kernels=avx-vnni needs a CPU with avxvnni or avx512vnni,avx512vl; the target CPU 'haswell' lacks avxvnni (use --kernels=auto or a --mcpu that has them)
+// UNKNOWN: tqt-compile: error: unknown --kernels value 'sse' (expected auto, none, avx2, avx-vnni or avx512-vnni)
 
 func.func @layer(%x: tensor<?x8x8x16xi8>) -> tensor<?x8x8x32xi16> {
   %w = "tosa.const"() <{values = dense<3> : tensor<32x3x3x16xi8>}> : () -> tensor<32x3x3x16xi8>
