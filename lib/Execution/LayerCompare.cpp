@@ -63,7 +63,8 @@ LayerComparer::create(ModuleOp module, llvm::StringRef entry,
   // program was made from it; then only the entry is kept.
   simulation->walk([&](mlir::tqt::QuantizeOp q) {
     auto id = q->getAttrOfType<IntegerAttr>(mlir::tqt::kTraceAttr);
-    if (c->quantizers.size() <= id.getInt())
+    // Trace tags are non-negative (the dialect verifies them).
+    if (c->quantizers.size() <= uint64_t(id.getInt()))
       c->quantizers.resize(id.getInt() + 1);
     c->quantizers[id.getInt()] = {formatLocation(q.getLoc()),
                                   unsigned(q.getBits()), q.getIsSigned(),
