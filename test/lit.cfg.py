@@ -78,6 +78,16 @@ if {"avx512f", "avx512bw", "avx512_vnni"} <= set(_flags):
 if "avx_vnni" in _flags or {"avx512_vnni", "avx512vl"} <= set(_flags):
     config.available_features.add("cpu-avx-vnni")
 
+# The dialect and pass plugin of upstream mlir-opt (lib/Plugin), and that
+# mlir-opt itself (Debian's mlir-22-tools).
+config.substitutions.append(
+    ("%tqt_plugin", os.path.join(config.tqt_obj_root, "lib", "TQTPlugin.so")))
+if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-opt")):
+    config.available_features.add("mlir-opt")
+# Not built with sanitizers (the test is then UNSUPPORTED, visibly).
+if config.tqt_build_plugin:
+    config.available_features.add("tqt-plugin")
+
 # The Python package (python/tqt_mlir) for the front-end tests.
 config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")
 
