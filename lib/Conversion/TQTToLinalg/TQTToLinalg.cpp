@@ -508,8 +508,7 @@ struct ConvertTQTToLinalgPass
                            math::MathDialect, tensor::TensorDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(ctx);
-    patterns.add<FakeQuantLowering, FakeQuantGradLowering, QuantizeLowering,
-                 DequantizeLowering, RequantizeLowering>(ctx);
+    populateTQTToLinalgConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
@@ -517,3 +516,9 @@ struct ConvertTQTToLinalgPass
 };
 
 } // namespace
+
+void mlir::tqt::populateTQTToLinalgConversionPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<FakeQuantLowering, FakeQuantGradLowering, QuantizeLowering,
+               DequantizeLowering, RequantizeLowering>(patterns.getContext());
+}

@@ -135,11 +135,17 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
 
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
-    // Preconditions were checked (with diagnostics) by the pass.
+    // The pass checks every op first (with diagnostics); other drivers
+    // (populateTQTToTosaConversionPatterns) get a match failure instead.
+    if (op.getRounding() != RoundingMode::HalfUp ||
+        !isa<RankedTensorType>(op.getInput().getType()) ||
+        !isa<RankedTensorType>(op.getType()))
+      return rewriter.notifyMatchFailure(
+          op, "only half_up requantizations of ranked tensors");
     std::string why;
     FailureOr<RescalePlan> plan = planRescale(op, why);
     if (failed(plan))
-      return failure();
+      return rewriter.notifyMatchFailure(op, why);
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     auto outType = cast<RankedTensorType>(op.getType());
     int k = int(op.getShiftAttr().getInt());
@@ -194,7 +200,7 @@ struct ConvertTQTToTosaPass
       return signalPassFailure();
 
     RewritePatternSet patterns(&getContext());
-    patterns.add<RequantizeToRescale>(&getContext());
+    populateTQTToTosaConversionPatterns(patterns);
     SmallVector<Operation *> ops;
     getOperation()->walk([&](RequantizeOp op) { ops.push_back(op); });
     GreedyRewriteConfig config;
@@ -252,3 +258,8 @@ struct ConvertTQTToTosaPass
 };
 
 } // namespace
+
+void mlir::tqt::populateTQTToTosaConversionPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<RequantizeToRescale>(patterns.getContext());
+}
