@@ -477,7 +477,7 @@ LogicalResult Fuser::run() {
         return op->emitOpError("is not a ReLU/ReLU6 of an integer value");
       clamps[clamp.getResult()] = {*in, max.getValueAsDouble()};
     } else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
-                   tosa::ConcatOp>(op)) {
+                   tosa::SliceOp, tosa::ConcatOp>(op)) {
       result = fuseShapeOp(op);
     } else if (isa<tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp>(op)) {
       continue;

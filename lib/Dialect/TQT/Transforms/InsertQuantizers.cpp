@@ -259,8 +259,9 @@ std::optional<unsigned> QuantizerInserter::slotOf(Value v) {
   if (it != quantized.end())
     return find(it->second);
   Operation *def = v.getDefiningOp();
-  if (isa_and_present<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp>(
-          def))
+  // Ops that only move or select values keep their input's quantizer.
+  if (isa_and_present<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
+                      tosa::SliceOp>(def))
     return slotOf(def->getOperand(0));
   return std::nullopt;
 }
@@ -561,7 +562,7 @@ LogicalResult QuantizerInserter::run() {
     else if (auto concat = dyn_cast<tosa::ConcatOp>(op))
       result = handleConcat(concat);
     else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
-                 tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp,
+                 tosa::SliceOp, tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp,
                  ml_program::GlobalLoadOp, func::ReturnOp>(op))
       continue;
     else if (isa<tosa::AvgPool2dOp, tosa::MulOp, tosa::SubOp, tosa::MaximumOp,

@@ -200,7 +200,7 @@ def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
       integer TOSA ops on i32 at the shared exponents;
     * average pooling (prepared as a depthwise reciprocal) becomes window
       sums times the integer reciprocal, requantized with `floor`;
-    * max pooling, reshape, transpose and concat work on the codes.
+    * max pooling, reshape, transpose, slice and concat work on the codes.
 
     Float remains only at the function boundary: `tqt.quantize` of the inputs
     and `tqt.dequantize` of the outputs. Storage: signed 8-bit codes in i8,
@@ -248,7 +248,7 @@ def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
     Residual adds share one threshold over both operands (an operand that is
     not already an `act-bits` signed layer output gets a rescale quantizer)
     and are followed by an `act-bits` quantizer, or the ReLU's. Concatenated
-    tensors share one threshold. Max pooling, reshape and transpose keep
+    tensors share one threshold. Max pooling, reshape, transpose and slice keep
     their input's scale and get no quantizer.
 
     With `layer-bits=0` there is no accumulator quantizer: the bias is
