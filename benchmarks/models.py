@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Whole networks end to end (issue 10): torchvision models with random
+weights at 224x224, batch 1, one thread, as native executables.
+
+Each model is exported with tqt_mlir.export, taken through the static flow
+(--tqt-prepare, --tqt-insert-quantizers, tqt-calibrate on --calibration
+random images, --tqt-legalize-pow2, --tqt-fuse-integer) and compiled by
+tqt-compile --emit=exe (INT8 with the kernels the CPU gets; FP32 from the
+prepared float model). It checks that the INT8 executable's logits equal the
+simulation graph's bit for bit on another random image, then times, in the
+same run: ours INT8, ours FP32, PyTorch 1.13 int8 on the onednn engine
+(torchvision.models.quantization, fused, channels_last) and PyTorch fp32
+through oneDNN (torch.utils.mkldnn). A model the front end cannot take yet is
+reported as such. The float side is still the reference loops (issue 11):
+calibration and the FP32 timing take minutes.
+
+  models.py [--build DIR] [--models resnet18,mobilenet_v2] [--iters N]
+            [--calibration N]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+import torch.utils.mkldnn
+import torchvision
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
+from tqt_mlir.export import ExportError, export  # noqa: E402
+from layers import cpu_flags  # noqa: E402
+
+
+def best(fn, iters, reps=3):
+    fn()
+    t_best = float("inf")
+    for _ in range(reps):
+        t = time.perf_counter()
+        for _ in range(iters):
+            fn()
+        t_best = min(t_best, (time.perf_counter() - t) / iters)
+    return t_best
+
+
+def torch_times(name, x, iters):
+    m = getattr(torchvision.models, name)().eval()
+    with torch.no_grad():
+        mk = torch.utils.mkldnn.to_mkldnn(m)
+        xm = x.to_mkldnn()
+        f32 = best(lambda: mk(xm), iters)
+    torch.backends.quantized.engine = "onednn"
+    q = getattr(torchvision.models.quantization, name)(quantize=False).eval()
+    q.fuse_model()
+    q.qconfig = torch.ao.quantization.get_default_qconfig("onednn")
+    torch.ao.quantization.prepare(q, inplace=True)
+    with torch.no_grad():
+        q(torch.rand(2, 3, 224, 224))
+    torch.ao.quantization.convert(q, inplace=True)
+    xc = x.contiguous(memory_format=torch.channels_last)
+    with torch.no_grad():
+        i8 = best(lambda: q(xc), iters)
+    return i8, f32
+
+
+def ours(bin_dir, tmp, name, calibration, iters):
+    """(int8 s, fp32 s, bit-exact) or a string saying why not."""
+    m = getattr(torchvision.models, name)().eval()
+    try:
+        text = export(m, (3, 224, 224))
+    except ExportError as e:
+        return f"front end: {e}"
+    p = lambda f: os.path.join(tmp, f"{name}.{f}")
+    open(p("mlir"), "w").write(text)
+    run = lambda *a: subprocess.run([os.path.join(bin_dir, a[0])] + [str(v) for v in a[1:]],
+                                    capture_output=True, text=True)
+    rng = np.random.default_rng(0)
+    np.save(p("cal.npy"), rng.random((calibration, 224, 224, 3), dtype=np.float32))
+    np.save(p("x.npy"), rng.random((1, 224, 224, 3), dtype=np.float32))
+    steps = [("tqt-opt", p("mlir"), "--tqt-prepare", "-o", p("prep.mlir")),
+             ("tqt-opt", p("prep.mlir"), "--tqt-insert-quantizers", "-o", p("sim.mlir")),
+             ("tqt-calibrate", p("sim.mlir"), "--data", p("cal.npy"), "--quiet", "-o", p("cal.mlir")),
+             ("tqt-opt", p("cal.mlir"), "--tqt-legalize-pow2", "-o", p("legal.mlir")),
+             ("tqt-opt", p("legal.mlir"), "--tqt-fuse-integer", "-o", p("int.mlir")),
+             ("tqt-compile", p("int.mlir"), "--emit=exe", "-o", p("int8")),
+             ("tqt-compile", p("prep.mlir"), "--emit=exe", "-o", p("fp32")),
+             ("tqt-run", p("legal.mlir"), "-i", p("x.npy"), "--output-dir", p("sim"))]
+    for step in steps:
+        r = run(*step)
+        if r.returncode != 0:
+            first = (r.stderr.strip().splitlines() or ["?"])[0]
+            return f"{step[0]} {step[2] if step[0] == 'tqt-opt' else ''}: {first[:200]}"
+    subprocess.run([p("int8"), "-o", p("aot"), p("x.npy")], check=True, capture_output=True)
+    exact = np.array_equal(np.load(p("aot/result0.npy")).view(np.uint32),
+                           np.load(p("sim/result0.npy")).view(np.uint32))
+
+    def timed(exe, n):
+        r = subprocess.run([exe, "--repeat", str(n), "-o", p("lat"), p("x.npy")],
+                           check=True, capture_output=True, text=True)
+        return float(re.search(r"([0-9.]+) ms/call", r.stderr).group(1)) / 1e3
+    i8 = min(timed(p("int8"), iters) for _ in range(3))
+    f32 = timed(p("fp32"), 1)
+    return i8, f32, exact
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--models", default="resnet18,mobilenet_v2")
+    ap.add_argument("--iters", type=int, default=10)
+    ap.add_argument("--calibration", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    model, isa = cpu_flags()
+    print(f"machine: {model}; ISA: {' '.join(isa)}; one thread, batch 1, 224x224")
+    bin_dir = os.path.join(args.build, "bin")
+    x = torch.rand(1, 3, 224, 224)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.models.split(","):
+            r = ours(bin_dir, tmp, name, args.calibration, args.iters)
+            if isinstance(r, str):
+                print(f"{name}: not through the flow yet ({r})", flush=True)
+                continue
+            i8, f32, exact = r
+            ti8, tf32 = torch_times(name, x, args.iters)
+            print(f"{name}: ours INT8 {i8 * 1e3:.1f} ms ({'bit-exact' if exact else 'NOT bit-exact'} with the "
+                  f"simulation), ours FP32 {f32 * 1e3:.0f} ms, INT8/FP32 {i8 / f32:.3f}; PyTorch int8 (onednn) "
+                  f"{ti8 * 1e3:.1f} ms (ours/PyTorch speed {ti8 / i8:.2f}x), PyTorch fp32 (mkldnn) "
+                  f"{tf32 * 1e3:.1f} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()
