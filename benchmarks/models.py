@@ -23,7 +23,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 import torch
@@ -34,18 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
 from tqt_mlir.export import ExportError, export  # noqa: E402
-from layers import cpu_flags  # noqa: E402
-
-
-def best(fn, iters, reps=3):
-    fn()
-    t_best = float("inf")
-    for _ in range(reps):
-        t = time.perf_counter()
-        for _ in range(iters):
-            fn()
-        t_best = min(t_best, (time.perf_counter() - t) / iters)
-    return t_best
+from layers import best_seconds, cpu_flags  # noqa: E402
 
 
 def torch_times(name, x, iters):
@@ -53,7 +41,7 @@ def torch_times(name, x, iters):
     with torch.no_grad():
         mk = torch.utils.mkldnn.to_mkldnn(m)
         xm = x.to_mkldnn()
-        f32 = best(lambda: mk(xm), iters)
+        f32 = best_seconds(lambda: mk(xm), iters, 3)
     torch.backends.quantized.engine = "onednn"
     q = getattr(torchvision.models.quantization, name)(quantize=False).eval()
     q.fuse_model()
@@ -64,7 +52,7 @@ def torch_times(name, x, iters):
     torch.ao.quantization.convert(q, inplace=True)
     xc = x.contiguous(memory_format=torch.channels_last)
     with torch.no_grad():
-        i8 = best(lambda: q(xc), iters)
+        i8 = best_seconds(lambda: q(xc), iters, 3)
     return i8, f32
 
 

@@ -32,8 +32,8 @@ namespace {
 class DepthwiseEmitter : KernelEmitter {
 public:
   DepthwiseEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b,
-                   StringRef name)
-      : KernelEmitter(p, b, name),
+                   StringRef name, SymbolTable &symbols)
+      : KernelEmitter(p, b, name, symbols),
         lanes(isa == KernelIsa::Avx512Vnni ? 16 : 8) {
     paddedChannels = ceilDiv(p.n, lanes) * lanes;
     paddedHeight = p.height + p.padTop + p.padBottom;
@@ -215,7 +215,8 @@ func::FuncOp DepthwiseEmitter::emit() {
 }
 
 void mlir::tqt::codegen::emitDepthwiseKernel(GemmProblem &p, KernelIsa isa,
-                                             StringRef name) {
+                                             StringRef name,
+                                             SymbolTable &symbols) {
   ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
-  replaceChainWithCall(p, DepthwiseEmitter(p, isa, b, name).emit());
+  replaceChainWithCall(p, DepthwiseEmitter(p, isa, b, name, symbols).emit());
 }

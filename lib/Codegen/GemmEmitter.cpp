@@ -69,8 +69,8 @@ TileShape tileShapeFor(KernelIsa isa) {
 class GemmEmitter : KernelEmitter {
 public:
   GemmEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b,
-              StringRef name)
-      : KernelEmitter(p, b, name), tile(tileShapeFor(isa)) {
+              StringRef name, SymbolTable &symbols)
+      : KernelEmitter(p, b, name, symbols), tile(tileShapeFor(isa)) {
     nr = tile.vectors * tile.lanes;
     nTiles = ceilDiv(p.n, nr);
     kGroups = ceilDiv(p.k, tile.group);
@@ -407,7 +407,7 @@ func::FuncOp GemmEmitter::emit() {
 }
 
 void mlir::tqt::codegen::emitGemmKernel(GemmProblem &p, KernelIsa isa,
-                                        StringRef name) {
+                                        StringRef name, SymbolTable &symbols) {
   ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
-  replaceChainWithCall(p, GemmEmitter(p, isa, b, name).emit());
+  replaceChainWithCall(p, GemmEmitter(p, isa, b, name, symbols).emit());
 }

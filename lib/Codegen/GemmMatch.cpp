@@ -186,6 +186,43 @@ std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
   return std::nullopt;
 }
 
+/// What tosa.conv2d and tosa.depthwise_conv2d share: NHWC activations with
+/// static H, W and C, static weights, zero points 0, and the window (padding,
+/// stride, dilation, output size).
+template <typename ConvOp>
+static bool matchWindow(ConvOp op, GemmProblem &p, std::string &why) {
+  p.isConv = true;
+  p.source = op.getInput();
+  if (!isZeroPoint(op.getInputZeroPoint()) ||
+      !isZeroPoint(op.getWeightZeroPoint())) {
+    why = "zero points are not 0";
+    return false;
+  }
+  auto in = cast<RankedTensorType>(op.getInput().getType());
+  auto w = cast<RankedTensorType>(op.getWeight().getType());
+  auto out = cast<RankedTensorType>(op.getType());
+  if (!w.hasStaticShape() || in.isDynamicDim(1) || in.isDynamicDim(2) ||
+      in.isDynamicDim(3) || out.isDynamicDim(1) || out.isDynamicDim(2)) {
+    why = "dynamic spatial or channel dimensions";
+    return false;
+  }
+  p.height = in.getDimSize(1);
+  p.width = in.getDimSize(2);
+  p.outHeight = out.getDimSize(1);
+  p.outWidth = out.getDimSize(2);
+  ArrayRef<int64_t> pad = op.getPad(), stride = op.getStride(),
+                    dilation = op.getDilation();
+  p.padTop = pad[0];
+  p.padBottom = pad[1];
+  p.padLeft = pad[2];
+  p.padRight = pad[3];
+  p.strideH = stride[0];
+  p.strideW = stride[1];
+  p.dilationH = dilation[0];
+  p.dilationW = dilation[1];
+  return true;
+}
+
 bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
                                           std::optional<num::Grid> grid,
                                           GemmProblem &p, std::string &why) {
@@ -193,58 +230,21 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
   p.root = root;
   Value weight;
   if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
-    p.isConv = true;
-    p.source = conv.getInput();
+    if (!matchWindow(conv, p, why))
+      return false;
     weight = conv.getWeight();
-    if (!isZeroPoint(conv.getInputZeroPoint()) ||
-        !isZeroPoint(conv.getWeightZeroPoint())) {
-      why = "zero points are not 0";
-      return false;
-    }
-    auto in = cast<RankedTensorType>(conv.getInput().getType());
     auto w = cast<RankedTensorType>(weight.getType());
-    auto out = cast<RankedTensorType>(conv.getType());
-    if (!w.hasStaticShape() || in.isDynamicDim(1) || in.isDynamicDim(2) ||
-        in.isDynamicDim(3) || out.isDynamicDim(1) || out.isDynamicDim(2)) {
-      why = "dynamic spatial or channel dimensions";
-      return false;
-    }
     p.n = w.getDimSize(0);
     p.kh = w.getDimSize(1);
     p.kw = w.getDimSize(2);
     p.channels = w.getDimSize(3);
-    p.height = in.getDimSize(1);
-    p.width = in.getDimSize(2);
-    p.outHeight = out.getDimSize(1);
-    p.outWidth = out.getDimSize(2);
-    ArrayRef<int64_t> pad = conv.getPad(), stride = conv.getStride(),
-                      dilation = conv.getDilation();
-    p.padTop = pad[0];
-    p.padBottom = pad[1];
-    p.padLeft = pad[2];
-    p.padRight = pad[3];
-    p.strideH = stride[0];
-    p.strideW = stride[1];
-    p.dilationH = dilation[0];
-    p.dilationW = dilation[1];
     p.k = p.kh * p.kw * p.channels;
   } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root)) {
-    p.isConv = p.isDepthwise = true;
-    p.source = dw.getInput();
+    if (!matchWindow(dw, p, why))
+      return false;
+    p.isDepthwise = true;
     weight = dw.getWeight();
-    if (!isZeroPoint(dw.getInputZeroPoint()) ||
-        !isZeroPoint(dw.getWeightZeroPoint())) {
-      why = "zero points are not 0";
-      return false;
-    }
-    auto in = cast<RankedTensorType>(dw.getInput().getType());
     auto w = cast<RankedTensorType>(weight.getType());
-    auto out = cast<RankedTensorType>(dw.getType());
-    if (!w.hasStaticShape() || in.isDynamicDim(1) || in.isDynamicDim(2) ||
-        in.isDynamicDim(3) || out.isDynamicDim(1) || out.isDynamicDim(2)) {
-      why = "dynamic spatial or channel dimensions";
-      return false;
-    }
     if (w.getDimSize(3) != 1) {
       why = "channel multiplier " + std::to_string(w.getDimSize(3)) +
             " (only 1 has a depthwise kernel)";
@@ -253,20 +253,6 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     p.kh = w.getDimSize(0);
     p.kw = w.getDimSize(1);
     p.channels = p.n = w.getDimSize(2);
-    p.height = in.getDimSize(1);
-    p.width = in.getDimSize(2);
-    p.outHeight = out.getDimSize(1);
-    p.outWidth = out.getDimSize(2);
-    ArrayRef<int64_t> pad = dw.getPad(), stride = dw.getStride(),
-                      dilation = dw.getDilation();
-    p.padTop = pad[0];
-    p.padBottom = pad[1];
-    p.padLeft = pad[2];
-    p.padRight = pad[3];
-    p.strideH = stride[0];
-    p.strideW = stride[1];
-    p.dilationH = dilation[0];
-    p.dilationW = dilation[1];
     p.k = p.kh * p.kw;
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
     p.source = mm.getA();

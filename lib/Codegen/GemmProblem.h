@@ -15,6 +15,7 @@
 #include "tqt/Support/FixedPoint.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -83,11 +84,12 @@ bool matchGemmProblem(Operation *root,
                       GemmProblem &problem, std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
-/// constants) and replaces the chain by a call. Names start with `name`.
+/// constants) and replaces the chain by a call. Names start with `name` and
+/// are made unique in `symbols`, the module's table (built once per pass).
 void emitGemmKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
-                    llvm::StringRef name);
+                    llvm::StringRef name, SymbolTable &symbols);
 void emitDepthwiseKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
-                         llvm::StringRef name);
+                         llvm::StringRef name, SymbolTable &symbols);
 
 } // namespace mlir::tqt::codegen
 

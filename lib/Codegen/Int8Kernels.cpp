@@ -31,6 +31,7 @@ struct TQTInt8KernelsPass
                           tosa::MatMulOp>(op))
         roots.emplace_back(op, codegen::activationGrid(op));
     });
+    SymbolTable symbols(getOperation());
     StringRef isaName = ::tqt::codegen::getKernelIsaName(isa);
     std::string prefix = ("__tqt_" + isaName).str();
     std::replace(prefix.begin(), prefix.end(), '-', '_');
@@ -47,7 +48,8 @@ struct TQTInt8KernelsPass
           root->emitRemark() << isaName << " depthwise kernel: " << problem.n
                              << " channels x " << problem.k << " taps, "
                              << problem.epilogue.size() << " epilogue steps";
-        codegen::emitDepthwiseKernel(problem, isa, prefix + "_depthwise");
+        codegen::emitDepthwiseKernel(problem, isa, prefix + "_depthwise",
+                                     symbols);
         continue;
       }
       if (remarks)
@@ -56,7 +58,7 @@ struct TQTInt8KernelsPass
                            << (problem.signedSource() ? "signed" : "unsigned")
                            << " activations, " << problem.epilogue.size()
                            << " epilogue steps";
-      codegen::emitGemmKernel(problem, isa, prefix + "_gemm");
+      codegen::emitGemmKernel(problem, isa, prefix + "_gemm", symbols);
     }
   }
 };

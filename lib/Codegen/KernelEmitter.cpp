@@ -13,9 +13,9 @@ using namespace mlir::tqt;
 using namespace mlir::tqt::codegen;
 
 KernelEmitter::KernelEmitter(GemmProblem &p, ImplicitLocOpBuilder &b,
-                             StringRef name)
-    : p(p), b(b), name(name.str()), module(p.root->getParentOfType<ModuleOp>()),
-      anchor(p.root->getParentOfType<func::FuncOp>()), symbols(module) {}
+                             StringRef name, SymbolTable &symbols)
+    : p(p), b(b), name(name.str()),
+      anchor(p.root->getParentOfType<func::FuncOp>()), symbols(symbols) {}
 
 std::string KernelEmitter::uniqueName(const Twine &n) {
   std::string s = n.str();

@@ -26,7 +26,8 @@ inline int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 class KernelEmitter {
 protected:
-  KernelEmitter(GemmProblem &p, ImplicitLocOpBuilder &b, StringRef name);
+  KernelEmitter(GemmProblem &p, ImplicitLocOpBuilder &b, StringRef name,
+                SymbolTable &symbols);
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, v); }
   Value mul(Value x, int64_t c) {
@@ -65,9 +66,8 @@ private:
   std::string uniqueName(const Twine &name);
 
   std::string name;
-  ModuleOp module;
   Operation *anchor;
-  SymbolTable symbols;
+  SymbolTable &symbols;
   func::FuncOp func;
   Value out;
 };

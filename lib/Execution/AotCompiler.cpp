@@ -102,12 +102,9 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
   auto tm = createHostTargetMachine(options.cpu, level, pic);
   if (!tm)
     return tm.takeError();
-  auto kernels =
-      codegen::resolveKernelIsa(options.kernels, *(*tm)->getMCSubtargetInfo());
-  if (!kernels)
+  if (auto kernels = lowerToLLVMDialect(*lowered, **tm, options.kernels);
+      !kernels)
     return kernels.takeError();
-  if (llvm::Error err = lowerToLLVMDialect(*lowered, *kernels))
-    return err;
 
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);

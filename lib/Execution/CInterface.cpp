@@ -2,6 +2,8 @@
 
 #include "tqt/Execution/CInterface.h"
 
+#include "tqt/Support/MemoryPolicy.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -337,8 +339,10 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
      // The model's buffers are freed after each call: keep them in the heap
      // (tqt/Support/MemoryPolicy.h says why).
      << "#if defined(__GLIBC__)\n"
-     << "  mallopt(M_MMAP_THRESHOLD, 32 << 20);\n"
-     << "  mallopt(M_TRIM_THRESHOLD, 128 << 20);\n"
+     << "  mallopt(M_MMAP_THRESHOLD, " << ::tqt::kRetainedMmapThreshold
+     << ");\n"
+     << "  mallopt(M_TRIM_THRESHOLD, " << ::tqt::kRetainedTrimThreshold
+     << ");\n"
      << "#endif\n"
      << "  const char *dir = \".\";\n  long repeat = 1;\n"
      << "  const char *files[" << std::max<size_t>(sig.inputs.size(), 1)

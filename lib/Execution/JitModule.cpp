@@ -30,8 +30,13 @@ static llvm::Error error(const llvm::Twine &msg) {
 
 JitModule::~JitModule() = default;
 
-llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module,
-                                          codegen::KernelIsa kernels) {
+llvm::Expected<tqt::codegen::KernelIsa> tqt::exec::lowerToLLVMDialect(
+    ModuleOp module, const llvm::TargetMachine &target,
+    std::optional<tqt::codegen::KernelIsa> requested) {
+  auto kernels =
+      codegen::resolveKernelIsa(requested, *target.getMCSubtargetInfo());
+  if (!kernels)
+    return kernels.takeError();
   std::string diagnostics;
   llvm::raw_string_ostream os(diagnostics);
   ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
@@ -43,11 +48,11 @@ llvm::Error tqt::exec::lowerToLLVMDialect(ModuleOp module,
   PassManager pm(module.getContext());
   LowerToLLVMOptions options;
   options.emitCInterface = true;
-  options.kernels = kernels;
+  options.kernels = *kernels;
   buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)))
     return error("lowering to LLVM failed:\n" + diagnostics);
-  return llvm::Error::success();
+  return *kernels;
 }
 
 llvm::Expected<std::unique_ptr<JitModule>>
@@ -86,12 +91,9 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
                                     /*jit=*/true);
   if (!tm)
     return tm.takeError();
-  auto kernels =
-      codegen::resolveKernelIsa(options.kernels, *(*tm)->getMCSubtargetInfo());
+  auto kernels = lowerToLLVMDialect(*lowered, **tm, options.kernels);
   if (!kernels)
     return kernels.takeError();
-  if (llvm::Error err = lowerToLLVMDialect(*lowered, *kernels))
-    return std::move(err);
   jit->kernels = *kernels;
 
   ExecutionEngineOptions engineOptions;

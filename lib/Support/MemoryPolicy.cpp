@@ -10,8 +10,7 @@
 
 void tqt::retainFreedMemory() {
 #if defined(__GLIBC__)
-  // 32 MiB is the largest mmap threshold glibc accepts on 64-bit targets.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+  mallopt(M_MMAP_THRESHOLD, kRetainedMmapThreshold);
+  mallopt(M_TRIM_THRESHOLD, kRetainedTrimThreshold);
 #endif
 }

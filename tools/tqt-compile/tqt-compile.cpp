@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tqt/Codegen/KernelIsa.h"
 #include "tqt/Execution/AotCompiler.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
@@ -59,12 +60,9 @@ static cl::opt<std::string>
                  "such as x86-64-v3 or znver4"),
         cl::init("host"), cl::cat(category));
 static cl::alias march("march", cl::aliasopt(cpu), cl::cat(category));
-static cl::opt<std::string> kernels(
-    "kernels",
-    cl::desc("int8 micro-kernels for convolutions and fully connected "
-             "layers: auto (default: the best the target CPU has), none (the "
-             "reference loops), avx2, avx-vnni or avx512-vnni"),
-    cl::init("auto"), cl::cat(category));
+static cl::opt<std::string>
+    kernels("kernels", cl::desc(::tqt::codegen::kKernelsOptionHelp),
+            cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::init(3), cl::Prefix, cl::cat(category));
 static cl::opt<std::string>

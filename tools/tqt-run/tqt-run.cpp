@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tqt/Codegen/KernelIsa.h"
 #include "tqt/Execution/Dataset.h"
 #include "tqt/Execution/Evaluation.h"
 #include "tqt/Execution/HostTensor.h"
@@ -83,12 +84,9 @@ static cl::opt<std::string>
         cl::desc("CPU to compile for: host (default: the host's x86-64 level "
                  "and features), native (the host model), or an LLVM CPU name"),
         cl::init("host"), cl::cat(category));
-static cl::opt<std::string> kernels(
-    "kernels",
-    cl::desc("int8 micro-kernels for convolutions and fully connected "
-             "layers: auto (default: the best the target CPU has), none (the "
-             "reference loops), avx2, avx-vnni or avx512-vnni"),
-    cl::init("auto"), cl::cat(category));
+static cl::opt<std::string>
+    kernels("kernels", cl::desc(::tqt::codegen::kKernelsOptionHelp),
+            cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned>
     repeat("repeat",
            cl::desc("Call the function N times on the same inputs (one "

@@ -49,6 +49,13 @@ bool supportsKernelIsa(const llvm::MCSubtargetInfo &sti, KernelIsa isa);
 /// else none.
 KernelIsa selectKernelIsa(const llvm::MCSubtargetInfo &sti);
 
+/// The help text of the tools' --kernels option (parsed by
+/// parseKernelRequest), one text for every tool.
+inline constexpr const char *kKernelsOptionHelp =
+    "int8 micro-kernels for convolutions and fully connected layers: auto "
+    "(default: the best the target CPU has), none (the reference loops), "
+    "avx2, avx-vnni or avx512-vnni";
+
 /// A command-line choice: auto (std::nullopt), none, avx2, avx-vnni or
 /// avx512-vnni.
 llvm::Expected<std::optional<KernelIsa>> parseKernelRequest(llvm::StringRef);

@@ -22,6 +22,10 @@
 #include <memory>
 #include <vector>
 
+namespace llvm {
+class TargetMachine;
+} // namespace llvm
+
 namespace mlir {
 class ExecutionEngine;
 } // namespace mlir
@@ -76,10 +80,12 @@ private:
 };
 
 /// Runs the lowering pipeline (tqt-lower-to-llvm with C interfaces) on
-/// `module` in place, reporting diagnostics as an llvm::Error.
-/// Runs --tqt-lower-to-llvm (C interface wrappers on) with `kernels`.
-llvm::Error lowerToLLVMDialect(mlir::ModuleOp module,
-                               codegen::KernelIsa kernels);
+/// `module` in place, with the int8 kernels `requested` resolved against the
+/// target's CPU (std::nullopt: the best it has). Returns the kernels used;
+/// diagnostics and an ISA the CPU lacks become an llvm::Error.
+llvm::Expected<codegen::KernelIsa>
+lowerToLLVMDialect(mlir::ModuleOp module, const llvm::TargetMachine &target,
+                   std::optional<codegen::KernelIsa> requested);
 
 } // namespace tqt::exec
 

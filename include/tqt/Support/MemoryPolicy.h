@@ -16,6 +16,12 @@
 
 namespace tqt {
 
+/// Allocations below this many bytes come from the heap (32 MiB is the
+/// largest mmap threshold glibc accepts on 64-bit targets) ...
+inline constexpr int kRetainedMmapThreshold = 32 << 20;
+/// ... and up to this many freed bytes stay there.
+inline constexpr int kRetainedTrimThreshold = 128 << 20;
+
 /// Serves allocations below 32 MiB from the heap and keeps up to 128 MiB of
 /// freed memory there (no-op where the C library has no such control).
 void retainFreedMemory();

@@ -39,8 +39,9 @@ def weights(n):
     return [rng.randint(-128, 127) for _ in range(n)]
 
 
-def conv_layer(out, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name):
-    """conv -> requantize 16 -> + bias -> requantize `final`; returns (lines, value, type)."""
+def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name):
+    """conv or depthwise conv (multiplier 1, n == c) -> requantize to 16 bits
+    -> + bias -> requantize `final`; returns (value, type, OH, OW)."""
     oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
     ow = (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) // stride[1] + 1
     assert (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) % stride[0] == 0
@@ -50,60 +51,32 @@ def conv_layer(out, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, fi
     zpx = "i16" if i16 else "i8"
     acct = f"tensor<?x{oh}x{ow}x{n}x{acc}>"
     t32 = f"tensor<?x{oh}x{ow}x{n}xi32>"
+    op, wshape = ("tosa.depthwise_conv2d", f"{kh}x{kw}x{c}x1") if depthwise else \
+        ("tosa.conv2d", f"{n}x{kh}x{kw}x{c}")
+    k = kh * kw * (1 if depthwise else c)
+    # The 16-bit step divides by 4 (conv) or 2 (depthwise).
+    first = 1 if depthwise else 2
     bias = [rng.randint(-3000, 3000) for _ in range(n)]
     out += [
-        f"  %{name}w = {dense(weights(n * kh * kw * c), f'{n}x{kh}x{kw}x{c}', 'i8')}",
+        f"  %{name}w = {dense(weights(n * kh * kw * (1 if depthwise else c)), wshape, 'i8')}",
         f"  %{name}b = {dense([rng.randint(-500, 500) for _ in range(n)], n, acc)}",
         f"  %{name}zx = {dense([0], 1, zpx)}",
         f"  %{name}zw = {dense([0], 1, 'i8')}",
-        f"  %{name}acc = tosa.conv2d %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
+        f"  %{name}acc = {op} %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
         f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
-        f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{n}x{kh}x{kw}x{c}xi8>, "
+        f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{wshape}xi8>, "
         f"tensor<{n}x{acc}>, tensor<1x{zpx}>, tensor<1xi8>) -> {acct}",
-        f"  %{name}r = tqt.requantize %{name}acc shift(2) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
+        f"  %{name}r = tqt.requantize %{name}acc shift({first}) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
         f'  %{name}c = "tosa.const"() <{{values = dense<{reshaped(bias, [1, 1, 1, n])}> : tensor<1x1x1x{n}xi32>}}> : () -> tensor<1x1x1x{n}xi32>',
         f"  %{name}s = tosa.add %{name}r, %{name}c : ({t32}, tensor<1x1x1x{n}xi32>) -> {t32}",
     ]
     bits, signed, storage, clamp = final
     # Accumulators ~ sqrt(K) * |x| * |w| (|w| ~ 74, |x| ~ 37 for the first
-    # layer's codes); the 16-bit step divides by 4; aim the final grid at
-    # ~64 so that some values saturate and most do not.
+    # layer's codes); after the 16-bit step, aim the final grid at ~64 so that
+    # some values saturate and most do not.
     amp = 37 if not i16 else 30
-    shift = max(1, round(math.log2((kh * kw * c) ** 0.5 * amp * 74 / 4 / 64)))
+    shift = max(1, round(math.log2(k ** 0.5 * amp * 74 / 2 ** first / 64)))
     ytype = f"tensor<?x{oh}x{ow}x{n}x{storage}>"
-    out.append(f"  %{name}y = tqt.requantize %{name}s shift({shift}) bits({bits}) {signed}{clamp} rounding<{rounding}> : {t32} -> {ytype}")
-    return f"{name}y", ytype, oh, ow
-
-
-def depthwise_layer(out, x, xtype, c, kh, kw, h, w, stride, pad, dil, rounding, final, name):
-    """depthwise conv (multiplier 1) -> requantize 16 -> + bias -> requantize."""
-    oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
-    ow = (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) // stride[1] + 1
-    assert (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) % stride[0] == 0
-    assert (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) % stride[1] == 0
-    i16 = xtype.endswith("i16>")
-    acc = "i48" if i16 else "i32"
-    zpx = "i16" if i16 else "i8"
-    acct = f"tensor<?x{oh}x{ow}x{c}x{acc}>"
-    t32 = f"tensor<?x{oh}x{ow}x{c}xi32>"
-    bias = [rng.randint(-3000, 3000) for _ in range(c)]
-    out += [
-        f"  %{name}w = {dense(weights(kh * kw * c), f'{kh}x{kw}x{c}x1', 'i8')}",
-        f"  %{name}b = {dense([rng.randint(-500, 500) for _ in range(c)], c, acc)}",
-        f"  %{name}zx = {dense([0], 1, zpx)}",
-        f"  %{name}zw = {dense([0], 1, 'i8')}",
-        f"  %{name}acc = tosa.depthwise_conv2d %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
-        f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
-        f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{kh}x{kw}x{c}x1xi8>, "
-        f"tensor<{c}x{acc}>, tensor<1x{zpx}>, tensor<1xi8>) -> {acct}",
-        f"  %{name}r = tqt.requantize %{name}acc shift(1) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
-        f'  %{name}c = "tosa.const"() <{{values = dense<{reshaped(bias, [1, 1, 1, c])}> : tensor<1x1x1x{c}xi32>}}> : () -> tensor<1x1x1x{c}xi32>',
-        f"  %{name}s = tosa.add %{name}r, %{name}c : ({t32}, tensor<1x1x1x{c}xi32>) -> {t32}",
-    ]
-    bits, signed, storage, clamp = final
-    amp = 37 if not i16 else 30
-    shift = max(1, round(math.log2((kh * kw) ** 0.5 * amp * 74 / 2 / 64)))
-    ytype = f"tensor<?x{oh}x{ow}x{c}x{storage}>"
     out.append(f"  %{name}y = tqt.requantize %{name}s shift({shift}) bits({bits}) {signed}{clamp} rounding<{rounding}> : {t32} -> {ytype}")
     return f"{name}y", ytype, oh, ow
 
@@ -114,11 +87,11 @@ def depthwise_function(fname, h, w, c, l1, l2):
     lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{c}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     kh, kw, st, pad, dil, rnd = l1
-    y1, t1, oh, ow = depthwise_layer(lines, "q", f"tensor<?x{h}x{w}x{c}xi8>", c, kh, kw, h, w, st, pad, dil, rnd,
-                                     (8, "unsigned", "i16", ""), "a")
+    y1, t1, oh, ow = window_layer(lines, True, "q", f"tensor<?x{h}x{w}x{c}xi8>", c, kh, kw, c, h, w, st, pad, dil,
+                                  rnd, (8, "unsigned", "i16", ""), "a")
     kh, kw, st, pad, dil, rnd = l2
-    y2, t2, oh2, ow2 = depthwise_layer(lines, y1, t1, c, kh, kw, oh, ow, st, pad, dil, rnd,
-                                       (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
+    y2, t2, oh2, ow2 = window_layer(lines, True, y1, t1, c, kh, kw, c, oh, ow, st, pad, dil, rnd,
+                                    (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
     lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2))
@@ -130,10 +103,10 @@ def conv_function(fname, h, w, c, l1, l2):
     lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{{N}}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     n1, kh, kw, st, pad, dil, rnd = l1
-    y1, t1, oh, ow = conv_layer(lines, "q", f"tensor<?x{h}x{w}x{c}xi8>", n1, kh, kw, c, h, w, st, pad, dil, rnd,
+    y1, t1, oh, ow = window_layer(lines, False, "q", f"tensor<?x{h}x{w}x{c}xi8>", n1, kh, kw, c, h, w, st, pad, dil, rnd,
                                 (8, "unsigned", "i16", ""), "a")
     n2, kh, kw, st, pad, dil, rnd = l2
-    y2, t2, oh2, ow2 = conv_layer(lines, y1, t1, n2, kh, kw, n1, oh, ow, st, pad, dil, rnd,
+    y2, t2, oh2, ow2 = window_layer(lines, False, y1, t1, n2, kh, kw, n1, oh, ow, st, pad, dil, rnd,
                                   (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")

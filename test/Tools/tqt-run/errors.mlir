@@ -11,6 +11,12 @@
 // RUN: head -c 100 %t/x4.npy > %t/cutheader.npy
 
 // RUN: not tqt-run %s -e missing -i %t/x4.npy 2>&1 | FileCheck %s --check-prefix=MISSING
+// An unknown --kernels value, and one the host is asked to compile for a CPU
+// without it (x86-64: no AVX2).
+// RUN: not tqt-run %s -e static4 -i %t/x4.npy --kernels=sse 2>&1 | FileCheck %s --check-prefix=KERNELS
+// KERNELS: tqt-run: error: unknown --kernels value 'sse' (expected auto, none, avx2, avx-vnni or avx512-vnni)
+// RUN: not tqt-run %s -e static4 -i %t/x4.npy --mcpu=x86-64 --kernels=avx2 2>&1 | FileCheck %s --check-prefix=KERNELCPU
+// KERNELCPU: tqt-run: error: --kernels=avx2 needs a CPU with avx2; the target CPU 'x86-64' lacks avx2
 // Sizes that cannot fit are refused before anything is allocated.
 // RUN: not tqt-run %s -e dyn --random-inputs --dynamic-size 1000000000000 2>&1 | FileCheck %s --check-prefix=HUGE
 // HUGE: tqt-run: error: cannot allocate a f32 tensor of shape (1000000000000,): it needs 3725.3 GiB, more than half of the {{[0-9.]+}} GiB of memory of this machine
