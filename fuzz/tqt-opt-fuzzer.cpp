@@ -59,8 +59,8 @@ constexpr llvm::StringLiteral kInputDialects[] = {
 
 struct Fixture {
   Fixture() {
-    tqt::registerAllDialects(registry);
-    tqt::registerAllPasses();
+    mlir::tqt::registerAllDialects(registry);
+    mlir::tqt::registerAllPasses();
     for (llvm::StringRef name : registry.getDialectNames())
       if (!llvm::is_contained(kInputDialects, name))
         otherDialects.push_back((name + ".").str());
@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // has one; libFuzzer's data has none.
   std::string text(reinterpret_cast<const char *>(data), size);
   // The tools refuse these before parsing (upstream parser crashes).
-  if (tqt::findParserHazard(text) || fixture.usesOtherDialect(text))
+  if (mlir::tqt::findParserHazard(text) || fixture.usesOtherDialect(text))
     return 0;
 
   // A fresh context per input: no state (uniqued attributes, loaded

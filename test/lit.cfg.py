@@ -88,6 +88,21 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-opt")):
 if config.tqt_build_plugin:
     config.available_features.add("tqt-plugin")
 
+# An out-of-tree project built against `cmake --install` of this build
+# (test/Downstream): with this build's compiler, launcher and linker. Not for
+# sanitizer builds (the installed archives would need their runtime).
+config.substitutions.append(("%cmake", config.cmake_command))
+_downstream_args = ["-DCMAKE_CXX_COMPILER=" + config.cxx_compiler,
+                    "-DCMAKE_BUILD_TYPE=" + config.build_type]
+if config.cxx_compiler_launcher:
+    _downstream_args.append("-DCMAKE_CXX_COMPILER_LAUNCHER=" + config.cxx_compiler_launcher)
+if config.llvm_use_linker:
+    _downstream_args.append("-DLLVM_USE_LINKER=" + config.llvm_use_linker)
+config.substitutions.append(("%downstream_cmake_args", " ".join(_downstream_args)))
+llvm_config.with_system_environment(["HOME", "CCACHE_DIR", "CCACHE_BASEDIR", "CCACHE_NOHASHDIR"])
+if config.tqt_build_plugin:
+    config.available_features.add("downstream")
+
 # The Python package (python/tqt_mlir) for the front-end tests.
 config.environment["PYTHONPATH"] = os.path.join(config.tqt_src_root, "python")
 

@@ -17,7 +17,7 @@ class DialectRegistry;
 class MLIRContext;
 } // namespace mlir
 
-namespace tqt {
+namespace mlir::tqt {
 
 /// Adds the tqt dialect, the upstream dialects around it and their external
 /// interface models (bufferization, convert-to-LLVM, inliner) to `registry`.
@@ -32,6 +32,6 @@ std::unique_ptr<mlir::MLIRContext> createToolContext();
 /// expose (transforms, TOSA, linalg, bufferization, conversions to LLVM).
 void registerAllPasses();
 
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_INITALL_H

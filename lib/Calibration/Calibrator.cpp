@@ -22,13 +22,13 @@
 #include <cstring>
 
 using namespace mlir;
-using namespace ::tqt::calib;
+using namespace ::mlir::tqt::calib;
 using mlir::tqt::FakeQuantGradOp;
 using mlir::tqt::FakeQuantOp;
-using ::tqt::exec::DType;
-using ::tqt::exec::HostTensor;
-using ::tqt::exec::sliceRows;
-namespace num = ::tqt::numerics;
+using ::mlir::tqt::exec::DType;
+using ::mlir::tqt::exec::HostTensor;
+using ::mlir::tqt::exec::sliceRows;
+namespace num = ::mlir::tqt::numerics;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
@@ -36,7 +36,7 @@ static llvm::Error error(const llvm::Twine &msg) {
 
 /// "file:line:col: " of an op, for errors returned as llvm::Error.
 static std::string locString(Location loc) {
-  return ::tqt::exec::formatLocation(loc) + ": ";
+  return ::mlir::tqt::exec::formatLocation(loc) + ": ";
 }
 
 namespace {
@@ -51,8 +51,8 @@ struct Group {
 };
 } // namespace
 
-auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
-                             const CalibrationOptions &options)
+auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
+                                   const CalibrationOptions &options)
     -> llvm::Expected<std::vector<CalibratedThreshold>> {
   auto func = module.lookupSymbol<func::FuncOp>(options.entry);
   if (!func || func.isExternal())
@@ -64,8 +64,8 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   if (samples.getDType() != DType::F32 || samples.getRank() < 1)
     return error("calibration samples must be an f32 tensor with a sample "
                  "dimension, got " +
-                 ::tqt::exec::dtypeName(samples.getDType()) + " " +
-                 ::tqt::exec::shapeToString(samples.getShape()));
+                 ::mlir::tqt::exec::dtypeName(samples.getDType()) + " " +
+                 ::mlir::tqt::exec::shapeToString(samples.getShape()));
 
   NonFiniteCount bad = countNonFinite(llvm::ArrayRef(
       samples.dataAs<float>(), size_t(samples.getNumElements())));
@@ -170,10 +170,10 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   ifunc.setType(
       FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
 
-  ::tqt::exec::JitOptions jitOptions;
+  ::mlir::tqt::exec::JitOptions jitOptions;
   jitOptions.optLevel = options.optLevel;
   jitOptions.entryPoints = {options.entry};
-  auto jit = ::tqt::exec::JitModule::create(*instrumented, jitOptions);
+  auto jit = ::mlir::tqt::exec::JitModule::create(*instrumented, jitOptions);
   if (!jit)
     return jit.takeError();
   auto sig = (*jit)->getSignature(options.entry);
@@ -181,7 +181,7 @@ auto ::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     return sig.takeError();
 
   // Batches of samples.
-  const ::tqt::exec::TensorSpec &inSpec = sig->inputs[0];
+  const ::mlir::tqt::exec::TensorSpec &inSpec = sig->inputs[0];
   int64_t n = samples.getShape()[0];
   int64_t batch = inSpec.shape.empty() ? -1 : inSpec.shape[0];
   if (batch < 0)

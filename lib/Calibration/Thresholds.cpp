@@ -7,9 +7,9 @@
 #include <limits>
 #include <vector>
 
-using namespace tqt::calib;
+using namespace mlir::tqt::calib;
 
-llvm::StringRef tqt::calib::methodName(Method m) {
+llvm::StringRef mlir::tqt::calib::methodName(Method m) {
   switch (m) {
   case Method::Max:
     return "max";
@@ -21,7 +21,7 @@ llvm::StringRef tqt::calib::methodName(Method m) {
   return "unknown";
 }
 
-std::optional<Method> tqt::calib::parseMethod(llvm::StringRef name) {
+std::optional<Method> mlir::tqt::calib::parseMethod(llvm::StringRef name) {
   if (name == "max")
     return Method::Max;
   if (name == "3sd")
@@ -31,7 +31,7 @@ std::optional<Method> tqt::calib::parseMethod(llvm::StringRef name) {
   return std::nullopt;
 }
 
-NonFiniteCount tqt::calib::countNonFinite(llvm::ArrayRef<float> data) {
+NonFiniteCount mlir::tqt::calib::countNonFinite(llvm::ArrayRef<float> data) {
   NonFiniteCount c;
   for (float v : data) {
     c.nan += std::isnan(v);
@@ -40,7 +40,7 @@ NonFiniteCount tqt::calib::countNonFinite(llvm::ArrayRef<float> data) {
   return c;
 }
 
-double tqt::calib::maxAbs(llvm::ArrayRef<float> data) {
+double mlir::tqt::calib::maxAbs(llvm::ArrayRef<float> data) {
   double m = 0.0;
   for (float v : data)
     if (!std::isnan(v))
@@ -48,7 +48,7 @@ double tqt::calib::maxAbs(llvm::ArrayRef<float> data) {
   return m;
 }
 
-double tqt::calib::threeSigma(llvm::ArrayRef<float> data) {
+double mlir::tqt::calib::threeSigma(llvm::ArrayRef<float> data) {
   double sum = 0.0, sumSq = 0.0;
   size_t n = 0;
   for (float v : data)
@@ -69,8 +69,8 @@ static size_t sqrtBins(size_t n) {
   return size_t(std::ceil(std::sqrt(double(n))));
 }
 
-bool tqt::calib::kljFallsBackToMax(size_t numElements, unsigned bits,
-                                   bool isSigned) {
+bool mlir::tqt::calib::kljFallsBackToMax(size_t numElements, unsigned bits,
+                                         bool isSigned) {
   size_t levels = size_t(1) << (bits - (isSigned ? 1 : 0));
   return sqrtBins(numElements) < levels + 1;
 }
@@ -88,8 +88,8 @@ static double interp(double x, const std::vector<double> &xp,
   return fp[lo] + w * (fp[hi] - fp[lo]);
 }
 
-double tqt::calib::klj(llvm::ArrayRef<float> data, unsigned bits,
-                       bool isSigned) {
+double mlir::tqt::calib::klj(llvm::ArrayRef<float> data, unsigned bits,
+                             bool isSigned) {
   std::vector<double> a;
   a.reserve(data.size());
   for (float v : data)
@@ -169,8 +169,8 @@ double tqt::calib::klj(llvm::ArrayRef<float> data, unsigned bits,
   return bestT;
 }
 
-double tqt::calib::computeThreshold(Method m, llvm::ArrayRef<float> data,
-                                    unsigned bits, bool isSigned) {
+double mlir::tqt::calib::computeThreshold(Method m, llvm::ArrayRef<float> data,
+                                          unsigned bits, bool isSigned) {
   switch (m) {
   case Method::Max:
     return maxAbs(data);
@@ -182,7 +182,7 @@ double tqt::calib::computeThreshold(Method m, llvm::ArrayRef<float> data,
   return maxAbs(data);
 }
 
-float tqt::calib::log2ThresholdOf(double t) {
+float mlir::tqt::calib::log2ThresholdOf(double t) {
   if (!(t > 0.0))
     return kZeroLog2Threshold;
   if (std::isinf(t))

@@ -36,7 +36,7 @@
 using namespace mlir;
 using namespace mlir::tqt;
 using namespace mlir::tqt::codegen;
-using ::tqt::codegen::KernelIsa;
+using ::mlir::tqt::codegen::KernelIsa;
 
 namespace {
 

@@ -21,7 +21,7 @@
 using namespace mlir;
 using namespace mlir::tqt;
 using namespace mlir::tqt::codegen;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 /// The grid every code of `v` lies in, from the op that produced it.
 static std::optional<num::Grid> codeGrid(Value v) {

@@ -33,8 +33,9 @@ struct EpilogueStep {
   };
   Kind kind;
   int shift = 0;
-  ::tqt::numerics::Rounding rounding = ::tqt::numerics::Rounding::HalfEven;
-  ::tqt::numerics::Grid grid{0, 0};
+  ::mlir::tqt::numerics::Rounding rounding =
+      ::mlir::tqt::numerics::Rounding::HalfEven;
+  ::mlir::tqt::numerics::Grid grid{0, 0};
   /// AddChannel: N values (already in i32).
   llvm::SmallVector<int32_t> channel;
 };
@@ -47,7 +48,7 @@ struct GemmProblem {
   /// Activations: NHWC for a convolution, [1, M, K] for a matmul.
   Value source;
   /// Every activation code lies in this grid (8-bit, signed or unsigned).
-  ::tqt::numerics::Grid sourceGrid{0, 0};
+  ::mlir::tqt::numerics::Grid sourceGrid{0, 0};
   bool isConv = false;
   /// A depthwise convolution (channel multiplier 1): K = KH * KW taps per
   /// channel, N = C, weights[tap][c]; not a GEMM, its own kernel.
@@ -66,7 +67,7 @@ struct GemmProblem {
   llvm::SmallVector<EpilogueStep> epilogue;
   /// Every accumulator lies in this range (over all channels and every
   /// activation of the grid): the matcher's i32 proof.
-  ::tqt::numerics::Grid accumulatorBounds{0, 0};
+  ::mlir::tqt::numerics::Grid accumulatorBounds{0, 0};
 
   bool signedSource() const { return sourceGrid.lo < 0; }
 };
@@ -74,21 +75,22 @@ struct GemmProblem {
 /// The grid of the activation codes a convolution or matmul reads,
 /// proved from the ops that produced them. Computed for every layer before
 /// any is rewritten: a kernel call hides its codes' grid.
-std::optional<::tqt::numerics::Grid> activationGrid(Operation *root);
+std::optional<::mlir::tqt::numerics::Grid> activationGrid(Operation *root);
 
 /// Reads a layer rooted at a tosa.conv2d, tosa.depthwise_conv2d or
 /// tosa.matmul whose activations lie
 /// in `grid`; on failure `why` says what keeps it from the kernels.
 bool matchGemmProblem(Operation *root,
-                      std::optional<::tqt::numerics::Grid> grid,
+                      std::optional<::mlir::tqt::numerics::Grid> grid,
                       GemmProblem &problem, std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
 /// constants) and replaces the chain by a call. Names start with `name` and
 /// are made unique in `symbols`, the module's table (built once per pass).
-void emitGemmKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
+void emitGemmKernel(GemmProblem &problem, ::mlir::tqt::codegen::KernelIsa isa,
                     llvm::StringRef name, SymbolTable &symbols);
-void emitDepthwiseKernel(GemmProblem &problem, ::tqt::codegen::KernelIsa isa,
+void emitDepthwiseKernel(GemmProblem &problem,
+                         ::mlir::tqt::codegen::KernelIsa isa,
                          llvm::StringRef name, SymbolTable &symbols);
 
 } // namespace mlir::tqt::codegen

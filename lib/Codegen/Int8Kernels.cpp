@@ -13,7 +13,7 @@ namespace mlir::tqt {
 
 using namespace mlir;
 using namespace mlir::tqt;
-using ::tqt::codegen::KernelIsa;
+using ::mlir::tqt::codegen::KernelIsa;
 
 namespace {
 
@@ -24,7 +24,8 @@ struct TQTInt8KernelsPass
   void runOnOperation() override {
     if (isa == KernelIsa::None)
       return;
-    SmallVector<std::pair<Operation *, std::optional<::tqt::numerics::Grid>>>
+    SmallVector<
+        std::pair<Operation *, std::optional<::mlir::tqt::numerics::Grid>>>
         roots;
     getOperation()->walk([&](Operation *op) {
       if (isa_and_present<tosa::Conv2DOp, tosa::DepthwiseConv2DOp,
@@ -32,7 +33,7 @@ struct TQTInt8KernelsPass
         roots.emplace_back(op, codegen::activationGrid(op));
     });
     SymbolTable symbols(getOperation());
-    StringRef isaName = ::tqt::codegen::getKernelIsaName(isa);
+    StringRef isaName = ::mlir::tqt::codegen::getKernelIsaName(isa);
     std::string prefix = ("__tqt_" + isaName).str();
     std::replace(prefix.begin(), prefix.end(), '-', '_');
     for (auto [root, grid] : roots) {

@@ -115,7 +115,7 @@ func::FuncOp KernelEmitter::finishFunction() {
 Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
   // Bounds of the value at each step let the rounding shifts take their
   // shorter exact forms (RequantizeArith.h).
-  std::optional<::tqt::numerics::Grid> bounds = p.accumulatorBounds;
+  std::optional<::mlir::tqt::numerics::Grid> bounds = p.accumulatorBounds;
   Value v = acc;
   unsigned c = 0;
   for (const EpilogueStep &step : p.epilogue) {
@@ -126,9 +126,10 @@ Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
             std::minmax_element(step.channel.begin(), step.channel.end());
         int64_t newLo = bounds->lo + *lo, newHi = bounds->hi + *hi;
         // Past i32 the add wraps: nothing known.
-        bounds = newLo >= INT32_MIN && newHi <= INT32_MAX
-                     ? std::optional<::tqt::numerics::Grid>({newLo, newHi})
-                     : std::nullopt;
+        bounds =
+            newLo >= INT32_MIN && newHi <= INT32_MAX
+                ? std::optional<::mlir::tqt::numerics::Grid>({newLo, newHi})
+                : std::nullopt;
       }
       continue;
     }

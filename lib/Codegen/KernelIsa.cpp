@@ -7,9 +7,9 @@
 #include "llvm/MC/MCSubtargetInfo.h"
 
 using namespace llvm;
-using namespace tqt::codegen;
+using namespace mlir::tqt::codegen;
 
-StringRef tqt::codegen::getKernelIsaName(KernelIsa isa) {
+StringRef mlir::tqt::codegen::getKernelIsaName(KernelIsa isa) {
   switch (isa) {
   case KernelIsa::None:
     return "none";
@@ -23,7 +23,7 @@ StringRef tqt::codegen::getKernelIsaName(KernelIsa isa) {
   llvm_unreachable("unknown kernel ISA");
 }
 
-std::optional<KernelIsa> tqt::codegen::parseKernelIsa(StringRef name) {
+std::optional<KernelIsa> mlir::tqt::codegen::parseKernelIsa(StringRef name) {
   for (KernelIsa isa : {KernelIsa::None, KernelIsa::Avx2, KernelIsa::AvxVnni,
                         KernelIsa::Avx512Vnni})
     if (name == getKernelIsaName(isa))
@@ -32,7 +32,7 @@ std::optional<KernelIsa> tqt::codegen::parseKernelIsa(StringRef name) {
 }
 
 Expected<std::optional<KernelIsa>>
-tqt::codegen::parseKernelRequest(StringRef name) {
+mlir::tqt::codegen::parseKernelRequest(StringRef name) {
   if (name == "auto")
     return std::optional<KernelIsa>();
   if (std::optional<KernelIsa> isa = parseKernelIsa(name))
@@ -43,7 +43,7 @@ tqt::codegen::parseKernelRequest(StringRef name) {
           "' (expected auto, none, avx2, avx-vnni or avx512-vnni)");
 }
 
-StringRef tqt::codegen::getKernelIsaFeatures(KernelIsa isa) {
+StringRef mlir::tqt::codegen::getKernelIsaFeatures(KernelIsa isa) {
   switch (isa) {
   case KernelIsa::None:
     return "";
@@ -81,12 +81,12 @@ static SmallVector<StringRef> missingFeatures(const MCSubtargetInfo &sti,
   return firstMissing;
 }
 
-bool tqt::codegen::supportsKernelIsa(const MCSubtargetInfo &sti,
-                                     KernelIsa isa) {
+bool mlir::tqt::codegen::supportsKernelIsa(const MCSubtargetInfo &sti,
+                                           KernelIsa isa) {
   return missingFeatures(sti, isa).empty();
 }
 
-KernelIsa tqt::codegen::selectKernelIsa(const MCSubtargetInfo &sti) {
+KernelIsa mlir::tqt::codegen::selectKernelIsa(const MCSubtargetInfo &sti) {
   if (sti.getTargetTriple().getArch() != Triple::x86_64)
     return KernelIsa::None;
   for (KernelIsa isa :
@@ -97,8 +97,8 @@ KernelIsa tqt::codegen::selectKernelIsa(const MCSubtargetInfo &sti) {
 }
 
 Expected<KernelIsa>
-tqt::codegen::resolveKernelIsa(std::optional<KernelIsa> requested,
-                               const MCSubtargetInfo &sti) {
+mlir::tqt::codegen::resolveKernelIsa(std::optional<KernelIsa> requested,
+                                     const MCSubtargetInfo &sti) {
   if (!requested)
     return selectKernelIsa(sti);
   if (*requested == KernelIsa::None)

@@ -30,7 +30,7 @@
 #include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
@@ -84,8 +84,8 @@ static llvm::Expected<std::string> findCompiler(llvm::StringRef requested) {
                "or pass --cc)");
 }
 
-llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
-                                          const AotOptions &options) {
+llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
+                                                const AotOptions &options) {
   auto sig = getEntrySignature(module, options.entry);
   if (!sig)
     return sig.takeError();
@@ -127,14 +127,14 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
 
   // The outputs are checked (and their temporaries created) before the
   // slow code generation; they replace the targets only when complete.
-  auto output = ::tqt::OutputFile::open(
+  auto output = ::mlir::tqt::OutputFile::open(
       options.output, /*allowStdout=*/options.emit == EmitKind::LLVMIR ||
                           options.emit == EmitKind::Assembly);
   if (!output)
     return output.takeError();
-  std::optional<::tqt::OutputFile> header;
+  std::optional<::mlir::tqt::OutputFile> header;
   if (!options.header.empty()) {
-    auto opened = ::tqt::OutputFile::open(options.header);
+    auto opened = ::mlir::tqt::OutputFile::open(options.header);
     if (!opened)
       return opened.takeError();
     header.emplace(std::move(*opened));
@@ -210,7 +210,7 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
     llvm::sys::path::append(objPath, "model.o");
     llvm::sys::path::append(hdrPath, "model.h");
     llvm::sys::path::append(mainPath, "main.c");
-    if (llvm::Error err = ::tqt::writeOutputFile(objPath, object))
+    if (llvm::Error err = ::mlir::tqt::writeOutputFile(objPath, object))
       return err;
     // The C compiler writes a scratch file that the OutputFile puts in place.
     auto linked = output->getScratchPath();
@@ -221,10 +221,10 @@ llvm::Error tqt::exec::compileAheadOfTime(ModuleOp module,
       args = {"-shared", "-o", *linked, std::string(objPath), "-lm"};
     } else {
       if (llvm::Error err =
-              ::tqt::writeOutputFile(hdrPath, generateCHeader(*sig)))
+              ::mlir::tqt::writeOutputFile(hdrPath, generateCHeader(*sig)))
         return err;
-      if (llvm::Error err =
-              ::tqt::writeOutputFile(mainPath, generateCMain(*sig, "model.h")))
+      if (llvm::Error err = ::mlir::tqt::writeOutputFile(
+              mainPath, generateCMain(*sig, "model.h")))
         return err;
       args = {"-O2",
               "-w",

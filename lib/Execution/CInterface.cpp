@@ -7,9 +7,9 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
-std::string tqt::exec::cIdentifier(llvm::StringRef name) {
+std::string mlir::tqt::exec::cIdentifier(llvm::StringRef name) {
   std::string id;
   for (char c : name)
     id.push_back(llvm::isAlnum(c) ? c : '_');
@@ -36,7 +36,7 @@ static void emitMemrefTypedef(llvm::raw_ostream &os, const TensorSpec &s) {
   os << "} " << name << ";\n#endif\n";
 }
 
-std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
+std::string mlir::tqt::exec::generateCHeader(const EntrySignature &sig) {
   std::string id = cIdentifier(sig.name);
   std::string guard = "TQT_MODEL_" + llvm::StringRef(id).upper() + "_H";
   std::string out;
@@ -179,7 +179,7 @@ std::string tqt::exec::generateCHeader(const EntrySignature &sig) {
 }
 
 /// The .npy reading/writing part of the generated main: the same bytes as
-/// tqt::exec::serializeNpy (format 1.0, header padded to 64 bytes).
+/// mlir::tqt::exec::serializeNpy (format 1.0, header padded to 64 bytes).
 static const char *kNpyRuntime = R"C(
 static int tqt_fail(const char *what, const char *path) {
   fprintf(stderr, "error: %s: %s\n", path, what);
@@ -320,8 +320,8 @@ static const char *npyReadDescrs(DType e) {
   return "";
 }
 
-std::string tqt::exec::generateCMain(const EntrySignature &sig,
-                                     llvm::StringRef headerName) {
+std::string mlir::tqt::exec::generateCMain(const EntrySignature &sig,
+                                           llvm::StringRef headerName) {
   std::string id = cIdentifier(sig.name);
   std::string out;
   llvm::raw_string_ostream os(out);
@@ -339,9 +339,9 @@ std::string tqt::exec::generateCMain(const EntrySignature &sig,
      // The model's buffers are freed after each call: keep them in the heap
      // (tqt/Support/MemoryPolicy.h says why).
      << "#if defined(__GLIBC__)\n"
-     << "  mallopt(M_MMAP_THRESHOLD, " << ::tqt::kRetainedMmapThreshold
+     << "  mallopt(M_MMAP_THRESHOLD, " << ::mlir::tqt::kRetainedMmapThreshold
      << ");\n"
-     << "  mallopt(M_TRIM_THRESHOLD, " << ::tqt::kRetainedTrimThreshold
+     << "  mallopt(M_TRIM_THRESHOLD, " << ::mlir::tqt::kRetainedTrimThreshold
      << ");\n"
      << "#endif\n"
      << "  const char *dir = \".\";\n  long repeat = 1;\n"

@@ -8,13 +8,13 @@
 #include <cstring>
 #include <zlib.h>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-llvm::Expected<HostTensor> tqt::exec::readIdx(llvm::StringRef path) {
+llvm::Expected<HostTensor> mlir::tqt::exec::readIdx(llvm::StringRef path) {
   std::string p = path.str();
   gzFile f = gzopen(p.c_str(), "rb"); // reads plain files too
   if (!f)
@@ -70,9 +70,9 @@ llvm::Expected<HostTensor> tqt::exec::readIdx(llvm::StringRef path) {
   return t;
 }
 
-llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
-                                               llvm::StringRef defaultSplit,
-                                               llvm::StringRef dir) {
+llvm::Expected<Dataset>
+mlir::tqt::exec::loadDataset(llvm::StringRef spec, llvm::StringRef defaultSplit,
+                             llvm::StringRef dir) {
   auto [name, split] = spec.split(':');
   // An optional row range: "train[55000:]", "test[:1000]", "train[10:20]".
   llvm::StringRef range;
@@ -135,14 +135,14 @@ llvm::Expected<Dataset> tqt::exec::loadDataset(llvm::StringRef spec,
                  sliceRows(ds.labels, begin, end)};
 }
 
-HostTensor tqt::exec::takeFirst(const HostTensor &t, int64_t count) {
+HostTensor mlir::tqt::exec::takeFirst(const HostTensor &t, int64_t count) {
   if (t.getRank() == 0) // a scalar has no samples: copy it whole
     return copyTensor(t);
   return sliceRows(t, 0, std::min(count, t.getShape()[0]));
 }
 
-HostTensor tqt::exec::sliceRows(const HostTensor &t, int64_t begin,
-                                int64_t end) {
+HostTensor mlir::tqt::exec::sliceRows(const HostTensor &t, int64_t begin,
+                                      int64_t end) {
   llvm::SmallVector<int64_t> shape(t.getShape());
   int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
   shape[0] = end - begin;
@@ -153,8 +153,8 @@ HostTensor tqt::exec::sliceRows(const HostTensor &t, int64_t begin,
   return out;
 }
 
-HostTensor tqt::exec::gatherRows(const HostTensor &t,
-                                 llvm::ArrayRef<int64_t> rows) {
+HostTensor mlir::tqt::exec::gatherRows(const HostTensor &t,
+                                       llvm::ArrayRef<int64_t> rows) {
   llvm::SmallVector<int64_t> shape(t.getShape());
   int64_t rowBytes = shape[0] ? int64_t(t.getNumBytes()) / shape[0] : 0;
   shape[0] = rows.size();
@@ -168,7 +168,7 @@ HostTensor tqt::exec::gatherRows(const HostTensor &t,
   return out;
 }
 
-HostTensor tqt::exec::copyTensor(const HostTensor &t) {
+HostTensor mlir::tqt::exec::copyTensor(const HostTensor &t) {
   HostTensor out(t.getDType(), t.getShape());
   std::memcpy(out.data(), t.data(), t.getNumBytes());
   return out;

@@ -8,10 +8,10 @@
 
 #include <cmath>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 using llvm::createStringError;
 
-std::vector<int64_t> tqt::exec::argmaxRows(const HostTensor &logits) {
+std::vector<int64_t> mlir::tqt::exec::argmaxRows(const HostTensor &logits) {
   int64_t rows = logits.getShape()[0], cols = logits.getShape()[1];
   const float *p = logits.dataAs<float>();
   std::vector<int64_t> out(rows);
@@ -26,11 +26,10 @@ std::vector<int64_t> tqt::exec::argmaxRows(const HostTensor &logits) {
   return out;
 }
 
-llvm::Expected<Accuracy>
-tqt::exec::evaluateAccuracy(JitModule &jit, llvm::StringRef fn,
-                            llvm::ArrayRef<const HostTensor *> leading,
-                            const HostTensor &images, const HostTensor &labels,
-                            int64_t batchSize, int64_t limit) {
+llvm::Expected<Accuracy> mlir::tqt::exec::evaluateAccuracy(
+    JitModule &jit, llvm::StringRef fn,
+    llvm::ArrayRef<const HostTensor *> leading, const HostTensor &images,
+    const HostTensor &labels, int64_t batchSize, int64_t limit) {
   auto sig = jit.getSignature(fn);
   if (!sig)
     return sig.takeError();

@@ -12,7 +12,7 @@
 #include <limits>
 #include <unistd.h>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 namespace {
 /// Everything the tools need to know of a dtype, in one row per DType (in
@@ -43,19 +43,21 @@ static const DTypeFacts &facts(DType dtype) {
   return dtypeFacts[static_cast<size_t>(dtype)];
 }
 
-size_t tqt::exec::dtypeSize(DType dtype) { return facts(dtype).size; }
-llvm::StringRef tqt::exec::dtypeName(DType dtype) { return facts(dtype).name; }
-llvm::StringRef tqt::exec::dtypeDescr(DType dtype) {
+size_t mlir::tqt::exec::dtypeSize(DType dtype) { return facts(dtype).size; }
+llvm::StringRef mlir::tqt::exec::dtypeName(DType dtype) {
+  return facts(dtype).name;
+}
+llvm::StringRef mlir::tqt::exec::dtypeDescr(DType dtype) {
   return facts(dtype).descr;
 }
-llvm::StringRef tqt::exec::dtypeElementName(DType dtype) {
+llvm::StringRef mlir::tqt::exec::dtypeElementName(DType dtype) {
   return facts(dtype).element;
 }
-llvm::StringRef tqt::exec::dtypeCType(DType dtype) {
+llvm::StringRef mlir::tqt::exec::dtypeCType(DType dtype) {
   return facts(dtype).cType;
 }
 
-std::optional<DType> tqt::exec::dtypeFromDescr(llvm::StringRef descr) {
+std::optional<DType> mlir::tqt::exec::dtypeFromDescr(llvm::StringRef descr) {
   // One-byte types may be written with any byte-order mark.
   if (descr.size() == 3 && (descr[0] == '|' || descr[0] == '<' ||
                             descr[0] == '>' || descr[0] == '=')) {
@@ -71,7 +73,7 @@ std::optional<DType> tqt::exec::dtypeFromDescr(llvm::StringRef descr) {
   return std::nullopt;
 }
 
-std::string tqt::exec::shapeToString(llvm::ArrayRef<int64_t> shape) {
+std::string mlir::tqt::exec::shapeToString(llvm::ArrayRef<int64_t> shape) {
   std::string s;
   llvm::raw_string_ostream os(s);
   os << "(";

@@ -13,7 +13,7 @@
 
 #include <cstring>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 using namespace mlir;
 
 static llvm::Error error(const llvm::Twine &msg) {
@@ -52,7 +52,7 @@ static HostTensor toHost(DenseElementsAttr attr, const TensorSpec &spec) {
   return t;
 }
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 llvm::Expected<std::vector<HostTensor>>
 interpretWithReference(ModuleOp module, llvm::StringRef name,
                        llvm::ArrayRef<const HostTensor *> inputs,
@@ -112,4 +112,4 @@ interpretWithReference(ModuleOp module, llvm::StringRef name,
   }
   return error("@" + name + " has no func.return");
 }
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec

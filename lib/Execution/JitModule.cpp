@@ -21,7 +21,7 @@
 
 #include <mutex>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 using namespace mlir;
 
 static llvm::Error error(const llvm::Twine &msg) {
@@ -30,9 +30,10 @@ static llvm::Error error(const llvm::Twine &msg) {
 
 JitModule::~JitModule() = default;
 
-llvm::Expected<tqt::codegen::KernelIsa> tqt::exec::lowerToLLVMDialect(
+llvm::Expected<mlir::tqt::codegen::KernelIsa>
+mlir::tqt::exec::lowerToLLVMDialect(
     ModuleOp module, const llvm::TargetMachine &target,
-    std::optional<tqt::codegen::KernelIsa> requested) {
+    std::optional<mlir::tqt::codegen::KernelIsa> requested) {
   auto kernels =
       codegen::resolveKernelIsa(requested, *target.getMCSubtargetInfo());
   if (!kernels)

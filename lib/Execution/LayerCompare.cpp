@@ -15,7 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
-using namespace ::tqt::exec;
+using namespace ::mlir::tqt::exec;
 
 static llvm::Error error(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
@@ -212,8 +212,8 @@ llvm::Error LayerComparer::compare(llvm::ArrayRef<const HostTensor *> inputs,
     } else {
       int64_t count = s.getNumElements();
       report.numElements += count;
-      ::tqt::numerics::QuantizerSpec spec{q.bits, q.isSigned, q.narrow};
-      ::tqt::numerics::Grid grid = spec.grid();
+      ::mlir::tqt::numerics::QuantizerSpec spec{q.bits, q.isSigned, q.narrow};
+      ::mlir::tqt::numerics::Grid grid = spec.grid();
       for (int64_t i = 0; i < count; ++i) {
         int64_t a = codeAt(s, i, q.bits, q.isSigned);
         int64_t b = codeAt(n, i, q.bits, q.isSigned);
@@ -248,8 +248,8 @@ llvm::Error LayerComparer::compare(llvm::ArrayRef<const HostTensor *> inputs,
   return llvm::Error::success();
 }
 
-void ::tqt::exec::printLayerReport(llvm::raw_ostream &os,
-                                   const LayerReport &report) {
+void ::mlir::tqt::exec::printLayerReport(llvm::raw_ostream &os,
+                                         const LayerReport &report) {
   for (const LayerDifference &d : report.differences) {
     os << "quantizer #" << d.quantizer << " at " << d.location << ": ";
     if (!d.shapeMismatch.empty()) {

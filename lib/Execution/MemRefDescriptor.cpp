@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
-std::vector<int64_t> tqt::exec::makeDescriptor(const HostTensor &tensor) {
+std::vector<int64_t> mlir::tqt::exec::makeDescriptor(const HostTensor &tensor) {
   std::vector<int64_t> desc(descriptorWords(tensor.getRank()));
   auto ptr = reinterpret_cast<int64_t>(tensor.data());
   desc[0] = ptr;

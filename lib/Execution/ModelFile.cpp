@@ -13,7 +13,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/raw_ostream.h"
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 ModelFile::~ModelFile() = default;
 
@@ -24,7 +24,8 @@ std::unique_ptr<ModelFile> ModelFile::load(llvm::StringRef path,
   if (!file)
     return nullptr;
   // Printed here, so `error` stays empty as for a parse error.
-  if (::tqt::reportParserHazard(file->getBufferIdentifier(), file->getBuffer()))
+  if (::mlir::tqt::reportParserHazard(file->getBufferIdentifier(),
+                                      file->getBuffer()))
     return nullptr;
   std::unique_ptr<ModelFile> model(new ModelFile());
   model->sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
@@ -37,7 +38,7 @@ std::unique_ptr<ModelFile> ModelFile::load(llvm::StringRef path,
   return model;
 }
 
-std::string tqt::exec::formatLocation(mlir::Location loc) {
+std::string mlir::tqt::exec::formatLocation(mlir::Location loc) {
   if (auto flc = loc->findInstanceOf<mlir::FileLineColLoc>())
     return flc.getFilename().str() + ":" + std::to_string(flc.getLine()) + ":" +
            std::to_string(flc.getColumn());
@@ -47,7 +48,8 @@ std::string tqt::exec::formatLocation(mlir::Location loc) {
 }
 
 llvm::Expected<mlir::func::FuncOp>
-tqt::exec::lookupEntryFunction(mlir::ModuleOp module, llvm::StringRef name) {
+mlir::tqt::exec::lookupEntryFunction(mlir::ModuleOp module,
+                                     llvm::StringRef name) {
   auto error = [](const llvm::Twine &msg) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
   };
@@ -76,7 +78,8 @@ tqt::exec::lookupEntryFunction(mlir::ModuleOp module, llvm::StringRef name) {
 }
 
 llvm::Expected<std::string>
-tqt::exec::resolveEntryPoint(mlir::ModuleOp module, llvm::StringRef requested) {
+mlir::tqt::exec::resolveEntryPoint(mlir::ModuleOp module,
+                                   llvm::StringRef requested) {
   if (!requested.empty()) {
     auto func = lookupEntryFunction(module, requested);
     if (!func)
@@ -96,8 +99,8 @@ tqt::exec::resolveEntryPoint(mlir::ModuleOp module, llvm::StringRef requested) {
 }
 
 llvm::Error
-tqt::exec::keepOnlyEntryPoints(mlir::ModuleOp module,
-                               llvm::ArrayRef<std::string> entryPoints) {
+mlir::tqt::exec::keepOnlyEntryPoints(mlir::ModuleOp module,
+                                     llvm::ArrayRef<std::string> entryPoints) {
   for (auto func : module.getOps<mlir::func::FuncOp>())
     if (func.isPublic() && !llvm::is_contained(entryPoints, func.getSymName()))
       func.setPrivate();

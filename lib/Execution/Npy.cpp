@@ -11,7 +11,7 @@
 
 #include <cstring>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 using llvm::StringRef;
 
 namespace {
@@ -127,8 +127,8 @@ private:
 
 } // namespace
 
-llvm::Expected<HostTensor> tqt::exec::parseNpy(StringRef bytes,
-                                               StringRef name) {
+llvm::Expected<HostTensor> mlir::tqt::exec::parseNpy(StringRef bytes,
+                                                     StringRef name) {
   static const char kMagic[] = "\x93NUMPY";
   if (bytes.size() < 10 || !bytes.starts_with(StringRef(kMagic, 6)))
     return npyError(name, "not a .npy file (bad magic)");
@@ -183,7 +183,7 @@ llvm::Expected<HostTensor> tqt::exec::parseNpy(StringRef bytes,
   return tensor;
 }
 
-llvm::Expected<HostTensor> tqt::exec::readNpy(StringRef path) {
+llvm::Expected<HostTensor> mlir::tqt::exec::readNpy(StringRef path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!buffer)
@@ -191,7 +191,7 @@ llvm::Expected<HostTensor> tqt::exec::readNpy(StringRef path) {
   return parseNpy((*buffer)->getBuffer(), path);
 }
 
-std::string tqt::exec::serializeNpy(const HostTensor &tensor) {
+std::string mlir::tqt::exec::serializeNpy(const HostTensor &tensor) {
   std::string header = "{'descr': '" + dtypeDescr(tensor.getDType()).str() +
                        "', 'fortran_order': False, 'shape': " +
                        shapeToString(tensor.getShape()) + ", }";
@@ -208,6 +208,7 @@ std::string tqt::exec::serializeNpy(const HostTensor &tensor) {
   return out;
 }
 
-llvm::Error tqt::exec::writeNpy(StringRef path, const HostTensor &tensor) {
-  return ::tqt::writeOutputFile(path, serializeNpy(tensor));
+llvm::Error mlir::tqt::exec::writeNpy(StringRef path,
+                                      const HostTensor &tensor) {
+  return ::mlir::tqt::writeOutputFile(path, serializeNpy(tensor));
 }

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <random>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 llvm::Expected<std::vector<HostTensor>>
-tqt::exec::makeRandomInputs(const EntrySignature &sig, uint64_t seed,
-                            int64_t dynamicSize) {
+mlir::tqt::exec::makeRandomInputs(const EntrySignature &sig, uint64_t seed,
+                                  int64_t dynamicSize) {
   std::mt19937_64 rng(seed);
   // Raw 64-bit draws only: std::uniform_*_distribution differ across
   // standard libraries.

@@ -8,7 +8,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/raw_ostream.h"
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 using namespace mlir;
 
 static llvm::Error error(const llvm::Twine &msg) {
@@ -66,7 +66,7 @@ static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
 }
 
 llvm::Expected<EntrySignature>
-tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
+mlir::tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
   auto found = lookupEntryFunction(module, name);
   if (!found)
     return found.takeError();
@@ -89,9 +89,10 @@ tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
   return sig;
 }
 
-llvm::Error tqt::exec::checkInputs(const EntrySignature &sig,
-                                   llvm::ArrayRef<const HostTensor *> inputs,
-                                   llvm::ArrayRef<std::string> inputNames) {
+llvm::Error
+mlir::tqt::exec::checkInputs(const EntrySignature &sig,
+                             llvm::ArrayRef<const HostTensor *> inputs,
+                             llvm::ArrayRef<std::string> inputNames) {
   if (inputs.size() != sig.inputs.size())
     return error("@" + sig.name + " takes " + llvm::Twine(sig.inputs.size()) +
                  " input(s), got " + llvm::Twine(inputs.size()));

@@ -16,7 +16,7 @@
 
 using namespace llvm;
 
-std::string tqt::exec::hostMicroArchitecture() {
+std::string mlir::tqt::exec::hostMicroArchitecture() {
   StringMap<bool> f = sys::getHostCPUFeatures();
   auto has = [&](const char *name) { return f.lookup(name); };
   if (has("avx512f") && has("avx512bw") && has("avx512cd") && has("avx512dq") &&
@@ -30,8 +30,8 @@ std::string tqt::exec::hostMicroArchitecture() {
 }
 
 Expected<std::unique_ptr<TargetMachine>>
-tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
-                                   bool pic, bool jit) {
+mlir::tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
+                                         bool pic, bool jit) {
   static std::once_flag init;
   std::call_once(init, [] {
     InitializeNativeTarget();

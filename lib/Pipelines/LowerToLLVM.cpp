@@ -23,13 +23,12 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 
-void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
-                                     const LowerToLLVMOptions &options) {
+void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                           const LowerToLLVMOptions &options) {
   mlir::tqt::TQTPrepareEntryPointsOptions entryOptions;
   entryOptions.emitCInterface = options.emitCInterface;
   pm.addPass(mlir::tqt::createTQTPrepareEntryPoints(entryOptions));
@@ -80,13 +79,4 @@ void ::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
-}
-
-void ::tqt::registerPipelines() {
-  PassPipelineRegistration<LowerToLLVMOptions>(
-      "tqt-lower-to-llvm",
-      "Lower tensor-level func/tosa/linalg/tqt IR to the LLVM dialect "
-      "(TOSA and tqt to linalg, bufferization with deallocation, loops, "
-      "LLVM)",
-      buildLowerToLLVMPipeline);
 }

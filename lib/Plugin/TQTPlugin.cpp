@@ -38,6 +38,6 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo mlirGetPassPluginInfo() {
             mlir::tqt::registerTQTPasses();
             mlir::tqt::registerTQTConversionPasses();
             mlir::tqt::registerTQTCodegenPasses();
-            ::tqt::registerPipelines();
+            ::mlir::tqt::registerPipelines();
           }};
 }

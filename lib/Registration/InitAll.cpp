@@ -44,6 +44,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Quant/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
@@ -63,7 +64,7 @@
 
 using namespace mlir;
 
-void ::tqt::registerAllDialects(DialectRegistry &registry) {
+void ::mlir::tqt::registerAllDialects(DialectRegistry &registry) {
   registry
       .insert<mlir::tqt::TQTDialect, affine::AffineDialect, arith::ArithDialect,
               bufferization::BufferizationDialect, cf::ControlFlowDialect,
@@ -100,12 +101,12 @@ void ::tqt::registerAllDialects(DialectRegistry &registry) {
   vector::registerConvertVectorToLLVMInterface(registry);
 }
 
-void ::tqt::registerAllPasses() {
+void ::mlir::tqt::registerAllPasses() {
   // tqt passes, conversions and pipelines.
   mlir::tqt::registerTQTPasses();
   mlir::tqt::registerTQTConversionPasses();
   mlir::tqt::registerTQTCodegenPasses();
-  ::tqt::registerPipelines();
+  ::mlir::tqt::registerPipelines();
 
   // Generic transforms (canonicalize, cse, inline, ...).
   registerTransformsPasses();
@@ -119,6 +120,7 @@ void ::tqt::registerAllPasses() {
   registerLinalgPasses();
   math::registerMathPasses();
   memref::registerMemRefPasses();
+  quant::registerQuantPasses();
   registerSCFPasses();
   tensor::registerTensorPasses();
   tosa::registerTosaPasses();
@@ -149,7 +151,7 @@ void ::tqt::registerAllPasses() {
   registerConvertLinalgToStandardPass();
 }
 
-auto ::tqt::createToolContext() -> std::unique_ptr<mlir::MLIRContext> {
+auto ::mlir::tqt::createToolContext() -> std::unique_ptr<mlir::MLIRContext> {
   mlir::DialectRegistry registry;
   registerAllDialects(registry);
   auto context = std::make_unique<mlir::MLIRContext>(registry);

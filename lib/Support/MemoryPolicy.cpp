@@ -8,7 +8,7 @@
 #include <malloc.h>
 #endif
 
-void tqt::retainFreedMemory() {
+void mlir::tqt::retainFreedMemory() {
 #if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, kRetainedMmapThreshold);
   mallopt(M_TRIM_THRESHOLD, kRetainedTrimThreshold);

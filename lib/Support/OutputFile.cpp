@@ -7,7 +7,7 @@
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
-using namespace tqt;
+using namespace mlir::tqt;
 
 static Error error(const Twine &msg) {
   return createStringError(inconvertibleErrorCode(), msg);
@@ -155,7 +155,8 @@ Error OutputFile::commit() {
   return Error::success();
 }
 
-Error tqt::writeOutputFile(StringRef path, StringRef bytes, bool allowStdout) {
+Error mlir::tqt::writeOutputFile(StringRef path, StringRef bytes,
+                                 bool allowStdout) {
   auto out = OutputFile::open(path, allowStdout);
   if (!out)
     return out.takeError();
@@ -163,7 +164,7 @@ Error tqt::writeOutputFile(StringRef path, StringRef bytes, bool allowStdout) {
   return out->commit();
 }
 
-Error tqt::flushStandardOutput() {
+Error mlir::tqt::flushStandardOutput() {
   outs().flush();
   if (std::error_code ec = outs().error()) {
     outs().clear_error();

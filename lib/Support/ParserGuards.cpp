@@ -23,7 +23,8 @@ static StringRef skipTrivia(StringRef text) {
   }
 }
 
-std::optional<tqt::ParserHazard> tqt::findParserHazard(StringRef text) {
+std::optional<mlir::tqt::ParserHazard>
+mlir::tqt::findParserHazard(StringRef text) {
   unsigned line = 1, column = 1, depth = 0;
   auto hazard = [&](std::string message) {
     return ParserHazard{line, column, std::move(message)};
@@ -86,7 +87,7 @@ std::optional<tqt::ParserHazard> tqt::findParserHazard(StringRef text) {
   return std::nullopt;
 }
 
-bool tqt::reportParserHazard(StringRef name, StringRef text) {
+bool mlir::tqt::reportParserHazard(StringRef name, StringRef text) {
   std::optional<ParserHazard> h = findParserHazard(text);
   if (!h)
     return false;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <numeric>
 
-using namespace tqt::train;
+using namespace mlir::tqt::train;
 
 void FreezingStats::record(llvm::ArrayRef<float> thresholds,
                            llvm::ArrayRef<float> grads) {

@@ -17,6 +17,7 @@
 #include "tqt/Execution/Evaluation.h"
 #include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/ModelFile.h"
+#include "tqt/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
@@ -33,10 +34,10 @@
 #include <random>
 
 using namespace mlir;
-using namespace ::tqt::exec;
+using namespace ::mlir::tqt::exec;
 using llvm::createStringError;
-using ::tqt::train::TrainOptions;
-using ::tqt::train::TrainResult;
+using ::mlir::tqt::train::TrainOptions;
+using ::mlir::tqt::train::TrainResult;
 
 namespace {
 
@@ -129,10 +130,12 @@ private:
   std::unique_ptr<JitModule> jit;
   std::vector<ParamSlot> slots;
   std::vector<size_t> thresholdSlots;
+  /// Where the step's arguments and results are (read back from it).
+  std::optional<mlir::tqt::TrainStepLayout> layout;
   std::vector<HostTensor> params, moments1, moments2, best;
   HostTensor frozen;
   // Graffitist freezing statistics (tqt-method 4).
-  std::optional<::tqt::train::FreezingStats> freezing;
+  std::optional<::mlir::tqt::train::FreezingStats> freezing;
   unsigned numFrozen = 0;
   /// Progress goes to a terminal: one line redrawn in place.
   bool live = false;
@@ -198,24 +201,27 @@ llvm::Error Trainer::compile(func::FuncOp func) {
   o.weightsDecaySteps = std::max<int64_t>(1, int64_t(3000 * scale));
   o.thresholdsDecaySteps = std::max<int64_t>(1, int64_t(1000 * scale));
   PassManager pm(module.getContext());
-  pm.addPass(mlir::tqt::createTQTExpandTraining(o));
+  ::mlir::tqt::buildTrainingPipeline(pm, o);
   if (failed(pm.run(*expanded)))
     return createStringError("cannot build the training step (see the "
                              "diagnostics above)");
   auto step =
       expanded->lookupSymbol<func::FuncOp>(mlir::tqt::trainStepName(entry));
-  for (unsigned i = 0, e = step.getNumArguments(); i < e; ++i) {
-    auto role = step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainRoleAttr);
-    if (!role || role.getValue() != "param")
-      continue;
+  auto read = mlir::tqt::TrainStepLayout::read(step);
+  if (!read)
+    return read.takeError();
+  layout = *read;
+  for (unsigned i = 0; i < layout->getNumParams(); ++i) {
+    unsigned k = layout->paramArg(i);
     auto global = step.getArgAttrOfType<FlatSymbolRefAttr>(
-        i, mlir::tqt::kTrainGlobalAttr);
+        k, mlir::tqt::kTrainGlobalAttr);
     auto group =
-        step.getArgAttrOfType<StringAttr>(i, mlir::tqt::kTrainGroupAttr);
-    if (group.getValue() == "thresholds")
+        step.getArgAttrOfType<StringAttr>(k, mlir::tqt::kTrainGroupAttr);
+    bool isThreshold =
+        group.getValue() == mlir::tqt::train_role::kThresholdsGroup;
+    if (isThreshold)
       thresholdSlots.push_back(slots.size());
-    slots.push_back(
-        {global.getValue().str(), group.getValue() == "thresholds"});
+    slots.push_back({global.getValue().str(), isThreshold});
   }
   // The parameters' values are read before the (slow) JIT compilation, so
   // that a missing or non-finite value fails at once.
@@ -373,51 +379,53 @@ llvm::Expected<TrainResult> Trainer::run() {
     HostTensor images = gatherRows(trainSet.images, rows);
     HostTensor labels = gatherRows(trainSet.labels, rows);
     HostTensor stepT = scalarI32(int32_t(step));
-    std::vector<const HostTensor *> args;
-    for (auto *group : {&params, &moments1, &moments2})
-      for (const HostTensor &t : *group)
-        args.push_back(&t);
-    args.push_back(&stepT);
+    std::vector<const HostTensor *> args(layout->getNumArguments());
+    for (size_t i = 0; i < np; ++i) {
+      args[layout->paramArg(i)] = &params[i];
+      args[layout->adamMArg(i)] = &moments1[i];
+      args[layout->adamVArg(i)] = &moments2[i];
+    }
+    args[layout->stepArg()] = &stepT;
     if (nt)
-      args.push_back(&frozen);
-    args.push_back(&images);
-    args.push_back(&labels);
+      args[layout->frozenArg()] = &frozen;
+    args[layout->inputArg(0)] = &images;
+    args[layout->labelsArg()] = &labels;
     auto out = jit->invoke(stepFn, args);
     if (!out)
       return out.takeError();
     std::vector<HostTensor> &r = *out;
-    float loss = *r[3 * np].dataAs<float>();
+    float loss = *r[layout->lossResult()].dataAs<float>();
     if (!std::isfinite(loss))
       return createStringError(llvm::formatv(
           "the loss is {0} at step {1} (learning rates {2} / {3}); stopping "
           "without writing the model",
           loss, step, options.lrWeights, options.lrThresholds));
     for (size_t i = 0; i < np; ++i)
-      if (!allFinite(r[i]))
+      if (!allFinite(r[layout->paramResult(i)]))
         return createStringError(llvm::formatv(
             "parameter @{0} became NaN or infinite at step {1}; stopping "
             "without writing the model",
             slots[i].global, step));
     for (size_t i = 0; i < np; ++i) {
-      params[i] = std::move(r[i]);
-      moments1[i] = std::move(r[np + i]);
-      moments2[i] = std::move(r[2 * np + i]);
+      params[i] = std::move(r[layout->paramResult(i)]);
+      moments1[i] = std::move(r[layout->adamMResult(i)]);
+      moments2[i] = std::move(r[layout->adamVResult(i)]);
     }
-    std::vector<int64_t> pred = argmaxRows(r[3 * np + 1]);
+    std::vector<int64_t> pred = argmaxRows(r[layout->outputResult()]);
     int64_t correct = 0;
     for (size_t i = 0; i < pred.size(); ++i)
       correct += pred[i] == labels.dataAs<int32_t>()[i];
     double trainAcc = 100.0 * double(correct) / double(pred.size());
-    size_t next = 3 * np + 2;
     if (nt) {
-      const float *g = r[next++].dataAs<float>();
+      const float *g = r[layout->thresholdGradsResult()].dataAs<float>();
       std::vector<float> theta;
       for (size_t k : thresholdSlots)
         theta.push_back(params[k].dataAs<float>()[0]);
       freezing->record(theta, ArrayRef<float>(g, nt));
     }
-    float lrW = *r[next].dataAs<float>(), lrT = *r[next + 1].dataAs<float>();
-    if (options.freezing == ::tqt::train::Freezing::Graffitist && nt &&
+    float lrW = *r[layout->lrWeightsResult()].dataAs<float>(),
+          lrT = *r[layout->lrThresholdsResult()].dataAs<float>();
+    if (options.freezing == ::mlir::tqt::train::Freezing::Graffitist && nt &&
         step >= freezeStart &&
         (step - freezeStart) % options.freezeEvery == 0) {
       freezeOne(step);
@@ -490,9 +498,9 @@ llvm::Expected<TrainResult> Trainer::run() {
 
 } // namespace
 
-auto ::tqt::train::train(ModuleOp module, const Dataset &trainSet,
-                         const Dataset *validationSet,
-                         const TrainOptions &options)
+auto ::mlir::tqt::train::train(ModuleOp module, const Dataset &trainSet,
+                               const Dataset *validationSet,
+                               const TrainOptions &options)
     -> llvm::Expected<TrainResult> {
   return Trainer(module, trainSet, validationSet, options).run();
 }

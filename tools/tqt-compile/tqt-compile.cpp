@@ -22,7 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 static cl::OptionCategory category("tqt-compile options");
 
@@ -61,7 +61,7 @@ static cl::opt<std::string>
         cl::init("host"), cl::cat(category));
 static cl::alias march("march", cl::aliasopt(cpu), cl::cat(category));
 static cl::opt<std::string>
-    kernels("kernels", cl::desc(::tqt::codegen::kKernelsOptionHelp),
+    kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
             cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::init(3), cl::Prefix, cl::cat(category));
@@ -85,11 +85,11 @@ int main(int argc, char **argv) {
   };
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
-  auto kernelRequest = ::tqt::codegen::parseKernelRequest(kernels);
+  auto kernelRequest = ::mlir::tqt::codegen::parseKernelRequest(kernels);
   if (!kernelRequest)
     return fail(toString(kernelRequest.takeError()));
 
-  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
+  std::unique_ptr<mlir::MLIRContext> context = ::mlir::tqt::createToolContext();
   std::string errorMessage;
   std::unique_ptr<ModelFile> model =
       ModelFile::load(inputFile, *context, errorMessage);

@@ -2,7 +2,7 @@
 //
 // mlir-opt with the tqt dialect and passes, plus the upstream dialects and
 // passes a user needs around them (see tqt/InitAll.h). The output goes
-// through tqt::OutputFile: written whole or not at all, never over a
+// through mlir::tqt::OutputFile: written whole or not at all, never over a
 // device, and a write error (a full disk) is a diagnostic, not a crash.
 //
 //===----------------------------------------------------------------------===//
@@ -30,7 +30,7 @@ static int fail(const Twine &msg) {
 }
 
 static int finishStandardOutput() {
-  if (Error err = tqt::flushStandardOutput())
+  if (Error err = mlir::tqt::flushStandardOutput())
     return fail(toString(std::move(err)));
   return 0;
 }
@@ -38,8 +38,8 @@ static int finishStandardOutput() {
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::DialectRegistry registry;
-  ::tqt::registerAllDialects(registry);
-  ::tqt::registerAllPasses();
+  ::mlir::tqt::registerAllDialects(registry);
+  ::mlir::tqt::registerAllPasses();
   auto [inputFile, outputFile] = mlir::registerAndParseCLIOptions(
       argc, argv, "tqt-mlir optimizer driver\n", registry);
   mlir::MlirOptMainConfig config =
@@ -64,9 +64,10 @@ int main(int argc, char **argv) {
   auto input = mlir::openInputFile(inputFile, &errorMessage);
   if (!input)
     return fail(errorMessage);
-  if (tqt::reportParserHazard(input->getBufferIdentifier(), input->getBuffer()))
+  if (mlir::tqt::reportParserHazard(input->getBufferIdentifier(),
+                                    input->getBuffer()))
     return 1;
-  auto output = tqt::OutputFile::open(outputFile, /*allowStdout=*/true);
+  auto output = mlir::tqt::OutputFile::open(outputFile, /*allowStdout=*/true);
   if (!output)
     return fail(toString(output.takeError()));
   // On failure the diagnostics are printed and nothing is written.

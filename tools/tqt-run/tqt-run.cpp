@@ -3,8 +3,8 @@
 // tqt-run MODEL.mlir -e FUNC -i a.npy -i b.npy [--output-dir DIR]
 //
 // Lowers the module with --tqt-lower-to-llvm, JIT-compiles it once
-// (tqt::exec::JitModule) and calls FUNC; or, with --reference, evaluates FUNC
-// with the numerics reference instead. Results go to DIR/result<N>.npy, or
+// (mlir::tqt::exec::JitModule) and calls FUNC; or, with --reference, evaluates
+// FUNC with the numerics reference instead. Results go to DIR/result<N>.npy, or
 // are summarized on stdout. Every error is a message and a non-zero exit.
 //
 //===----------------------------------------------------------------------===//
@@ -35,7 +35,7 @@
 #include <chrono>
 
 using namespace llvm;
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 static cl::OptionCategory category("tqt-run options");
 
@@ -85,7 +85,7 @@ static cl::opt<std::string>
                  "and features), native (the host model), or an LLVM CPU name"),
         cl::init("host"), cl::cat(category));
 static cl::opt<std::string>
-    kernels("kernels", cl::desc(::tqt::codegen::kKernelsOptionHelp),
+    kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
             cl::init("auto"), cl::cat(category));
 static cl::opt<unsigned>
     repeat("repeat",
@@ -105,7 +105,8 @@ static cl::opt<std::string> dataset(
     cl::value_desc("name[:split[[begin:end]]]"), cl::cat(category));
 static cl::opt<std::string>
     datasetDir("dataset-dir", cl::desc("Where the dataset's IDX files are"),
-               cl::init(::tqt::exec::kFashionMnistDir), cl::cat(category));
+               cl::init(::mlir::tqt::exec::kFashionMnistDir),
+               cl::cat(category));
 static cl::opt<bool>
     eval("eval",
          cl::desc("Run the whole --dataset split in batches and print the "
@@ -191,7 +192,7 @@ static JitOptions jitOptions() {
   options.optLevel = optLevel;
   options.cpu = cpu;
   // Checked in main.
-  options.kernels = cantFail(::tqt::codegen::parseKernelRequest(kernels));
+  options.kernels = cantFail(::mlir::tqt::codegen::parseKernelRequest(kernels));
   return options;
 }
 
@@ -205,7 +206,7 @@ static Expected<std::unique_ptr<JitModule>> compile(mlir::ModuleOp module,
 }
 
 static int finishStandardOutput() {
-  if (Error err = ::tqt::flushStandardOutput())
+  if (Error err = ::mlir::tqt::flushStandardOutput())
     return fail(std::move(err));
   return 0;
 }
@@ -272,7 +273,7 @@ static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
 
 int main(int argc, char **argv) {
   // Compiled code is called repeatedly: keep its freed buffers in the heap.
-  ::tqt::retainFreedMemory();
+  ::mlir::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
@@ -288,7 +289,8 @@ int main(int argc, char **argv) {
     return fail("--repeat must be at least 1");
   if (optLevel > 3)
     return fail("-O must be 0, 1, 2 or 3");
-  if (auto request = ::tqt::codegen::parseKernelRequest(kernels); !request)
+  if (auto request = ::mlir::tqt::codegen::parseKernelRequest(kernels);
+      !request)
     return fail(toString(request.takeError()));
   if (eval && compareLayersFlag)
     return fail("--eval and --compare-layers are exclusive");
@@ -310,7 +312,7 @@ int main(int argc, char **argv) {
     return fail("--eval-batch must be positive and --eval-samples not "
                 "negative");
 
-  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
+  std::unique_ptr<mlir::MLIRContext> context = ::mlir::tqt::createToolContext();
   std::string errorMessage;
   std::unique_ptr<ModelFile> model =
       ModelFile::load(inputFile, *context, errorMessage);
@@ -418,7 +420,8 @@ int main(int argc, char **argv) {
                       .count();
       errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
              << " ms (" << format("%.4f", ms / repeat) << " ms/call; kernels: "
-             << ::tqt::codegen::getKernelIsaName((*jit)->getKernels()) << ")\n";
+             << ::mlir::tqt::codegen::getKernelIsaName((*jit)->getKernels())
+             << ")\n";
     }
   }
 

@@ -25,8 +25,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
-using namespace tqt;
-using tqt::OutputFile;
+using namespace mlir::tqt;
+using mlir::tqt::OutputFile;
 
 static cl::OptionCategory category("tqt-train options");
 
@@ -133,7 +133,7 @@ static int fail(const Twine &msg) {
 
 int main(int argc, char **argv) {
   // Compiled code is called repeatedly: keep its freed buffers in the heap.
-  ::tqt::retainFreedMemory();
+  ::mlir::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
@@ -180,7 +180,7 @@ int main(int argc, char **argv) {
   exec::Dataset valSet{exec::sliceRows(split->images, trainable, n),
                        exec::sliceRows(split->labels, trainable, n)};
 
-  std::unique_ptr<mlir::MLIRContext> context = ::tqt::createToolContext();
+  std::unique_ptr<mlir::MLIRContext> context = ::mlir::tqt::createToolContext();
   std::string errorMessage;
   auto model = exec::ModelFile::load(inputFile, *context, errorMessage);
   if (!model)

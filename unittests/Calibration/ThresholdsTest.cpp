@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <vector>
 
-using namespace tqt::calib;
+using namespace mlir::tqt::calib;
 
 namespace {
 

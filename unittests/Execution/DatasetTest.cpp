@@ -9,7 +9,7 @@
 
 #include <zlib.h>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 namespace {
 

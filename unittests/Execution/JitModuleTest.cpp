@@ -14,8 +14,8 @@
 #include <cmath>
 #include <cstring>
 
-using namespace tqt::exec;
-namespace num = tqt::numerics;
+using namespace mlir::tqt::exec;
+namespace num = mlir::tqt::numerics;
 
 namespace {
 
@@ -40,7 +40,7 @@ class JitModuleTest : public ::testing::Test {
 protected:
   void SetUp() override {
     mlir::DialectRegistry registry;
-    tqt::registerAllDialects(registry);
+    mlir::tqt::registerAllDialects(registry);
     context = std::make_unique<mlir::MLIRContext>(registry);
     context->loadAllAvailableDialects();
     module = mlir::parseSourceString<mlir::ModuleOp>(kModule, context.get());
@@ -136,7 +136,7 @@ TEST_F(JitModuleTest, InterpreterAgreesWithJit) {
 
 TEST(JitModuleCreate, EntryPointsRestrictCompilation) {
   mlir::DialectRegistry registry;
-  tqt::registerAllDialects(registry);
+  mlir::tqt::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
   context.loadAllAvailableDialects();
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kModule, &context);

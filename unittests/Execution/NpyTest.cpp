@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-using namespace tqt::exec;
+using namespace mlir::tqt::exec;
 
 namespace {
 

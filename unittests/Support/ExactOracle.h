@@ -13,7 +13,7 @@
 
 #include <cstdint>
 
-namespace tqt::oracle {
+namespace mlir::tqt::oracle {
 
 using i128 = __int128;
 
@@ -76,6 +76,6 @@ inline i128 requantize(i128 a, int shift, numerics::Rounding mode,
   return clamp(a * (i128(1) << unsigned(-shift)), g);
 }
 
-} // namespace tqt::oracle
+} // namespace mlir::tqt::oracle
 
 #endif // TQT_UNITTESTS_SUPPORT_EXACTORACLE_H

@@ -13,8 +13,8 @@
 
 #include <cmath>
 
-using namespace tqt;
-using namespace tqt::numerics;
+using namespace mlir::tqt;
+using namespace mlir::tqt::numerics;
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <random>
 #include <vector>
 
-using namespace tqt;
-using namespace tqt::numerics;
+using namespace mlir::tqt;
+using namespace mlir::tqt::numerics;
 
 namespace {
 
@@ -132,11 +132,10 @@ TEST(FixedPointProperty, FloatQuantizeOfDyadicValues) {
         float x = std::ldexp(float(m), -j);
         // x / 2^exp = m / 2^(j + exp).
         int k = j + exp;
-        oracle::Rational r = k >= 0
-                                 ? oracle::Rational{m, oracle::i128(1) << k}
-                                 : oracle::Rational{oracle::i128(m) *
-                                                        (oracle::i128(1) << -k),
-                                                    1};
+        oracle::Rational r =
+            k >= 0 ? oracle::Rational{m, oracle::i128(1) << k}
+                   : oracle::Rational{oracle::i128(m) * (oracle::i128(1) << -k),
+                                      1};
         oracle::i128 want = oracle::clamp(oracle::round(r, mode), spec.grid());
         ASSERT_EQ(quantize(x, exp, spec), int64_t(want))
             << "x=" << x << " exp=" << exp << " bits=" << spec.bits;

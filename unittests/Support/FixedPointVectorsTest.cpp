@@ -13,7 +13,7 @@
 #include <cmath>
 #include <vector>
 
-using namespace tqt::numerics;
+using namespace mlir::tqt::numerics;
 
 namespace {
 

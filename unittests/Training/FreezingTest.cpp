@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-using tqt::train::FreezingStats;
+using mlir::tqt::train::FreezingStats;
 
 namespace {
 

@@ -26,7 +26,7 @@ namespace llvm {
 class raw_ostream;
 } // namespace llvm
 
-namespace tqt::calib {
+namespace mlir::tqt::calib {
 
 struct CalibrationOptions {
   std::string entry;
@@ -66,6 +66,6 @@ llvm::Expected<std::vector<CalibratedThreshold>>
 calibrate(mlir::ModuleOp module, const exec::HostTensor &samples,
           const CalibrationOptions &options);
 
-} // namespace tqt::calib
+} // namespace mlir::tqt::calib
 
 #endif // TQT_CALIBRATION_CALIBRATOR_H

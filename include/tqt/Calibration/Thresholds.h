@@ -16,7 +16,7 @@
 
 #include <optional>
 
-namespace tqt::calib {
+namespace mlir::tqt::calib {
 
 enum class Method {
   Max,     ///< t = max |x|
@@ -61,6 +61,6 @@ double computeThreshold(Method m, llvm::ArrayRef<float> data, unsigned bits,
 float log2ThresholdOf(double t);
 constexpr float kZeroLog2Threshold = -100.0f;
 
-} // namespace tqt::calib
+} // namespace mlir::tqt::calib
 
 #endif // TQT_CALIBRATION_THRESHOLDS_H

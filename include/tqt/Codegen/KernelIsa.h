@@ -20,7 +20,7 @@ namespace llvm {
 class MCSubtargetInfo;
 } // namespace llvm
 
-namespace tqt::codegen {
+namespace mlir::tqt::codegen {
 
 enum class KernelIsa {
   /// No kernels: the naive linalg-to-loops lowering (the reference path).
@@ -65,6 +65,6 @@ llvm::Expected<std::optional<KernelIsa>> parseKernelRequest(llvm::StringRef);
 llvm::Expected<KernelIsa> resolveKernelIsa(std::optional<KernelIsa> requested,
                                            const llvm::MCSubtargetInfo &sti);
 
-} // namespace tqt::codegen
+} // namespace mlir::tqt::codegen
 
 #endif // TQT_CODEGEN_KERNELISA_H

@@ -55,17 +55,17 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
   let options = [
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Report, for every candidate layer, the kernel it got or why none">,
-    Option<"isa", "isa", "::tqt::codegen::KernelIsa",
-           /*default=*/"::tqt::codegen::KernelIsa::Avx512Vnni",
+    Option<"isa", "isa", "::mlir::tqt::codegen::KernelIsa",
+           /*default=*/"::mlir::tqt::codegen::KernelIsa::Avx512Vnni",
            "Instruction set of the micro-kernels",
            [{::llvm::cl::values(
-             clEnumValN(::tqt::codegen::KernelIsa::None, "none",
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::None, "none",
                         "no kernels (leave every layer to the reference lowering)"),
-             clEnumValN(::tqt::codegen::KernelIsa::Avx2, "avx2",
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::Avx2, "avx2",
                         "AVX2: vpmaddwd on 16-bit operands"),
-             clEnumValN(::tqt::codegen::KernelIsa::AvxVnni, "avx-vnni",
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::AvxVnni, "avx-vnni",
                         "VNNI on ymm registers: vpdpbusd (AVX-VNNI or AVX512-VNNI with AVX512VL)"),
-             clEnumValN(::tqt::codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
                         "AVX-512 VNNI: vpdpbusd on zmm registers"))}]>,
   ];
   let dependentDialects = [

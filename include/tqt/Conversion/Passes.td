@@ -74,4 +74,75 @@ def ConvertTQTToTosa : Pass<"convert-tqt-to-tosa"> {
   ];
 }
 
+def ConvertTQTToQuant : Pass<"convert-tqt-to-quant", "::mlir::ModuleOp"> {
+  let summary = "Express tqt's quantize/dequantize and integer boundary with upstream quant ops and types";
+  let description = [{
+    For consumers of the upstream `quant` dialect (and `--lower-quant-ops`):
+    every `tqt.dequantize` becomes `quant.scast` + `quant.dcast`, every
+    `tqt.quantize` becomes `quant.qcast` + `quant.scast`, and the arguments
+    and results of an integer-io program (those with `tqt.exp`, `tqt.bits`,
+    `tqt.is_signed`) take `!quant.uniform` types, with a `quant.scast` to
+    the integer codes the body computes on. The quantized type of codes is
+    `!quant.uniform<iN<lo:hi>:f32, 2^exp>`: scale 2^exp, zero point 0,
+    storage range the grid (`uN` for unsigned grids).
+
+    `quant.qcast` leaves rounding to whoever lowers it, and upstream's
+    `--lower-quant-ops` truncates toward zero and does not saturate a
+    full-range storage type; no tqt rounding mode is either. So a quantize
+    keeps its rounding and saturation explicit: its input goes through one
+    `linalg.generic` that computes each element's value on the grid,
+    `clip(R(x / 2^exp)) * 2^exp` in the quantizer's rounding mode (NaN gives
+    0), and `quant.qcast` then only divides by the scale an integer-valued,
+    in-range float. The result has the same bits under any lowering of
+    `quant.qcast` that is exact on integers (`--lower-quant-ops` is), in every
+    tqt rounding mode. A quantizer whose largest code times 2^exp is not a
+    finite f32 is reported.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::quant::QuantDialect",
+  ];
+}
+
+def ConvertQuantToTQT : Pass<"convert-quant-to-tqt", "::mlir::ModuleOp"> {
+  let summary = "Read upstream quant ops and types as tqt's quantize/dequantize and integer boundary";
+  let description = [{
+    The inverse of `--convert-tqt-to-quant`: `quant.dcast` becomes
+    `tqt.dequantize`, `quant.qcast` becomes `tqt.quantize` in the `rounding`
+    mode given here (`quant.qcast` does not define one; after
+    `--convert-tqt-to-quant` its input is already on the grid, and every
+    mode gives the same codes), function arguments and results of quantized
+    types become their integer storage with `tqt.exp`, `tqt.bits` and
+    `tqt.is_signed`, and storage casts that cancel are removed.
+
+    Only what tqt codes can be is accepted; anything else is reported with
+    the op's location: per-axis or sub-channel types, a scale that is not a
+    power of 2 in [2^-126, 2^127], a nonzero zero point, an expressed type
+    other than f32, storage wider than 32 bits or a storage range that is no
+    tqt grid, scalar (non-tensor) values, and quantized values used by ops
+    other than the quant casts.
+  }];
+  let options = [
+    Option<"rounding", "rounding", "::mlir::tqt::RoundingMode",
+           /*default=*/"::mlir::tqt::RoundingMode::HalfEven",
+           "Rounding mode of the tqt.quantize each quant.qcast becomes",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::tqt::RoundingMode::HalfEven, "half_even",
+                        "ties to even"),
+             clEnumValN(::mlir::tqt::RoundingMode::HalfUp, "half_up",
+                        "ties toward +inf"),
+             clEnumValN(::mlir::tqt::RoundingMode::HalfAway, "half_away",
+                        "ties away from zero"),
+             clEnumValN(::mlir::tqt::RoundingMode::Floor, "floor",
+                        "toward -inf"))}]>,
+  ];
+  let dependentDialects = [
+    "::mlir::tqt::TQTDialect",
+    "::mlir::quant::QuantDialect",
+  ];
+}
+
 #endif // TQT_CONVERSION_PASSES_TD

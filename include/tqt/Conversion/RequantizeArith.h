@@ -28,8 +28,8 @@ namespace mlir::tqt {
 /// the grid and the shift all fit (shift amounts then stay below 31), else
 /// i64.
 IntegerType requantizeWorkType(MLIRContext *ctx, unsigned inputWidth,
-                               bool inputSigned, ::tqt::numerics::Grid grid,
-                               int shift);
+                               bool inputSigned,
+                               ::mlir::tqt::numerics::Grid grid, int shift);
 
 /// An integer constant of `type` (an integer type, or a vector of one: a
 /// splat).
@@ -46,9 +46,9 @@ Value intConstant(ImplicitLocOpBuilder &b, Type type, int64_t v);
 /// section 12); without bounds, the remainder comparison that is exact for
 /// every input.
 Value buildRequantize(ImplicitLocOpBuilder &b, Value a, int shift,
-                      ::tqt::numerics::Rounding mode,
-                      ::tqt::numerics::Grid grid,
-                      std::optional<::tqt::numerics::Grid> bounds = {});
+                      ::mlir::tqt::numerics::Rounding mode,
+                      ::mlir::tqt::numerics::Grid grid,
+                      std::optional<::mlir::tqt::numerics::Grid> bounds = {});
 
 } // namespace mlir::tqt
 

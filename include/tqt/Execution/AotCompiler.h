@@ -16,7 +16,7 @@
 
 #include <string>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 enum class EmitKind {
   LLVMIR,
@@ -46,6 +46,6 @@ struct AotOptions {
 llvm::Error compileAheadOfTime(mlir::ModuleOp module,
                                const AotOptions &options);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_AOTCOMPILER_H

@@ -14,7 +14,7 @@
 
 #include <string>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// `name` made a C identifier (non-alphanumerics become '_').
 std::string cIdentifier(llvm::StringRef name);
@@ -29,6 +29,6 @@ std::string generateCHeader(const EntrySignature &sig);
 std::string generateCMain(const EntrySignature &sig,
                           llvm::StringRef headerName);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_CINTERFACE_H

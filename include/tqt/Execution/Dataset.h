@@ -16,7 +16,7 @@
 
 #include "llvm/Support/Error.h"
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// Where Debian installs Fashion-MNIST.
 constexpr const char *kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
@@ -50,6 +50,6 @@ HostTensor gatherRows(const HostTensor &t, llvm::ArrayRef<int64_t> rows);
 /// A copy of `t` (HostTensor owns its buffer and is move-only).
 HostTensor copyTensor(const HostTensor &t);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_DATASET_H

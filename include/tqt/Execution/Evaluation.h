@@ -5,7 +5,7 @@
 
 #include "tqt/Execution/JitModule.h"
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 struct Accuracy {
   int64_t correct = 0;
@@ -29,6 +29,6 @@ evaluateAccuracy(JitModule &jit, llvm::StringRef fn,
                  const HostTensor &images, const HostTensor &labels,
                  int64_t batchSize, int64_t limit = 0);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_EVALUATION_H

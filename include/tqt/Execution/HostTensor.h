@@ -19,7 +19,7 @@
 #include <optional>
 #include <string>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// Element types the tools exchange (the .npy dtypes they read and write).
 enum class DType { F32, F64, I8, U8, I16, I32, I64 };
@@ -83,6 +83,6 @@ private:
   std::unique_ptr<void, FreeDeleter> buffer;
 };
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_HOSTTENSOR_H

@@ -16,7 +16,7 @@
 
 #include <vector>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// Evaluates public function `name` of `module` on `inputs`. Supports
 /// functions whose body is a single block of tqt ops, arith.constant and
@@ -26,6 +26,6 @@ interpretWithReference(mlir::ModuleOp module, llvm::StringRef name,
                        llvm::ArrayRef<const HostTensor *> inputs,
                        llvm::ArrayRef<std::string> inputNames = {});
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_INTERPRETER_H

@@ -30,7 +30,7 @@ namespace mlir {
 class ExecutionEngine;
 } // namespace mlir
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 struct JitOptions {
   /// LLVM optimization level of the JIT (0-3).
@@ -87,6 +87,6 @@ llvm::Expected<codegen::KernelIsa>
 lowerToLLVMDialect(mlir::ModuleOp module, const llvm::TargetMachine &target,
                    std::optional<codegen::KernelIsa> requested);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_JITMODULE_H

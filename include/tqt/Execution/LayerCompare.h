@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 struct LayerDifference {
   /// Index of the quantizer in program order (its tqt.trace tag).
@@ -114,6 +114,6 @@ private:
 /// results equal".
 void printLayerReport(llvm::raw_ostream &os, const LayerReport &report);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_LAYERCOMPARE_H

@@ -17,7 +17,7 @@
 
 #include <vector>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// Number of int64 words of a rank-R descriptor.
 inline size_t descriptorWords(int64_t rank) { return 3 + 2 * size_t(rank); }
@@ -43,6 +43,6 @@ private:
   std::vector<int64_t> words;
 };
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_MEMREFDESCRIPTOR_H

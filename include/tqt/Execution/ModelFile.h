@@ -23,7 +23,7 @@ class MLIRContext;
 class SourceMgrDiagnosticHandler;
 } // namespace mlir
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 class ModelFile {
 public:
@@ -64,6 +64,6 @@ llvm::Expected<std::string> resolveEntryPoint(mlir::ModuleOp module,
 llvm::Error keepOnlyEntryPoints(mlir::ModuleOp module,
                                 llvm::ArrayRef<std::string> entryPoints);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_MODELFILE_H

@@ -13,7 +13,7 @@
 
 #include "llvm/Support/Error.h"
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 llvm::Expected<HostTensor> readNpy(llvm::StringRef path);
 /// Parses an in-memory .npy image; `name` is used in error messages.
@@ -23,6 +23,6 @@ llvm::Error writeNpy(llvm::StringRef path, const HostTensor &tensor);
 /// The .npy image of `tensor` (format 1.0, header padded to 64 bytes).
 std::string serializeNpy(const HostTensor &tensor);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_NPY_H

@@ -10,7 +10,7 @@
 
 #include <vector>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// One tensor per input of `sig`, dynamic dimensions set to `dynamicSize`.
 /// Floats are dyadic values m * 2^-6 with m uniform in [-4096, 4096] (so
@@ -21,6 +21,6 @@ namespace tqt::exec {
 llvm::Expected<std::vector<HostTensor>>
 makeRandomInputs(const EntrySignature &sig, uint64_t seed, int64_t dynamicSize);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_RANDOMINPUTS_H

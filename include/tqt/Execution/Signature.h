@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 struct TensorSpec {
   /// The element type, as the dtype results are written with (signless
@@ -54,6 +54,6 @@ llvm::Error checkInputs(const EntrySignature &sig,
                         llvm::ArrayRef<const HostTensor *> inputs,
                         llvm::ArrayRef<std::string> inputNames = {});
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_SIGNATURE_H

@@ -22,7 +22,7 @@ namespace llvm {
 class TargetMachine;
 } // namespace llvm
 
-namespace tqt::exec {
+namespace mlir::tqt::exec {
 
 /// "host" resolves to hostMicroArchitecture() with the host's features;
 /// "native" is the host CPU model itself; any other name is passed to LLVM.
@@ -35,6 +35,6 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createHostTargetMachine(llvm::StringRef cpu, llvm::CodeGenOptLevel level,
                         bool pic = false, bool jit = false);
 
-} // namespace tqt::exec
+} // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_TARGET_H

@@ -4,6 +4,7 @@
 #define TQT_PIPELINES_PIPELINES_H
 
 #include "tqt/Codegen/KernelIsa.h"
+#include "tqt/Dialect/TQT/Transforms/Passes.h"
 
 #include "mlir/Pass/PassOptions.h"
 
@@ -11,7 +12,7 @@ namespace mlir {
 class OpPassManager;
 } // namespace mlir
 
-namespace tqt {
+namespace mlir::tqt {
 
 /// Options of `--tqt-lower-to-llvm`.
 struct LowerToLLVMOptions
@@ -43,9 +44,42 @@ struct LowerToLLVMOptions
 void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
                               const LowerToLLVMOptions &options);
 
-/// Registers `--tqt-lower-to-llvm`.
+/// The quantization flow as pass pipelines (docs/Pipeline.md). Calibration
+/// sits between the first two: tqt-calibrate, or calib::calibrate, or
+/// quantizeStatic (tqt/Calibration/StaticFlow.h) for the whole flow in one
+/// call. Their textual forms take the options of the pass named below, which
+/// the pass itself parses (one declaration of each option, in TableGen).
+
+/// `--tqt-build-simulation{<options of --tqt-insert-quantizers>}`: a float
+/// TOSA model to the simulation graph (--tqt-prepare, then
+/// --tqt-insert-quantizers).
+void buildSimulationPipeline(
+    mlir::OpPassManager &pm,
+    const mlir::tqt::TQTInsertQuantizersOptions &options = {});
+
+/// What the calibrated simulation graph becomes integer-only with.
+struct IntegerPipelineOptions {
+  mlir::tqt::TQTLegalizePow2Options legalize;
+  mlir::tqt::TQTFuseIntegerOptions fuse;
+};
+
+/// `--tqt-build-integer{<options of --tqt-fuse-integer>}`: a calibrated (or
+/// trained) simulation graph to the integer-only program
+/// (--tqt-legalize-pow2, then --tqt-fuse-integer).
+void buildIntegerPipeline(mlir::OpPassManager &pm,
+                          const IntegerPipelineOptions &options = {});
+
+/// `--tqt-build-training{<options of --tqt-expand-training>}`: the training
+/// step, gradient and evaluation functions next to a simulation graph's
+/// entry (docs/Training.md); what tqt-train compiles.
+void buildTrainingPipeline(
+    mlir::OpPassManager &pm,
+    const mlir::tqt::TQTExpandTrainingOptions &options = {});
+
+/// Registers the pipelines of this header under the names above and
+/// `--tqt-lower-to-llvm`.
 void registerPipelines();
 
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_PIPELINES_PIPELINES_H

@@ -22,7 +22,7 @@
 #include <cstdint>
 #include <limits>
 
-namespace tqt {
+namespace mlir::tqt {
 namespace numerics {
 
 /// Tie rules. The order matches the `#tqt.rounding<...>` enum of the dialect.
@@ -313,6 +313,6 @@ inline float fakeQuantGrad(const float *x, const float *dy, size_t n,
 }
 
 } // namespace numerics
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_SUPPORT_FIXEDPOINT_H

@@ -14,7 +14,7 @@
 #ifndef TQT_SUPPORT_MEMORYPOLICY_H
 #define TQT_SUPPORT_MEMORYPOLICY_H
 
-namespace tqt {
+namespace mlir::tqt {
 
 /// Allocations below this many bytes come from the heap (32 MiB is the
 /// largest mmap threshold glibc accepts on 64-bit targets) ...
@@ -26,6 +26,6 @@ inline constexpr int kRetainedTrimThreshold = 128 << 20;
 /// freed memory there (no-op where the C library has no such control).
 void retainFreedMemory();
 
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_SUPPORT_MEMORYPOLICY_H

@@ -25,7 +25,7 @@
 #include <optional>
 #include <string>
 
-namespace tqt {
+namespace mlir::tqt {
 
 class OutputFile {
 public:
@@ -73,6 +73,6 @@ llvm::Error writeOutputFile(llvm::StringRef path, llvm::StringRef bytes,
 /// closed pipe) as an error instead of LLVM's fatal error at exit.
 llvm::Error flushStandardOutput();
 
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_SUPPORT_OUTPUTFILE_H

@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-namespace tqt {
+namespace mlir::tqt {
 
 /// Deeper nesting of `{`, `[` and `(` than this is refused: the recursive
 /// parser, verifier and printer overflow an 8 MiB stack at a few thousand
@@ -41,6 +41,6 @@ std::optional<ParserHazard> findParserHazard(llvm::StringRef text);
 /// hazard; returns whether it had one.
 bool reportParserHazard(llvm::StringRef name, llvm::StringRef text);
 
-} // namespace tqt
+} // namespace mlir::tqt
 
 #endif // TQT_SUPPORT_PARSERGUARDS_H

@@ -17,7 +17,7 @@
 #include <optional>
 #include <vector>
 
-namespace tqt::train {
+namespace mlir::tqt::train {
 
 /// Moving averages of the thresholds and their summed |gradient| over the
 /// current window.
@@ -46,6 +46,6 @@ private:
   int64_t steps = 0;
 };
 
-} // namespace tqt::train
+} // namespace mlir::tqt::train
 
 #endif // TQT_TRAINING_FREEZING_H

@@ -24,7 +24,7 @@ namespace llvm {
 class raw_ostream;
 } // namespace llvm
 
-namespace tqt::train {
+namespace mlir::tqt::train {
 
 enum class Freezing { Graffitist, None };
 
@@ -79,6 +79,6 @@ llvm::Expected<TrainResult> train(mlir::ModuleOp module,
                                   const exec::Dataset *validationSet,
                                   const TrainOptions &options);
 
-} // namespace tqt::train
+} // namespace mlir::tqt::train
 
 #endif // TQT_TRAINING_TRAINER_H

@@ -8,7 +8,7 @@
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 static bool fitsInt32(num::Grid g) {
   return g.lo >= INT32_MIN && g.hi <= INT32_MAX;

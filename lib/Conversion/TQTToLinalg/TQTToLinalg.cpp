@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Conversion/Passes.h"
+#include "tqt/Conversion/QuantizeArith.h"
 #include "tqt/Conversion/RequantizeArith.h"
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
@@ -31,7 +32,7 @@ namespace mlir::tqt {
 
 using namespace mlir;
 using namespace mlir::tqt;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 namespace {
 
@@ -221,6 +222,19 @@ Value clipF32(ImplicitLocOpBuilder &b, Value r, const FloatGrid &fg) {
   return arith::MaximumFOp::create(b, c, f32Const(b, fg.clipLo));
 }
 
+/// The f32 value of x's code at scale `scale` = 1 / `rcp`:
+/// RNE(clip_int(R(x * rcp))) * scale, +0.0 for NaN. Clipping at the f32
+/// values of n and p is the same for the f32 integer R(...), and the product
+/// with the power of 2 is exact (or overflows to inf as the reference does).
+Value quantizedValue(ImplicitLocOpBuilder &b, Value x, Value rcp, Value scale,
+                     const FloatGrid &fg, RoundingMode mode) {
+  Value r = roundedScaled(b, x, rcp, mode);
+  // The + 0.0 turns a rounded -0.0 into the +0.0 of code 0.
+  Value c = arith::AddFOp::create(b, clipF32(b, r, fg), f32Const(b, 0.0));
+  Value q = arith::MulFOp::create(b, c, scale);
+  return arith::SelectOp::create(b, isNaN(b, x), f32Const(b, 0.0), q);
+}
+
 /// The integer code of a rounded f32 value, in `intType` (i32 or i64, wide
 /// enough for the grid). NaN gives 0; the conversion only ever sees
 /// in-range values.
@@ -281,16 +295,7 @@ struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
     SmallVector<Value> results = elementwise(
         b, adaptor.getX(), {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-          Value x = args[0];
-          Value r = roundedScaled(ib, x, ts.rcp, mode);
-          // RNE(clip_int(r)) * s: clipping at the f32 values of n and p is
-          // the same for the f32 integer r, and the product with 2^e is
-          // exact (or overflows to inf as the reference does).
-          // The + 0.0 turns a rounded -0.0 into the +0.0 of code 0.
-          Value c =
-              arith::AddFOp::create(ib, clipF32(ib, r, fg), f32Const(ib, 0.0));
-          Value q = arith::MulFOp::create(ib, c, ts.scale);
-          q = arith::SelectOp::create(ib, isNaN(ib, x), f32Const(ib, 0.0), q);
+          Value q = quantizedValue(ib, args[0], ts.rcp, ts.scale, fg, mode);
           return {
               arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), q)};
         });
@@ -516,6 +521,22 @@ struct ConvertTQTToLinalgPass
 };
 
 } // namespace
+
+Value mlir::tqt::buildQuantizedValues(OpBuilder &builder, Location loc, Value x,
+                                      int exp, const num::QuantizerSpec &spec,
+                                      RoundingMode mode) {
+  ImplicitLocOpBuilder b(loc, builder);
+  FloatGrid fg = floatGrid(spec.grid());
+  Value rcp = f32Const(b, std::ldexp(1.0, -exp));
+  Value scale = f32Const(b, std::ldexp(1.0, exp));
+  return elementwise(b, x, {b.getF32Type()},
+                     [&](ImplicitLocOpBuilder &ib,
+                         ValueRange args) -> SmallVector<Value> {
+                       return {
+                           quantizedValue(ib, args[0], rcp, scale, fg, mode)};
+                     })
+      .front();
+}
 
 void mlir::tqt::populateTQTToLinalgConversionPatterns(
     RewritePatternSet &patterns) {

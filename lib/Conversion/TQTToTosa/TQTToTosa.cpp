@@ -23,7 +23,7 @@ namespace mlir::tqt {
 
 using namespace mlir;
 using namespace mlir::tqt;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 namespace {
 

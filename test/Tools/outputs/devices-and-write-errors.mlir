@@ -1,4 +1,4 @@
-// Every tool writes its outputs whole or not at all (tqt::OutputFile):
+// Every tool writes its outputs whole or not at all (mlir::tqt::OutputFile):
 // character devices are written in place and never replaced by a regular
 // file, directories are refused, and write errors (a full device, a file
 // size limit) are diagnostics that name the file, with no partial output and

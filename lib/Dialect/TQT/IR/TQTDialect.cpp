@@ -57,6 +57,28 @@ bool mlir::tqt::isDerivedThreshold(Value log2T) {
       log2T.getDefiningOp());
 }
 
+DictionaryAttr mlir::tqt::getBoundaryCodesAttrs(MLIRContext *ctx,
+                                                const BoundaryCodes &codes) {
+  Builder b(ctx);
+  NamedAttrList attrs;
+  attrs.set(kBoundaryExpAttr, b.getI64IntegerAttr(codes.exp));
+  attrs.set(kBoundaryBitsAttr, b.getI64IntegerAttr(codes.bits));
+  attrs.set(kBoundaryIsSignedAttr, b.getBoolAttr(codes.isSigned));
+  return attrs.getDictionary(ctx);
+}
+
+std::optional<BoundaryCodes>
+mlir::tqt::readBoundaryCodes(DictionaryAttr attrs) {
+  if (!attrs)
+    return std::nullopt;
+  auto exp = attrs.getAs<IntegerAttr>(kBoundaryExpAttr);
+  auto bits = attrs.getAs<IntegerAttr>(kBoundaryBitsAttr);
+  auto isSigned = attrs.getAs<BoolAttr>(kBoundaryIsSignedAttr);
+  if (!exp || !bits || !isSigned)
+    return std::nullopt;
+  return BoundaryCodes{exp.getInt(), bits.getInt(), isSigned.getValue()};
+}
+
 LogicalResult TQTDialect::verifyOperationAttribute(Operation *op,
                                                    NamedAttribute attr) {
   StringRef name = attr.getName().getValue();
@@ -132,16 +154,16 @@ Operation *TQTDialect::materializeConstant(OpBuilder &builder, Attribute value,
   return arith::ConstantOp::create(builder, loc, type, typed);
 }
 
-::tqt::numerics::Rounding mlir::tqt::toNumerics(RoundingMode mode) {
+::mlir::tqt::numerics::Rounding mlir::tqt::toNumerics(RoundingMode mode) {
   switch (mode) {
   case RoundingMode::HalfEven:
-    return ::tqt::numerics::Rounding::HalfEven;
+    return ::mlir::tqt::numerics::Rounding::HalfEven;
   case RoundingMode::HalfUp:
-    return ::tqt::numerics::Rounding::HalfUp;
+    return ::mlir::tqt::numerics::Rounding::HalfUp;
   case RoundingMode::HalfAway:
-    return ::tqt::numerics::Rounding::HalfAway;
+    return ::mlir::tqt::numerics::Rounding::HalfAway;
   case RoundingMode::Floor:
-    return ::tqt::numerics::Rounding::Floor;
+    return ::mlir::tqt::numerics::Rounding::Floor;
   }
   llvm_unreachable("unknown rounding mode");
 }

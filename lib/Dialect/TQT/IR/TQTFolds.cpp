@@ -15,7 +15,7 @@
 
 using namespace mlir;
 using namespace mlir::tqt;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 DenseFPElementsAttr mlir::tqt::getDenseF32(Attribute attr) {
   if (auto res = dyn_cast_if_present<DenseF32ResourceElementsAttr>(attr)) {

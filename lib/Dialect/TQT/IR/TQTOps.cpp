@@ -15,7 +15,7 @@
 
 using namespace mlir;
 using namespace mlir::tqt;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 //===----------------------------------------------------------------------===//
 // Custom assembly: `bits(8) signed [narrow]`

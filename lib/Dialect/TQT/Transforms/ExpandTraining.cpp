@@ -352,6 +352,10 @@ private:
     return RankedTensorType::get({out.getDimSize(0)},
                                  IntegerType::get(&getContext(), 32));
   }
+  StringRef labelsRole() const {
+    return loss == TrainingLoss::CrossEntropy ? train_role::kLabels
+                                              : train_role::kTarget;
+  }
 };
 
 LogicalResult ExpandTraining::checkOptions(Operation *anchor) {
@@ -479,15 +483,20 @@ LogicalResult ExpandTraining::buildLossAndGradients(
   return success();
 }
 
+StringRef groupOf(const Param &p) {
+  return p.isThreshold ? train_role::kThresholdsGroup
+                       : train_role::kWeightsGroup;
+}
+
 /// The leading arguments of @F_eval and @F_grad: parameters, then the
 /// model's inputs.
 void addParamAndInputArgs(FunctionBuilder &fb, func::FuncOp func,
                           ArrayRef<Param> params) {
   for (const Param &p : params)
-    fb.addArg(p.global.getType(), "param", FlatSymbolRefAttr::get(p.global),
-              p.isThreshold ? "thresholds" : "weights");
+    fb.addArg(p.global.getType(), train_role::kParam,
+              FlatSymbolRefAttr::get(p.global), groupOf(p));
   for (Type t : func.getArgumentTypes())
-    fb.addArg(t, "input");
+    fb.addArg(t, train_role::kInput);
 }
 
 void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
@@ -499,7 +508,7 @@ void ExpandTraining::buildEval(OpBuilder &mb, func::FuncOp func,
   SmallVector<Value> pv(fn.getArguments().take_front(params.size()));
   for (Value out :
        fb.cloneForward(b, pv, fn.getArguments().drop_front(params.size())))
-    fb.addResult(out, "output");
+    fb.addResult(out, train_role::kOutput);
   fb.finish(b);
 }
 
@@ -507,8 +516,7 @@ LogicalResult ExpandTraining::buildGrad(OpBuilder &mb, func::FuncOp func,
                                         ArrayRef<Param> params) {
   FunctionBuilder fb(func, params);
   addParamAndInputArgs(fb, func, params);
-  fb.addArg(labelType(func),
-            loss == TrainingLoss::CrossEntropy ? "labels" : "target");
+  fb.addArg(labelType(func), labelsRole());
   func::FuncOp fn = fb.create(mb, gradName(func.getSymName()));
   OpBuilder b = OpBuilder::atBlockEnd(&fn.front());
   size_t np = params.size(), ni = func.getNumArguments();
@@ -519,10 +527,10 @@ LogicalResult ExpandTraining::buildGrad(OpBuilder &mb, func::FuncOp func,
                                    fn.getArgument(np + ni), loss, output,
                                    grads)))
     return failure();
-  fb.addResult(loss, "loss");
-  fb.addResult(output, "output");
+  fb.addResult(loss, train_role::kLoss);
+  fb.addResult(output, train_role::kOutput);
   for (auto [p, g] : llvm::zip(params, grads))
-    fb.addResult(g, "grad", FlatSymbolRefAttr::get(p.global));
+    fb.addResult(g, train_role::kGrad, FlatSymbolRefAttr::get(p.global));
   fb.finish(b);
   return success();
 }
@@ -533,32 +541,35 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
   size_t np = params.size(), ni = func.getNumArguments();
   size_t nt =
       llvm::count_if(params, [](const Param &p) { return p.isThreshold; });
-  for (StringRef role : {"param", "adam_m", "adam_v"})
+  TrainStepLayout layout(np, nt, ni);
+  // Declared in the layout's order (checked against it below).
+  for (StringRef role :
+       {train_role::kParam, train_role::kAdamM, train_role::kAdamV})
     for (const Param &p : params)
       fb.addArg(p.global.getType(), role, FlatSymbolRefAttr::get(p.global),
-                role == "param" ? (p.isThreshold ? "thresholds" : "weights")
-                                : "");
+                role == train_role::kParam ? groupOf(p) : StringRef());
   MLIRContext *ctx = &getContext();
   Type f32 = Float32Type::get(ctx);
-  fb.addArg(RankedTensorType::get({}, IntegerType::get(ctx, 32)), "step");
+  fb.addArg(RankedTensorType::get({}, IntegerType::get(ctx, 32)),
+            train_role::kStep);
   if (nt)
-    fb.addArg(RankedTensorType::get({int64_t(nt)}, f32), "frozen");
+    fb.addArg(RankedTensorType::get({int64_t(nt)}, f32), train_role::kFrozen);
   for (Type t : func.getArgumentTypes())
-    fb.addArg(t, "input");
-  fb.addArg(labelType(func),
-            loss == TrainingLoss::CrossEntropy ? "labels" : "target");
+    fb.addArg(t, train_role::kInput);
+  fb.addArg(labelType(func), labelsRole());
   func::FuncOp fn = fb.create(mb, trainStepName(func.getSymName()));
   OpBuilder ob = OpBuilder::atBlockEnd(&fn.front());
   auto args = fn.getArguments();
-  SmallVector<Value> pv(args.take_front(np));
-  ArrayRef<BlockArgument> ms = args.slice(np, np), vs = args.slice(2 * np, np);
-  Value step = args[3 * np];
-  Value frozen = nt ? args[3 * np + 1] : Value();
-  size_t inputStart = 3 * np + 1 + (nt ? 1 : 0);
+  SmallVector<Value> pv(args.slice(layout.paramArg(0), np));
+  ArrayRef<BlockArgument> ms = args.slice(layout.adamMArg(0), np),
+                          vs = args.slice(layout.adamVArg(0), np);
+  Value step = args[layout.stepArg()];
+  Value frozen = nt ? args[layout.frozenArg()] : Value();
   Value loss, output;
   SmallVector<Value> grads;
-  if (failed(buildLossAndGradients(fb, ob, pv, args.slice(inputStart, ni),
-                                   args[inputStart + ni], loss, output, grads)))
+  if (failed(
+          buildLossAndGradients(fb, ob, pv, args.slice(layout.inputArg(0), ni),
+                                args[layout.labelsArg()], loss, output, grads)))
     return failure();
 
   ImplicitLocOpBuilder b(func.getLoc(), ob);
@@ -652,26 +663,30 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
     newV.push_back(adam.getResult(2));
   }
   for (auto [role, values] :
-       {std::pair<StringRef, ArrayRef<Value>>{"param", newP},
-        {"adam_m", newM},
-        {"adam_v", newV}})
+       {std::pair<StringRef, ArrayRef<Value>>{train_role::kParam, newP},
+        {train_role::kAdamM, newM},
+        {train_role::kAdamV, newV}})
     for (auto [p, v] : llvm::zip(params, values))
       fb.addResult(v, role, FlatSymbolRefAttr::get(p.global));
-  fb.addResult(loss, "loss");
-  fb.addResult(output, "output");
+  fb.addResult(loss, train_role::kLoss);
+  fb.addResult(output, train_role::kOutput);
   if (nt)
     fb.addResult(
         tensor::FromElementsOp::create(
             b, RankedTensorType::get({int64_t(nt)}, f32), thresholdGrads),
-        "threshold_grads");
+        train_role::kThresholdGrads);
   auto scalar = [&](Value v) -> Value {
     return tensor::FromElementsOp::create(b, RankedTensorType::get({}, f32),
                                           ValueRange{v});
   };
-  fb.addResult(scalar(lrW32), "lr_weights");
-  fb.addResult(scalar(lrT32), "lr_thresholds");
+  fb.addResult(scalar(lrW32), train_role::kLrWeights);
+  fb.addResult(scalar(lrT32), train_role::kLrThresholds);
   OpBuilder end(b.getInsertionBlock(), b.getInsertionPoint());
   fb.finish(end);
+  // The step must read back as the layout it was built by (tqt-train does).
+  if (auto read = TrainStepLayout::read(fn); !read) {
+    return fn.emitError("internal error: ") << llvm::toString(read.takeError());
+  }
   return success();
 }
 

@@ -42,7 +42,7 @@ namespace mlir::tqt {
 
 using namespace mlir;
 using namespace mlir::tqt;
-namespace num = ::tqt::numerics;
+namespace num = ::mlir::tqt::numerics;
 
 namespace {
 
@@ -517,11 +517,8 @@ LogicalResult Fuser::run() {
 /// How to read integer codes at the boundary: value = code * 2^exp.
 static DictionaryAttr codeAttrs(Builder &b, int64_t exp, IntegerAttr bits,
                                 BoolAttr isSigned) {
-  NamedAttrList attrs;
-  attrs.set("tqt.exp", b.getI64IntegerAttr(exp));
-  attrs.set("tqt.bits", bits);
-  attrs.set("tqt.is_signed", isSigned);
-  return attrs.getDictionary(b.getContext());
+  return getBoundaryCodesAttrs(
+      b.getContext(), BoundaryCodes{exp, bits.getInt(), isSigned.getValue()});
 }
 
 LogicalResult Fuser::makeIntegerIO() {

@@ -15,7 +15,7 @@
 
 namespace mlir::tqt {
 /// The numerics reference's view of a rounding mode.
-::tqt::numerics::Rounding toNumerics(RoundingMode mode);
+::mlir::tqt::numerics::Rounding toNumerics(RoundingMode mode);
 } // namespace mlir::tqt
 
 #endif // TQT_DIALECT_TQT_IR_TQTATTRS_H

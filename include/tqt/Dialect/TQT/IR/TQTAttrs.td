@@ -7,7 +7,7 @@ include "tqt/Dialect/TQT/IR/TQTDialect.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/EnumAttr.td"
 
-// The case values match tqt::numerics::Rounding in FixedPoint.h.
+// The case values match mlir::tqt::numerics::Rounding in FixedPoint.h.
 def TQT_RoundingMode : I32EnumAttr<"RoundingMode",
     "tie rule of a rounding to integer or of a rounding right shift", [
       I32EnumAttrCase<"HalfEven", 0, "half_even">,

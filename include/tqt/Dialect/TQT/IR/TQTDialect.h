@@ -27,6 +27,27 @@ Value buildDerivedThreshold(OpBuilder &b, Location loc, Value log2Tx,
 /// it; --tqt-legalize-pow2 evaluates it).
 bool isDerivedThreshold(Value log2T);
 
+/// How to read the integer codes of a function argument or result (the
+/// boundary of an integer-io program, --tqt-fuse-integer=integer-io=true):
+/// value = code * 2^exp on the grid of `bits` / `isSigned`. Written and read
+/// as the argument/result attributes tqt.exp, tqt.bits and tqt.is_signed.
+struct BoundaryCodes {
+  int64_t exp;
+  int64_t bits;
+  bool isSigned;
+};
+inline constexpr llvm::StringLiteral kBoundaryExpAttr = "tqt.exp";
+inline constexpr llvm::StringLiteral kBoundaryBitsAttr = "tqt.bits";
+inline constexpr llvm::StringLiteral kBoundaryIsSignedAttr = "tqt.is_signed";
+
+/// The attribute dictionary of `codes` (replaces an argument's or result's
+/// attributes).
+DictionaryAttr getBoundaryCodesAttrs(MLIRContext *ctx,
+                                     const BoundaryCodes &codes);
+/// The codes an argument's or result's attributes describe, if all three
+/// are there.
+std::optional<BoundaryCodes> readBoundaryCodes(DictionaryAttr attrs);
+
 } // namespace mlir::tqt
 
 #endif // TQT_DIALECT_TQT_IR_TQTDIALECT_H

@@ -75,7 +75,7 @@ def TQT_FakeQuantOp : TQT_Op<"fake_quant", [Pure,
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDeclaration = [{
-    ::tqt::numerics::QuantizerSpec getSpec();
+    ::mlir::tqt::numerics::QuantizerSpec getSpec();
   }];
 }
 
@@ -114,7 +114,7 @@ def TQT_FakeQuantGradOp : TQT_Op<"fake_quant_grad", [Pure,
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDeclaration = [{
-    ::tqt::numerics::QuantizerSpec getSpec();
+    ::mlir::tqt::numerics::QuantizerSpec getSpec();
   }];
 }
 
@@ -146,7 +146,7 @@ def TQT_QuantizeOp : TQT_Op<"quantize", [Pure]> {
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDeclaration = [{
-    ::tqt::numerics::QuantizerSpec getSpec();
+    ::mlir::tqt::numerics::QuantizerSpec getSpec();
   }];
 }
 
@@ -217,9 +217,9 @@ def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDeclaration = [{
-    ::tqt::numerics::QuantizerSpec getSpec();
+    ::mlir::tqt::numerics::QuantizerSpec getSpec();
     /// The output grid intersected with the clamp bounds.
-    ::tqt::numerics::Grid getClampedGrid();
+    ::mlir::tqt::numerics::Grid getClampedGrid();
   }];
 }
 

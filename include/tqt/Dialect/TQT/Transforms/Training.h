@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
 
 #include <string>
 
@@ -32,6 +33,83 @@ inline constexpr llvm::StringLiteral kTrainGroupAttr = "tqt.train.group";
 /// Unit attribute on globals created from constant weights.
 inline constexpr llvm::StringLiteral kPromotedAttr =
     TQTDialect::PromotedAttrHelper::getNameStr();
+
+/// The values of kTrainRoleAttr and kTrainGroupAttr.
+namespace train_role {
+inline constexpr llvm::StringLiteral kParam = "param";
+inline constexpr llvm::StringLiteral kAdamM = "adam_m";
+inline constexpr llvm::StringLiteral kAdamV = "adam_v";
+inline constexpr llvm::StringLiteral kStep = "step";
+inline constexpr llvm::StringLiteral kFrozen = "frozen";
+inline constexpr llvm::StringLiteral kInput = "input";
+inline constexpr llvm::StringLiteral kLabels = "labels";
+inline constexpr llvm::StringLiteral kTarget = "target";
+inline constexpr llvm::StringLiteral kLoss = "loss";
+inline constexpr llvm::StringLiteral kOutput = "output";
+inline constexpr llvm::StringLiteral kGrad = "grad";
+inline constexpr llvm::StringLiteral kThresholdGrads = "threshold_grads";
+inline constexpr llvm::StringLiteral kLrWeights = "lr_weights";
+inline constexpr llvm::StringLiteral kLrThresholds = "lr_thresholds";
+/// Groups of param arguments.
+inline constexpr llvm::StringLiteral kWeightsGroup = "weights";
+inline constexpr llvm::StringLiteral kThresholdsGroup = "thresholds";
+} // namespace train_role
+
+/// Where each argument and result of the generated `@F_train_step` is
+/// (docs/Training.md). --tqt-expand-training builds the function by it and
+/// tqt-train calls it by it, reading it back from the role attributes.
+///
+///   arguments: param x P, adam_m x P, adam_v x P, step, frozen (only with
+///              T > 0 thresholds among the P parameters), input x I,
+///              labels (or target)
+///   results:   param x P, adam_m x P, adam_v x P, loss, output,
+///              threshold_grads (only with T > 0), lr_weights, lr_thresholds
+class TrainStepLayout {
+public:
+  TrainStepLayout(unsigned numParams, unsigned numThresholds,
+                  unsigned numInputs)
+      : np(numParams), nt(numThresholds), ni(numInputs) {}
+
+  /// The layout of a generated step, from its role attributes; an error
+  /// naming the first argument or result that is not where the layout puts
+  /// it.
+  static llvm::Expected<TrainStepLayout> read(func::FuncOp step);
+
+  unsigned getNumParams() const { return np; }
+  unsigned getNumThresholds() const { return nt; }
+  unsigned getNumInputs() const { return ni; }
+
+  // Arguments.
+  unsigned paramArg(unsigned i) const { return i; }
+  unsigned adamMArg(unsigned i) const { return np + i; }
+  unsigned adamVArg(unsigned i) const { return 2 * np + i; }
+  unsigned stepArg() const { return 3 * np; }
+  /// Only with thresholds.
+  unsigned frozenArg() const { return 3 * np + 1; }
+  unsigned inputArg(unsigned i) const { return 3 * np + 1 + (nt ? 1 : 0) + i; }
+  unsigned labelsArg() const { return inputArg(ni); }
+  unsigned getNumArguments() const { return labelsArg() + 1; }
+
+  // Results.
+  unsigned paramResult(unsigned i) const { return i; }
+  unsigned adamMResult(unsigned i) const { return np + i; }
+  unsigned adamVResult(unsigned i) const { return 2 * np + i; }
+  unsigned lossResult() const { return 3 * np; }
+  unsigned outputResult() const { return 3 * np + 1; }
+  /// Only with thresholds.
+  unsigned thresholdGradsResult() const { return 3 * np + 2; }
+  unsigned lrWeightsResult() const { return 3 * np + 2 + (nt ? 1 : 0); }
+  unsigned lrThresholdsResult() const { return lrWeightsResult() + 1; }
+  unsigned getNumResults() const { return lrThresholdsResult() + 1; }
+
+  /// The role of argument / result `k` (kLabels for the labels-or-target
+  /// argument).
+  llvm::StringRef argumentRole(unsigned k) const;
+  llvm::StringRef resultRole(unsigned k) const;
+
+private:
+  unsigned np, nt, ni;
+};
 
 inline std::string trainStepName(llvm::StringRef entry) {
   return (entry + "_train_step").str();
