@@ -19,6 +19,19 @@
 // RUN: mlir-opt --load-dialect-plugin=%tqt_plugin --load-pass-plugin=%tqt_plugin %t.tqt.int.mlir \
 // RUN:   --pass-pipeline="builtin.module(tqt-lower-to-llvm{kernels=avx512-vnni})" | FileCheck %s --check-prefix=LLVM
 
+// The named pipelines, and the quant interop lowered by upstream's own
+// --lower-quant-ops in the same upstream driver.
+// RUN: mlir-opt --load-dialect-plugin=%tqt_plugin --load-pass-plugin=%tqt_plugin %s \
+// RUN:   --pass-pipeline="builtin.module(tqt-build-simulation{act-bits=6})" -o %t.upstream.pipeline.mlir
+// RUN: tqt-opt %s --tqt-build-simulation=act-bits=6 -o %t.tqt.pipeline.mlir
+// RUN: diff %t.upstream.pipeline.mlir %t.tqt.pipeline.mlir
+// RUN: mlir-opt --load-dialect-plugin=%tqt_plugin --load-pass-plugin=%tqt_plugin %t.tqt.int.mlir \
+// RUN:   --pass-pipeline="builtin.module(convert-tqt-to-quant,func.func(lower-quant-ops))" | FileCheck %s --check-prefix=QUANT
+
+// QUANT-LABEL: func.func @layer
+// QUANT-NOT:     tqt.quantize
+// QUANT:         arith.fptosi
+
 // SIM-LABEL: func.func @layer
 // SIM:         tqt.fake_quant
 // SIM:         tosa.conv2d
