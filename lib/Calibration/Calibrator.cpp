@@ -30,10 +30,6 @@ using ::mlir::tqt::exec::HostTensor;
 using ::mlir::tqt::exec::sliceRows;
 namespace num = ::mlir::tqt::numerics;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 /// "file:line:col: " of an op, for errors returned as llvm::Error.
 static std::string locString(Location loc) {
   return ::mlir::tqt::exec::formatLocation(loc) + ": ";
@@ -56,24 +52,26 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     -> llvm::Expected<std::vector<CalibratedThreshold>> {
   auto func = module.lookupSymbol<func::FuncOp>(options.entry);
   if (!func || func.isExternal())
-    return error("no function @" + options.entry + " with a body to calibrate");
+    return llvm::createStringError("no function @" + options.entry +
+                                   " with a body to calibrate");
   if (func.getNumArguments() != 1)
-    return error("@" + options.entry + " takes " +
-                 llvm::Twine(func.getNumArguments()) +
-                 " arguments; calibration feeds exactly one (the samples)");
+    return llvm::createStringError(
+        "@" + options.entry + " takes " + llvm::Twine(func.getNumArguments()) +
+        " arguments; calibration feeds exactly one (the samples)");
   if (samples.getDType() != DType::F32 || samples.getRank() < 1)
-    return error("calibration samples must be an f32 tensor with a sample "
-                 "dimension, got " +
-                 ::mlir::tqt::exec::dtypeName(samples.getDType()) + " " +
-                 ::mlir::tqt::exec::shapeToString(samples.getShape()));
+    return llvm::createStringError(
+        "calibration samples must be an f32 tensor with a sample "
+        "dimension, got " +
+        ::mlir::tqt::exec::dtypeName(samples.getDType()) + " " +
+        ::mlir::tqt::exec::shapeToString(samples.getShape()));
 
   NonFiniteCount bad = countNonFinite(llvm::ArrayRef(
       samples.dataAs<float>(), size_t(samples.getNumElements())));
   if (samples.getNumElements() != 0 &&
       bad.total() == size_t(samples.getNumElements()))
-    return error("the calibration samples hold no finite value (" +
-                 llvm::Twine(bad.nan) + " NaN, " + llvm::Twine(bad.inf) +
-                 " infinite)");
+    return llvm::createStringError(
+        "the calibration samples hold no finite value (" +
+        llvm::Twine(bad.nan) + " NaN, " + llvm::Twine(bad.inf) + " infinite)");
 
   // The quantizers in program order, grouped by threshold global.
   SymbolTable symbols(module);
@@ -125,12 +123,14 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     quantizers.push_back(fq);
   });
   if (!problem.empty())
-    return error(problem);
+    return llvm::createStringError(problem);
   if (quantizers.empty())
-    return error("@" + options.entry + " has no tqt.fake_quant to calibrate");
+    return llvm::createStringError("@" + options.entry +
+                                   " has no tqt.fake_quant to calibrate");
   for (auto &[name, g] : groups)
     if (!symbols.lookup<ml_program::GlobalOp>(name))
-      return error("threshold global @" + name + " does not exist");
+      return llvm::createStringError("threshold global @" + name +
+                                     " does not exist");
 
   // Instrument a clone: thresholds become trailing arguments, quantizer
   // inputs trailing results.
@@ -149,7 +149,8 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     StringRef name = entry.first;
     unsigned index = ifunc.getNumArguments();
     if (failed(ifunc.insertArgument(index, scalarType, {}, ifunc.getLoc())))
-      return error("cannot add a threshold argument to @" + options.entry);
+      return llvm::createStringError("cannot add a threshold argument to @" +
+                                     options.entry);
     argTypes.push_back(scalarType);
     BlockArgument arg = ifunc.getArgument(index);
     SmallVector<ml_program::GlobalLoadOp> loads;
@@ -187,9 +188,9 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   if (batch < 0)
     batch = options.batchSize > 0 ? std::min(options.batchSize, n) : n;
   if (n == 0 || n % batch != 0)
-    return error("the " + llvm::Twine(n) +
-                 " samples do not fill whole batches of " + llvm::Twine(batch) +
-                 " (the model's static batch); pass a multiple");
+    return llvm::createStringError(
+        "the " + llvm::Twine(n) + " samples do not fill whole batches of " +
+        llvm::Twine(batch) + " (the model's static batch); pass a multiple");
   std::vector<HostTensor> batches;
   for (int64_t b = 0; b < n; b += batch)
     batches.push_back(batch == n ? sliceRows(samples, 0, n)
@@ -232,13 +233,13 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
     CalibratedThreshold &r = report[gi];
     r.ignored = countNonFinite(values);
     if (r.ignored.total() == values.size())
-      return error(locString(quantizers[g.members.front()].getLoc()) +
-                   "the quantizer of @" + g.global +
-                   " saw no finite value during calibration (" +
-                   llvm::Twine(r.ignored.nan) + " NaN, " +
-                   llvm::Twine(r.ignored.inf) + " infinite of " +
-                   llvm::Twine(values.size()) +
-                   "); check the calibration data and the model");
+      return llvm::createStringError(
+          locString(quantizers[g.members.front()].getLoc()) +
+          "the quantizer of @" + g.global +
+          " saw no finite value during calibration (" +
+          llvm::Twine(r.ignored.nan) + " NaN, " + llvm::Twine(r.ignored.inf) +
+          " infinite of " + llvm::Twine(values.size()) +
+          "); check the calibration data and the model");
     if (r.ignored.total() != 0)
       llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
     r.global = g.global;

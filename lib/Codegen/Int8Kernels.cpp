@@ -1,10 +1,19 @@
 //===- Int8Kernels.cpp - The --tqt-int8-kernels pass ----------------------===//
 
 #include "tqt/Codegen/Passes.h"
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 #include "GemmProblem.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 namespace mlir::tqt {
 #define GEN_PASS_DEF_TQTINT8KERNELS

@@ -38,9 +38,8 @@ mlir::tqt::codegen::parseKernelRequest(StringRef name) {
   if (std::optional<KernelIsa> isa = parseKernelIsa(name))
     return isa;
   return createStringError(
-      inconvertibleErrorCode(),
       "unknown --kernels value '" + name +
-          "' (expected auto, none, avx2, avx-vnni or avx512-vnni)");
+      "' (expected auto, none, avx2, avx-vnni or avx512-vnni)");
 }
 
 StringRef mlir::tqt::codegen::getKernelIsaFeatures(KernelIsa isa) {
@@ -109,11 +108,10 @@ mlir::tqt::codegen::resolveKernelIsa(std::optional<KernelIsa> requested,
     return *requested;
   std::string why = x86 ? "lacks " + join(missing, ", ")
                         : "is not x86-64 (" + sti.getTargetTriple().str() + ")";
-  return createStringError(
-      inconvertibleErrorCode(),
-      "--kernels=" + getKernelIsaName(*requested) + " needs a CPU with " +
-          getKernelIsaFeatures(*requested) + "; the target CPU '" +
-          sti.getCPU() + "' " + why +
-          " (use --kernels=auto or a --mcpu that "
-          "has them)");
+  return createStringError("--kernels=" + getKernelIsaName(*requested) +
+                           " needs a CPU with " +
+                           getKernelIsaFeatures(*requested) +
+                           "; the target CPU '" + sti.getCPU() + "' " + why +
+                           " (use --kernels=auto or a --mcpu that "
+                           "has them)");
 }

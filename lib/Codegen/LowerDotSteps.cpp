@@ -4,6 +4,7 @@
 
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 
 namespace mlir::tqt {

@@ -16,10 +16,6 @@
 using namespace mlir::tqt::exec;
 using namespace mlir;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 static Type elementTypeOf(MLIRContext *ctx, DType dtype) {
   switch (dtype) {
   case DType::F32:
@@ -64,9 +60,9 @@ interpretWithReference(ModuleOp module, llvm::StringRef name,
     return std::move(err);
   auto func = module.lookupSymbol<func::FuncOp>(name);
   if (!func.getBody().hasOneBlock())
-    return error("@" + name +
-                 " has more than one block; the reference "
-                 "interpreter evaluates straight-line code");
+    return llvm::createStringError("@" + name +
+                                   " has more than one block; the reference "
+                                   "interpreter evaluates straight-line code");
   MLIRContext *ctx = module.getContext();
 
   DenseMap<Value, Attribute> values;
@@ -90,26 +86,28 @@ interpretWithReference(ModuleOp module, llvm::StringRef name,
     SmallVector<Attribute> results;
     if (auto cst = dyn_cast<arith::ConstantOp>(op)) {
       if (!isa<DenseElementsAttr>(cst.getValue()))
-        return error(where + ": the reference interpreter needs dense tensor "
-                             "constants");
+        return llvm::createStringError(
+            where + ": the reference interpreter needs dense tensor "
+                    "constants");
       results.push_back(cst.getValue());
     } else if (isa<mlir::tqt::TQTDialect>(op.getDialect())) {
       SmallVector<Attribute> operands;
       for (Value v : op.getOperands())
         operands.push_back(values.lookup(v));
       if (failed(mlir::tqt::evaluate(&op, operands, results)))
-        return error(where + ": cannot evaluate '" +
-                     op.getName().getStringRef() +
-                     "' on these operands (mismatched shapes?)");
+        return llvm::createStringError(
+            where + ": cannot evaluate '" + op.getName().getStringRef() +
+            "' on these operands (mismatched shapes?)");
     } else {
-      return error(where +
-                   ": the reference interpreter evaluates tqt ops, "
-                   "arith.constant and func.return only, not '" +
-                   op.getName().getStringRef() + "'");
+      return llvm::createStringError(
+          where +
+          ": the reference interpreter evaluates tqt ops, "
+          "arith.constant and func.return only, not '" +
+          op.getName().getStringRef() + "'");
     }
     for (auto [res, attr] : llvm::zip(op.getResults(), results))
       values[res] = attr;
   }
-  return error("@" + name + " has no func.return");
+  return llvm::createStringError("@" + name + " has no func.return");
 }
 } // namespace mlir::tqt::exec

@@ -17,10 +17,6 @@
 using namespace mlir;
 using namespace ::mlir::tqt::exec;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 LayerComparer::~LayerComparer() = default;
 
 /// Appends every traced value of @entry to its results; returns the
@@ -56,9 +52,10 @@ LayerComparer::create(ModuleOp module, llvm::StringRef entry,
   legalizeOptions.trace = true;
   legalize.addPass(mlir::tqt::createTQTLegalizePow2(legalizeOptions));
   if (failed(legalize.run(*simulation)))
-    return error("cannot legalize @" + entry +
-                 " (see the diagnostics above); --compare-layers needs a "
-                 "simulation graph with constant thresholds");
+    return llvm::createStringError(
+        "cannot legalize @" + entry +
+        " (see the diagnostics above); --compare-layers needs a "
+        "simulation graph with constant thresholds");
   // The tags are numbered over the whole module, as when the integer
   // program was made from it; then only the entry is kept.
   simulation->walk([&](mlir::tqt::QuantizeOp q) {
@@ -74,12 +71,13 @@ LayerComparer::create(ModuleOp module, llvm::StringRef entry,
     return std::move(err);
   auto func = simulation->lookupSymbol<func::FuncOp>(entry);
   if (!func)
-    return error("no function @" + entry);
+    return llvm::createStringError("no function @" + entry);
   c->numResults = func.getNumResults();
   bool any = false;
   func.walk([&](mlir::tqt::QuantizeOp) { any = true; });
   if (!any)
-    return error("@" + entry + " has no quantizer to compare");
+    return llvm::createStringError("@" + entry +
+                                   " has no quantizer to compare");
 
   OwningOpRef<ModuleOp> integer;
   if (integerProgram) {
@@ -91,30 +89,34 @@ LayerComparer::create(ModuleOp module, llvm::StringRef entry,
     PassManager fuse(ctx);
     fuse.addPass(mlir::tqt::createTQTFuseInteger());
     if (failed(fuse.run(*integer)))
-      return error("cannot fuse @" + entry +
-                   " into an integer program (see the diagnostics above)");
+      return llvm::createStringError(
+          "cannot fuse @" + entry +
+          " into an integer program (see the diagnostics above)");
   }
   auto integerFunc = integer->lookupSymbol<func::FuncOp>(c->entry);
   if (!integerFunc)
-    return error("the integer program has no function @" + entry);
+    return llvm::createStringError("the integer program has no function @" +
+                                   entry);
   if (integerFunc.getFunctionType().getInputs() !=
       func.getFunctionType().getInputs())
-    return error("@" + entry +
-                 " of the integer program takes different "
-                 "arguments than the simulation graph's");
+    return llvm::createStringError("@" + entry +
+                                   " of the integer program takes different "
+                                   "arguments than the simulation graph's");
 
   c->simulationTraced = returnTraced(func);
   c->integerTraced = returnTraced(integerFunc);
   if (c->integerTraced.empty())
-    return error("the integer program has no tqt.trace tags: make it with "
-                 "tqt-opt --tqt-legalize-pow2=trace=true --tqt-fuse-integer");
+    return llvm::createStringError(
+        "the integer program has no tqt.trace tags: make it with "
+        "tqt-opt --tqt-legalize-pow2=trace=true --tqt-fuse-integer");
   for (unsigned id : c->integerTraced)
     if (id >= c->quantizers.size())
-      return error("the integer program's tqt.trace tag " + llvm::Twine(id) +
-                   " has no quantizer in the simulation "
-                   "graph (it has " +
-                   llvm::Twine(c->quantizers.size()) +
-                   "): is it made from the same model?");
+      return llvm::createStringError("the integer program's tqt.trace tag " +
+                                     llvm::Twine(id) +
+                                     " has no quantizer in the simulation "
+                                     "graph (it has " +
+                                     llvm::Twine(c->quantizers.size()) +
+                                     "): is it made from the same model?");
   JitOptions jo = options;
   jo.entryPoints = {c->entry};
   auto simJit = JitModule::create(*simulation, jo);

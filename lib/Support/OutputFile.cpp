@@ -9,17 +9,14 @@
 using namespace llvm;
 using namespace mlir::tqt;
 
-static Error error(const Twine &msg) {
-  return createStringError(inconvertibleErrorCode(), msg);
-}
-
 Expected<OutputFile> OutputFile::open(StringRef path, bool allowStdout) {
   if (path.empty())
-    return error("empty output file name");
+    return llvm::createStringError("empty output file name");
   if (path == "-") {
     if (!allowStdout)
-      return error("this output cannot go to standard output ('-'); give a "
-                   "file name");
+      return llvm::createStringError(
+          "this output cannot go to standard output ('-'); give a "
+          "file name");
     return OutputFile(path.str(), Kind::Stdout);
   }
 
@@ -35,18 +32,22 @@ Expected<OutputFile> OutputFile::open(StringRef path, bool allowStdout) {
       std::error_code ec;
       out.stream = std::make_unique<raw_fd_ostream>(path, ec, sys::fs::OF_None);
       if (ec)
-        return error("cannot open " + path + ": " + ec.message());
+        return llvm::createStringError("cannot open " + path + ": " +
+                                       ec.message());
       return std::move(out);
     }
     case sys::fs::file_type::directory_file:
-      return error("cannot write " + path + ": it is a directory");
+      return llvm::createStringError("cannot write " + path +
+                                     ": it is a directory");
     default:
-      return error("refusing to write " + path +
-                   ": it is not a regular file, a character device or a "
-                   "FIFO");
+      return llvm::createStringError(
+          "refusing to write " + path +
+          ": it is not a regular file, a character device or a "
+          "FIFO");
     }
   } else if (statusError != std::errc::no_such_file_or_directory) {
-    return error("cannot write " + path + ": " + statusError.message());
+    return llvm::createStringError("cannot write " + path + ": " +
+                                   statusError.message());
   }
 
   // A regular file or a new one: a temporary beside the target (the same
@@ -60,7 +61,8 @@ Expected<OutputFile> OutputFile::open(StringRef path, bool allowStdout) {
   }
   auto temp = sys::fs::TempFile::create(out.target + ".tmp-%%%%%%");
   if (!temp)
-    return error("cannot write " + path + ": " + toString(temp.takeError()));
+    return llvm::createStringError("cannot write " + path + ": " +
+                                   toString(temp.takeError()));
   out.temp.emplace(std::move(*temp));
   out.stream = std::make_unique<raw_fd_ostream>(out.temp->FD,
                                                 /*shouldClose=*/false);
@@ -99,9 +101,10 @@ raw_ostream &OutputFile::os() {
 }
 
 Error OutputFile::writeError(std::error_code ec) const {
-  return error("cannot write " +
-               (kind == Kind::Stdout ? "to standard output" : StringRef(path)) +
-               ": " + ec.message());
+  return llvm::createStringError(
+      "cannot write " +
+      (kind == Kind::Stdout ? "to standard output" : StringRef(path)) + ": " +
+      ec.message());
 }
 
 Expected<std::string> OutputFile::getScratchPath() {
@@ -111,8 +114,8 @@ Expected<std::string> OutputFile::getScratchPath() {
     sys::path::append(model, "tqt-output-%%%%%%");
     auto scratch = sys::fs::TempFile::create(model);
     if (!scratch)
-      return error("cannot create a temporary file: " +
-                   toString(scratch.takeError()));
+      return llvm::createStringError("cannot create a temporary file: " +
+                                     toString(scratch.takeError()));
     temp.emplace(std::move(*scratch));
   }
   scratchUsed = true;
@@ -126,8 +129,8 @@ Error OutputFile::commit() {
     auto contents = MemoryBuffer::getFile(temp->TmpName, /*IsText=*/false,
                                           /*RequiresNullTerminator=*/false);
     if (!contents)
-      return error("cannot read " + temp->TmpName + ": " +
-                   contents.getError().message());
+      return llvm::createStringError("cannot read " + temp->TmpName + ": " +
+                                     contents.getError().message());
     os() << (*contents)->getBuffer();
     if (Error err = temp->discard())
       return err;
@@ -150,7 +153,8 @@ Error OutputFile::commit() {
     Error err = temp->keep(target);
     temp.reset();
     if (err)
-      return error("cannot write " + path + ": " + toString(std::move(err)));
+      return llvm::createStringError("cannot write " + path + ": " +
+                                     toString(std::move(err)));
   }
   return Error::success();
 }
@@ -168,7 +172,8 @@ Error mlir::tqt::flushStandardOutput() {
   outs().flush();
   if (std::error_code ec = outs().error()) {
     outs().clear_error();
-    return error("cannot write to standard output: " + ec.message());
+    return llvm::createStringError("cannot write to standard output: " +
+                                   ec.message());
   }
   return Error::success();
 }

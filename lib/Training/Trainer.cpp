@@ -108,6 +108,27 @@ public:
   llvm::Expected<TrainResult> run();
 
 private:
+  /// What one training step reports.
+  struct StepOutcome {
+    float loss = 0;
+    double trainAccuracy = 0;
+    float lrWeights = 0, lrThresholds = 0;
+  };
+
+  /// Resolves and checks the model, compiles it; returns the step count.
+  llvm::Expected<int64_t> prepare();
+  /// One step on a batch: the parameters and moments are updated, the
+  /// threshold gradients recorded for freezing.
+  llvm::Expected<StepOutcome> trainStep(int64_t step, const HostTensor &images,
+                                        const HostTensor &labels);
+  /// Validation accuracy now; the parameters are kept when it is the best.
+  llvm::Expected<double> evaluateAndKeepBest(int64_t step, TrainResult &result);
+  void drawProgress(int64_t step, int64_t total, double lossAvg, double accAvg,
+                    std::optional<double> valAcc, double imagesPerSecond,
+                    double secondsPerStep);
+  /// `values` into the parameter globals; promoted constants back to
+  /// tosa.const.
+  void writeParameters(ArrayRef<HostTensor> values);
   llvm::Error checkModel(func::FuncOp func);
   /// Expands the training step, reads the parameters (initState) and
   /// JIT-compiles the step and the evaluation function.
@@ -303,7 +324,40 @@ void Trainer::logRow(int64_t step, double loss, double trainAcc,
   os << "\n";
 }
 
-llvm::Expected<TrainResult> Trainer::run() {
+/// Deterministic shuffling: Fisher-Yates with a seeded mt19937_64, a new
+/// permutation whenever the rest of the current one is shorter than a batch.
+class BatchSampler {
+public:
+  BatchSampler(int64_t numSamples, int64_t batchSize, uint64_t seed)
+      : rng(seed), order(numSamples), batchSize(batchSize) {
+    shuffle();
+  }
+
+  /// The sample indices of the next batch.
+  ArrayRef<int64_t> next() {
+    if (pos + batchSize > int64_t(order.size())) {
+      shuffle();
+      pos = 0;
+    }
+    ArrayRef<int64_t> rows(order.data() + pos, batchSize);
+    pos += batchSize;
+    return rows;
+  }
+
+private:
+  void shuffle() {
+    std::iota(order.begin(), order.end(), 0);
+    for (int64_t i = int64_t(order.size()) - 1; i > 0; --i)
+      std::swap(order[i], order[int64_t(rng() % uint64_t(i + 1))]);
+  }
+
+  std::mt19937_64 rng;
+  std::vector<int64_t> order;
+  int64_t batchSize;
+  int64_t pos = 0;
+};
+
+llvm::Expected<int64_t> Trainer::prepare() {
   auto name = resolveEntryPoint(module, options.entry);
   if (!name)
     return name.takeError();
@@ -326,6 +380,108 @@ llvm::Expected<TrainResult> Trainer::run() {
     return createStringError("nothing to do: give --steps or --epochs");
   if (auto err = compile(func))
     return std::move(err);
+  return total;
+}
+
+llvm::Expected<Trainer::StepOutcome>
+Trainer::trainStep(int64_t step, const HostTensor &images,
+                   const HostTensor &labels) {
+  size_t np = params.size(), nt = thresholdSlots.size();
+  HostTensor stepT = scalarI32(int32_t(step));
+  std::vector<const HostTensor *> args(layout->getNumArguments());
+  for (size_t i = 0; i < np; ++i) {
+    args[layout->paramArg(i)] = &params[i];
+    args[layout->adamMArg(i)] = &moments1[i];
+    args[layout->adamVArg(i)] = &moments2[i];
+  }
+  args[layout->stepArg()] = &stepT;
+  if (nt)
+    args[layout->frozenArg()] = &frozen;
+  args[layout->inputArg(0)] = &images;
+  args[layout->labelsArg()] = &labels;
+  auto out = jit->invoke(mlir::tqt::trainStepName(entry), args);
+  if (!out)
+    return out.takeError();
+  std::vector<HostTensor> &r = *out;
+  StepOutcome outcome;
+  outcome.loss = *r[layout->lossResult()].dataAs<float>();
+  if (!std::isfinite(outcome.loss))
+    return createStringError(llvm::formatv(
+        "the loss is {0} at step {1} (learning rates {2} / {3}); stopping "
+        "without writing the model",
+        outcome.loss, step, options.lrWeights, options.lrThresholds));
+  for (size_t i = 0; i < np; ++i)
+    if (!allFinite(r[layout->paramResult(i)]))
+      return createStringError(llvm::formatv(
+          "parameter @{0} became NaN or infinite at step {1}; stopping "
+          "without writing the model",
+          slots[i].global, step));
+  for (size_t i = 0; i < np; ++i) {
+    params[i] = std::move(r[layout->paramResult(i)]);
+    moments1[i] = std::move(r[layout->adamMResult(i)]);
+    moments2[i] = std::move(r[layout->adamVResult(i)]);
+  }
+  std::vector<int64_t> pred = argmaxRows(r[layout->outputResult()]);
+  int64_t correct = 0;
+  for (size_t i = 0; i < pred.size(); ++i)
+    correct += pred[i] == labels.dataAs<int32_t>()[i];
+  outcome.trainAccuracy = 100.0 * double(correct) / double(pred.size());
+  if (nt) {
+    const float *g = r[layout->thresholdGradsResult()].dataAs<float>();
+    std::vector<float> theta;
+    for (size_t k : thresholdSlots)
+      theta.push_back(params[k].dataAs<float>()[0]);
+    freezing->record(theta, ArrayRef<float>(g, nt));
+  }
+  outcome.lrWeights = *r[layout->lrWeightsResult()].dataAs<float>();
+  outcome.lrThresholds = *r[layout->lrThresholdsResult()].dataAs<float>();
+  return outcome;
+}
+
+llvm::Expected<double> Trainer::evaluateAndKeepBest(int64_t step,
+                                                    TrainResult &result) {
+  auto acc = evaluate();
+  if (!acc)
+    return acc.takeError();
+  if (*acc > result.bestAccuracy) {
+    result.bestAccuracy = *acc;
+    result.bestStep = step;
+    for (size_t i = 0; i < params.size(); ++i)
+      best[i] = copyTensor(params[i]);
+  }
+  return *acc;
+}
+
+void Trainer::drawProgress(int64_t step, int64_t total, double lossAvg,
+                           double accAvg, std::optional<double> valAcc,
+                           double imagesPerSecond, double secondsPerStep) {
+  *options.progress << clearLine()
+                    << llvm::formatv("tqt-train: step {0}/{1}  loss {2:F4}  "
+                                     "train {3:F1}%",
+                                     step, total, lossAvg, accAvg);
+  if (valAcc)
+    *options.progress << llvm::formatv("  val {0:F2}%", *valAcc);
+  *options.progress << llvm::formatv(
+      "  {0:F0} img/s  ETA {1}", imagesPerSecond,
+      formatDuration(secondsPerStep * double(total - step)));
+  bool newline = !live || valAcc || step == total;
+  *options.progress << (newline ? "\n" : "");
+  options.progress->flush();
+}
+
+void Trainer::writeParameters(ArrayRef<HostTensor> values) {
+  SymbolTable symbols(module);
+  for (size_t i = 0; i < slots.size(); ++i)
+    writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global),
+                values[i]);
+  mlir::tqt::demotePromotedGlobals(module);
+}
+
+llvm::Expected<TrainResult> Trainer::run() {
+  auto planned = prepare();
+  if (!planned)
+    return planned.takeError();
+  const int64_t total = *planned;
   TrainResult result;
   live = options.progress && options.progress->is_displayed();
   const int64_t freezeStart =
@@ -353,80 +509,23 @@ llvm::Expected<TrainResult> Trainer::run() {
           total, options.batchSize, *acc);
   }
 
-  // Deterministic shuffling: Fisher-Yates with a seeded mt19937_64.
-  std::mt19937_64 rng(options.seed);
-  std::vector<int64_t> order(n);
-  auto shuffle = [&] {
-    std::iota(order.begin(), order.end(), 0);
-    for (int64_t i = n - 1; i > 0; --i)
-      std::swap(order[i], order[int64_t(rng() % uint64_t(i + 1))]);
-  };
-  shuffle();
-  int64_t pos = 0;
-  size_t np = params.size(), nt = thresholdSlots.size();
-  std::string stepFn = mlir::tqt::trainStepName(entry);
+  BatchSampler sampler(trainSet.images.getShape()[0], options.batchSize,
+                       options.seed);
+  bool graffitistFreezing =
+      options.freezing == ::mlir::tqt::train::Freezing::Graffitist &&
+      !thresholdSlots.empty();
   auto start = std::chrono::steady_clock::now();
   double evalSeconds = 0; // excluded from images/s
   double lastDraw = -1;   // when the live progress line was last drawn
   double lossAvg = 0, accAvg = 0;
   for (int64_t step = 1; step <= total; ++step) {
-    if (pos + options.batchSize > n) {
-      shuffle();
-      pos = 0;
-    }
-    ArrayRef<int64_t> rows(order.data() + pos, options.batchSize);
-    pos += options.batchSize;
+    ArrayRef<int64_t> rows = sampler.next();
     HostTensor images = gatherRows(trainSet.images, rows);
     HostTensor labels = gatherRows(trainSet.labels, rows);
-    HostTensor stepT = scalarI32(int32_t(step));
-    std::vector<const HostTensor *> args(layout->getNumArguments());
-    for (size_t i = 0; i < np; ++i) {
-      args[layout->paramArg(i)] = &params[i];
-      args[layout->adamMArg(i)] = &moments1[i];
-      args[layout->adamVArg(i)] = &moments2[i];
-    }
-    args[layout->stepArg()] = &stepT;
-    if (nt)
-      args[layout->frozenArg()] = &frozen;
-    args[layout->inputArg(0)] = &images;
-    args[layout->labelsArg()] = &labels;
-    auto out = jit->invoke(stepFn, args);
-    if (!out)
-      return out.takeError();
-    std::vector<HostTensor> &r = *out;
-    float loss = *r[layout->lossResult()].dataAs<float>();
-    if (!std::isfinite(loss))
-      return createStringError(llvm::formatv(
-          "the loss is {0} at step {1} (learning rates {2} / {3}); stopping "
-          "without writing the model",
-          loss, step, options.lrWeights, options.lrThresholds));
-    for (size_t i = 0; i < np; ++i)
-      if (!allFinite(r[layout->paramResult(i)]))
-        return createStringError(llvm::formatv(
-            "parameter @{0} became NaN or infinite at step {1}; stopping "
-            "without writing the model",
-            slots[i].global, step));
-    for (size_t i = 0; i < np; ++i) {
-      params[i] = std::move(r[layout->paramResult(i)]);
-      moments1[i] = std::move(r[layout->adamMResult(i)]);
-      moments2[i] = std::move(r[layout->adamVResult(i)]);
-    }
-    std::vector<int64_t> pred = argmaxRows(r[layout->outputResult()]);
-    int64_t correct = 0;
-    for (size_t i = 0; i < pred.size(); ++i)
-      correct += pred[i] == labels.dataAs<int32_t>()[i];
-    double trainAcc = 100.0 * double(correct) / double(pred.size());
-    if (nt) {
-      const float *g = r[layout->thresholdGradsResult()].dataAs<float>();
-      std::vector<float> theta;
-      for (size_t k : thresholdSlots)
-        theta.push_back(params[k].dataAs<float>()[0]);
-      freezing->record(theta, ArrayRef<float>(g, nt));
-    }
-    float lrW = *r[layout->lrWeightsResult()].dataAs<float>(),
-          lrT = *r[layout->lrThresholdsResult()].dataAs<float>();
-    if (options.freezing == ::mlir::tqt::train::Freezing::Graffitist && nt &&
-        step >= freezeStart &&
+    auto outcome = trainStep(step, images, labels);
+    if (!outcome)
+      return outcome.takeError();
+    if (graffitistFreezing && step >= freezeStart &&
         (step - freezeStart) % options.freezeEvery == 0) {
       freezeOne(step);
       freezing->resetWindow();
@@ -436,27 +535,22 @@ llvm::Expected<TrainResult> Trainer::run() {
         ((options.evalEvery > 0 && step % options.evalEvery == 0) ||
          step == total)) {
       auto evalStart = std::chrono::steady_clock::now();
-      auto acc = evaluate();
+      auto acc = evaluateAndKeepBest(step, result);
       if (!acc)
         return acc.takeError();
       evalSeconds += std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - evalStart)
                          .count();
       valAcc = *acc;
-      if (*acc > result.bestAccuracy) {
-        result.bestAccuracy = *acc;
-        result.bestStep = step;
-        for (size_t i = 0; i < np; ++i)
-          best[i] = copyTensor(params[i]);
-      }
     }
     if (options.log &&
         (step % options.logEvery == 0 || step == total || valAcc))
-      logRow(step, loss, trainAcc, valAcc, lrW, lrT);
+      logRow(step, outcome->loss, outcome->trainAccuracy, valAcc,
+             outcome->lrWeights, outcome->lrThresholds);
     double k = std::min<double>(step, 20);
-    lossAvg += (loss - lossAvg) / k;
-    accAvg += (trainAcc - accAvg) / k;
-    result.finalLoss = loss;
+    lossAvg += (outcome->loss - lossAvg) / k;
+    accAvg += (outcome->trainAccuracy - accAvg) / k;
+    result.finalLoss = outcome->loss;
     double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count() -
@@ -469,30 +563,14 @@ llvm::Expected<TrainResult> Trainer::run() {
     bool redraw = live && elapsed + evalSeconds - lastDraw >= 0.1;
     if (options.progress && (keep || redraw)) {
       lastDraw = elapsed + evalSeconds;
-      *options.progress << clearLine()
-                        << llvm::formatv(
-                               "tqt-train: step {0}/{1}  loss {2:F4}  train "
-                               "{3:F1}%",
-                               step, total, lossAvg, accAvg);
-      if (valAcc)
-        *options.progress << llvm::formatv("  val {0:F2}%", *valAcc);
-      *options.progress << llvm::formatv(
-          "  {0:F0} img/s  ETA {1}", result.imagesPerSecond,
-          formatDuration(elapsed / double(step) * double(total - step)));
-      bool newline = !live || valAcc || step == total;
-      *options.progress << (newline ? "\n" : "");
-      options.progress->flush();
+      drawProgress(step, total, lossAvg, accAvg, valAcc, result.imagesPerSecond,
+                   elapsed / double(step));
     }
   }
   result.steps = total;
   result.numFrozen = numFrozen;
-
   // The kept checkpoint into the model.
-  const std::vector<HostTensor> &kept = validationSet ? best : params;
-  SymbolTable symbols(module);
-  for (size_t i = 0; i < np; ++i)
-    writeGlobal(symbols.lookup<ml_program::GlobalOp>(slots[i].global), kept[i]);
-  mlir::tqt::demotePromotedGlobals(module);
+  writeParameters(validationSet ? best : params);
   return result;
 }
 

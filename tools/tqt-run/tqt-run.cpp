@@ -221,7 +221,6 @@ createComparer(mlir::ModuleOp module, StringRef name) {
       ModelFile::load(integerProgram, *module.getContext(), errorMessage);
   if (!integer)
     return createStringError(
-        inconvertibleErrorCode(),
         errorMessage.empty() ? "cannot parse " + integerProgram : errorMessage);
   return LayerComparer::create(module, name, jitOptions(),
                                integer->getModule());
@@ -271,93 +270,72 @@ static int compareOnDataset(mlir::ModuleOp module, StringRef name) {
   return finishComparison(report);
 }
 
-int main(int argc, char **argv) {
-  // Compiled code is called repeatedly: keep its freed buffers in the heap.
-  ::mlir::tqt::retainFreedMemory();
-  InitLLVM init(argc, argv);
-  cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "tqt-run: JIT-compile a tensor program and run one of its functions\n\n"
-      "  tqt-run MODEL.mlir -e FUNC -i a.npy -i b.npy --output-dir DIR\n");
-
+/// The option combinations tqt-run accepts.
+static Error checkOptions() {
+  auto error = [](const Twine &msg) { return createStringError(msg); };
   if (!inputs.empty() && randomInputs)
-    return fail("-i and --random-inputs are exclusive");
+    return error("-i and --random-inputs are exclusive");
   if (dynamicSize < 0)
-    return fail("--dynamic-size must be non-negative");
+    return error("--dynamic-size must be non-negative");
   if (repeat == 0)
-    return fail("--repeat must be at least 1");
+    return error("--repeat must be at least 1");
   if (optLevel > 3)
-    return fail("-O must be 0, 1, 2 or 3");
+    return error("-O must be 0, 1, 2 or 3");
   if (auto request = ::mlir::tqt::codegen::parseKernelRequest(kernels);
       !request)
-    return fail(toString(request.takeError()));
+    return request.takeError();
   if (eval && compareLayersFlag)
-    return fail("--eval and --compare-layers are exclusive");
+    return error("--eval and --compare-layers are exclusive");
   if (eval && dataset.empty())
-    return fail("--eval and --dataset go together");
+    return error("--eval and --dataset go together");
   if (!dataset.empty() && !eval && !compareLayersFlag)
-    return fail("--dataset goes with --eval or --compare-layers");
+    return error("--dataset goes with --eval or --compare-layers");
   if (eval && (!inputs.empty() || randomInputs || reference))
-    return fail("--eval takes its inputs from --dataset (no -i, "
-                "--random-inputs or --reference)");
+    return error("--eval takes its inputs from --dataset (no -i, "
+                 "--random-inputs or --reference)");
   if (!integerProgram.empty() && !compareLayersFlag)
-    return fail("--integer goes with --compare-layers");
+    return error("--integer goes with --compare-layers");
   if (compareLayersFlag &&
       (reference || !outputDir.empty() || repeat > 1 ||
        (!dataset.empty() && (!inputs.empty() || randomInputs))))
-    return fail("--compare-layers takes -i, --random-inputs or --dataset "
-                "(no --reference, --output-dir or --repeat)");
+    return error("--compare-layers takes -i, --random-inputs or --dataset "
+                 "(no --reference, --output-dir or --repeat)");
   if (evalBatch <= 0 || evalSamples < 0)
-    return fail("--eval-batch must be positive and --eval-samples not "
-                "negative");
+    return error("--eval-batch must be positive and --eval-samples not "
+                 "negative");
+  return Error::success();
+}
 
-  std::unique_ptr<mlir::MLIRContext> context = ::mlir::tqt::createToolContext();
-  std::string errorMessage;
-  std::unique_ptr<ModelFile> model =
-      ModelFile::load(inputFile, *context, errorMessage);
-  if (!model)
-    return errorMessage.empty() ? 1 : fail(errorMessage);
-  mlir::ModuleOp module = model->getModule();
-  auto resolved = resolveEntryPoint(module, entry);
-  if (!resolved)
-    return fail(resolved.takeError());
-  std::string name = *resolved;
+/// --eval: accuracy on the test split of --dataset.
+static int evaluateOnDataset(mlir::ModuleOp module, StringRef name) {
+  auto data = loadDataset(dataset, "test", datasetDir);
+  if (!data)
+    return fail(data.takeError());
+  auto jit = compile(module, name);
+  if (!jit)
+    return fail(jit.takeError());
+  if (evalSamples > data->images.getShape()[0])
+    return fail("--eval-samples " + Twine(evalSamples) +
+                " asks for more than the " + Twine(data->images.getShape()[0]) +
+                " samples of " + dataset);
+  auto acc = evaluateAccuracy(**jit, name, {}, data->images, data->labels,
+                              evalBatch, evalSamples);
+  if (!acc)
+    return fail(acc.takeError());
+  outs() << "samples: " << acc->total << "\n";
+  outs() << llvm::format("accuracy: %.2f%%\n", acc->percent());
+  return finishStandardOutput();
+}
 
-  auto sig = getEntrySignature(module, name);
-  if (!sig)
-    return fail(sig.takeError());
-
-  if (eval) {
-    auto data = loadDataset(dataset, "test", datasetDir);
-    if (!data)
-      return fail(data.takeError());
-    auto jit = compile(module, name);
-    if (!jit)
-      return fail(jit.takeError());
-    if (evalSamples > data->images.getShape()[0])
-      return fail("--eval-samples " + Twine(evalSamples) +
-                  " asks for more than the " +
-                  Twine(data->images.getShape()[0]) + " samples of " + dataset);
-    auto acc = evaluateAccuracy(**jit, name, {}, data->images, data->labels,
-                                evalBatch, evalSamples);
-    if (!acc)
-      return fail(acc.takeError());
-    outs() << "samples: " << acc->total << "\n";
-    outs() << llvm::format("accuracy: %.2f%%\n", acc->percent());
-    return finishStandardOutput();
-  }
-
-  if (compareLayersFlag && !dataset.empty())
-    return compareOnDataset(module, name);
-
-  // Inputs.
-  std::vector<HostTensor> hostInputs;
-  std::vector<std::string> names;
+/// The inputs of -i or --random-inputs, checked against the signature, with
+/// the names diagnostics use for them; written to --dump-inputs when given.
+static Error readInputs(const EntrySignature &sig,
+                        std::vector<HostTensor> &hostInputs,
+                        std::vector<std::string> &names) {
   if (randomInputs) {
-    auto generated = makeRandomInputs(*sig, seed, dynamicSize);
+    auto generated = makeRandomInputs(sig, seed, dynamicSize);
     if (!generated)
-      return fail(generated.takeError());
+      return generated.takeError();
     hostInputs = std::move(*generated);
     for (size_t i = 0; i < hostInputs.size(); ++i)
       names.push_back("random input " + std::to_string(i));
@@ -365,7 +343,7 @@ int main(int argc, char **argv) {
     for (const std::string &path : inputs) {
       auto t = readNpy(path);
       if (!t)
-        return fail(t.takeError());
+        return t.takeError();
       hostInputs.push_back(std::move(*t));
       names.push_back(path);
     }
@@ -373,59 +351,54 @@ int main(int argc, char **argv) {
   std::vector<const HostTensor *> inputPtrs;
   for (const HostTensor &t : hostInputs)
     inputPtrs.push_back(&t);
-  if (Error err = checkInputs(*sig, inputPtrs, names))
-    return fail(std::move(err));
-  if (!dumpInputs.empty()) {
-    if (std::error_code ec = sys::fs::create_directories(dumpInputs))
-      return fail("cannot create " + dumpInputs + ": " + ec.message());
-    for (auto [i, t] : llvm::enumerate(hostInputs)) {
-      SmallString<256> path(dumpInputs);
-      sys::path::append(path, "input" + std::to_string(i) + ".npy");
-      if (Error err = writeNpy(path, t))
-        return fail(std::move(err));
-    }
+  if (Error err = checkInputs(sig, inputPtrs, names))
+    return err;
+  if (dumpInputs.empty())
+    return Error::success();
+  if (std::error_code ec = sys::fs::create_directories(dumpInputs))
+    return createStringError("cannot create " + dumpInputs + ": " +
+                             ec.message());
+  for (auto [i, t] : llvm::enumerate(hostInputs)) {
+    SmallString<256> path(dumpInputs);
+    sys::path::append(path, "input" + std::to_string(i) + ".npy");
+    if (Error err = writeNpy(path, t))
+      return err;
   }
+  return Error::success();
+}
 
-  if (compareLayersFlag) {
-    auto comparer = createComparer(module, name);
-    if (!comparer)
-      return fail(comparer.takeError());
-    LayerReport report;
-    if (Error err = (*comparer)->compare(inputPtrs, report))
-      return fail(std::move(err));
-    return finishComparison(report);
-  }
-
-  // Run.
+/// Runs `name` once with the reference interpreter or --repeat times
+/// JIT-compiled (timing the calls when more than one).
+static Expected<std::vector<HostTensor>>
+runModel(mlir::ModuleOp module, StringRef name,
+         ArrayRef<const HostTensor *> inputPtrs, ArrayRef<std::string> names) {
+  if (reference)
+    return interpretWithReference(module, name, inputPtrs, names);
+  auto jit = compile(module, name);
+  if (!jit)
+    return jit.takeError();
   std::vector<HostTensor> results;
-  if (reference) {
-    auto r = interpretWithReference(module, name, inputPtrs, names);
+  auto start = std::chrono::steady_clock::now();
+  for (unsigned n = 0; n < repeat; ++n) {
+    auto r = (*jit)->invoke(name, inputPtrs, names);
     if (!r)
-      return fail(r.takeError());
+      return r.takeError();
     results = std::move(*r);
-  } else {
-    auto jit = compile(module, name);
-    if (!jit)
-      return fail(jit.takeError());
-    auto start = std::chrono::steady_clock::now();
-    for (unsigned n = 0; n < repeat; ++n) {
-      auto r = (*jit)->invoke(name, inputPtrs, names);
-      if (!r)
-        return fail(r.takeError());
-      results = std::move(*r);
-    }
-    if (repeat > 1) {
-      double ms = std::chrono::duration<double, std::milli>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
-      errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
-             << " ms (" << format("%.4f", ms / repeat) << " ms/call; kernels: "
-             << ::mlir::tqt::codegen::getKernelIsaName((*jit)->getKernels())
-             << ")\n";
-    }
   }
+  if (repeat > 1) {
+    double ms = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+    errs() << "tqt-run: " << repeat << " calls in " << format("%.3f", ms)
+           << " ms (" << format("%.4f", ms / repeat) << " ms/call; kernels: "
+           << ::mlir::tqt::codegen::getKernelIsaName((*jit)->getKernels())
+           << ")\n";
+  }
+  return results;
+}
 
-  // Outputs.
+/// Summaries on stdout, or result<i>.npy files in --output-dir.
+static int writeResults(ArrayRef<HostTensor> results) {
   if (outputDir.empty()) {
     for (auto [i, t] : llvm::enumerate(results))
       printSummary(outs(), i, t);
@@ -440,4 +413,60 @@ int main(int argc, char **argv) {
       return fail(std::move(err));
   }
   return 0;
+}
+
+int main(int argc, char **argv) {
+  // Compiled code is called repeatedly: keep its freed buffers in the heap.
+  ::mlir::tqt::retainFreedMemory();
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tqt-run: JIT-compile a tensor program and run one of its functions\n\n"
+      "  tqt-run MODEL.mlir -e FUNC -i a.npy -i b.npy --output-dir DIR\n");
+  if (Error err = checkOptions())
+    return fail(std::move(err));
+
+  std::unique_ptr<mlir::MLIRContext> context = ::mlir::tqt::createToolContext();
+  std::string errorMessage;
+  std::unique_ptr<ModelFile> model =
+      ModelFile::load(inputFile, *context, errorMessage);
+  if (!model)
+    return errorMessage.empty() ? 1 : fail(errorMessage);
+  mlir::ModuleOp module = model->getModule();
+  auto resolved = resolveEntryPoint(module, entry);
+  if (!resolved)
+    return fail(resolved.takeError());
+  std::string name = *resolved;
+  auto sig = getEntrySignature(module, name);
+  if (!sig)
+    return fail(sig.takeError());
+
+  if (eval)
+    return evaluateOnDataset(module, name);
+  if (compareLayersFlag && !dataset.empty())
+    return compareOnDataset(module, name);
+
+  std::vector<HostTensor> hostInputs;
+  std::vector<std::string> names;
+  if (Error err = readInputs(*sig, hostInputs, names))
+    return fail(std::move(err));
+  std::vector<const HostTensor *> inputPtrs;
+  for (const HostTensor &t : hostInputs)
+    inputPtrs.push_back(&t);
+
+  if (compareLayersFlag) {
+    auto comparer = createComparer(module, name);
+    if (!comparer)
+      return fail(comparer.takeError());
+    LayerReport report;
+    if (Error err = (*comparer)->compare(inputPtrs, report))
+      return fail(std::move(err));
+    return finishComparison(report);
+  }
+
+  auto results = runModel(module, name, inputPtrs, names);
+  if (!results)
+    return fail(results.takeError());
+  return writeResults(*results);
 }

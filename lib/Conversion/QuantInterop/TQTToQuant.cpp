@@ -11,8 +11,12 @@
 #include "tqt/Conversion/QuantizeArith.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 #include <cfloat>
 #include <cmath>

@@ -21,6 +21,7 @@
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 
@@ -345,6 +346,20 @@ private:
   LogicalResult buildTrainStep(OpBuilder &mb, func::FuncOp func,
                                ArrayRef<Param> params);
 
+  /// Adam's per-step scalars (f32): the two groups' learning rates after
+  /// their staircase decay, their step sizes lr / (1 - beta1^t) and
+  /// 1 / (1 - beta2^t).
+  struct AdamSchedule {
+    Value lrWeights, lrThresholds, stepWeights, stepThresholds, invBc2;
+  };
+  AdamSchedule buildAdamSchedule(ImplicitLocOpBuilder &b, Value step);
+  /// One parameter's Adam update (PyTorch's form) as one linalg.generic
+  /// producing the new parameter, m and v; a nonzero `isFrozen` (i1, or
+  /// null) keeps all three.
+  linalg::GenericOp buildAdamUpdate(ImplicitLocOpBuilder &b, Value p, Value m,
+                                    Value v, Value g, Value stepSize,
+                                    Value invBc2, Value isFrozen);
+
   Type labelType(func::FuncOp func) {
     auto out = cast<RankedTensorType>(func.getResultTypes()[0]);
     if (loss == TrainingLoss::MeanSquaredError)
@@ -535,6 +550,87 @@ LogicalResult ExpandTraining::buildGrad(OpBuilder &mb, func::FuncOp func,
   return success();
 }
 
+ExpandTraining::AdamSchedule
+ExpandTraining::buildAdamSchedule(ImplicitLocOpBuilder &b, Value step) {
+  // Schedules and bias corrections in f64, applied in f32.
+  Type f64 = b.getF64Type(), f32 = b.getF32Type();
+  Value t = tensor::ExtractOp::create(b, step, ValueRange{});
+  auto f64c = [&](double v) -> Value {
+    return arith::ConstantOp::create(b, b.getF64FloatAttr(v));
+  };
+  Value tf = arith::SIToFPOp::create(b, f64, t);
+  auto rate = [&](double lr0, double decay, int64_t every) -> Value {
+    Value tm1 = arith::SubIOp::create(
+        b, t, arith::ConstantOp::create(b, b.getI32IntegerAttr(1)));
+    Value k = arith::DivSIOp::create(
+        b, tm1, arith::ConstantOp::create(b, b.getI32IntegerAttr(every)));
+    Value kf = arith::SIToFPOp::create(b, f64, k);
+    return arith::MulFOp::create(b, f64c(lr0),
+                                 math::PowFOp::create(b, f64c(decay), kf));
+  };
+  auto correction = [&](double beta) -> Value {
+    return arith::SubFOp::create(b, f64c(1.0),
+                                 math::PowFOp::create(b, f64c(beta), tf));
+  };
+  Value lrW = rate(lrWeights, weightsDecay, weightsDecaySteps);
+  Value lrT = rate(lrThresholds, thresholdsDecay, thresholdsDecaySteps);
+  Value bc1 = correction(beta1), bc2 = correction(beta2);
+  auto toF32 = [&](Value v) -> Value {
+    return arith::TruncFOp::create(b, f32, v);
+  };
+  AdamSchedule schedule;
+  schedule.lrWeights = toF32(lrW);
+  schedule.lrThresholds = toF32(lrT);
+  // step size lr / bc1 and 1 / bc2, per group.
+  schedule.invBc2 = toF32(arith::DivFOp::create(b, f64c(1.0), bc2));
+  schedule.stepWeights = toF32(arith::DivFOp::create(b, lrW, bc1));
+  schedule.stepThresholds = toF32(arith::DivFOp::create(b, lrT, bc1));
+  return schedule;
+}
+
+linalg::GenericOp ExpandTraining::buildAdamUpdate(ImplicitLocOpBuilder &b,
+                                                  Value p, Value m, Value v,
+                                                  Value g, Value stepSize,
+                                                  Value invBc2,
+                                                  Value isFrozen) {
+  float b1 = float(beta1), b2 = float(beta2), eps = float(epsilon);
+  auto type = cast<RankedTensorType>(p.getType());
+  int64_t rank = type.getRank();
+  AffineMap id = AffineMap::getMultiDimIdentityMap(rank, b.getContext());
+  SmallVector<Value> inits;
+  for (int j = 0; j < 3; ++j)
+    inits.push_back(
+        tensor::EmptyOp::create(b, type.getShape(), type.getElementType()));
+  return linalg::GenericOp::create(
+      b, TypeRange{type, type, type}, ValueRange{p, m, v, g}, inits,
+      SmallVector<AffineMap>(7, id), SmallVector<IT>(rank, IT::parallel),
+      [&](OpBuilder &nb, Location loc, ValueRange a) {
+        auto c = [&](float x) -> Value {
+          return arith::ConstantOp::create(nb, loc, nb.getF32FloatAttr(x));
+        };
+        auto mulf = [&](Value x, Value y) -> Value {
+          return arith::MulFOp::create(nb, loc, x, y);
+        };
+        auto addf = [&](Value x, Value y) -> Value {
+          return arith::AddFOp::create(nb, loc, x, y);
+        };
+        Value pOld = a[0], mOld = a[1], vOld = a[2], grad = a[3];
+        Value mNew = addf(mulf(c(b1), mOld), mulf(c(1 - b1), grad));
+        Value vNew = addf(mulf(c(b2), vOld), mulf(c(1 - b2), mulf(grad, grad)));
+        Value vHat = mulf(vNew, invBc2);
+        Value denom = addf(math::SqrtOp::create(nb, loc, vHat), c(eps));
+        Value delta =
+            arith::DivFOp::create(nb, loc, mulf(stepSize, mNew), denom);
+        Value pNew = arith::SubFOp::create(nb, loc, pOld, delta);
+        if (isFrozen) {
+          pNew = arith::SelectOp::create(nb, loc, isFrozen, pOld, pNew);
+          mNew = arith::SelectOp::create(nb, loc, isFrozen, mOld, mNew);
+          vNew = arith::SelectOp::create(nb, loc, isFrozen, vOld, vNew);
+        }
+        linalg::YieldOp::create(nb, loc, ValueRange{pNew, mNew, vNew});
+      });
+}
+
 LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
                                              ArrayRef<Param> params) {
   FunctionBuilder fb(func, params);
@@ -574,40 +670,7 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
 
   ImplicitLocOpBuilder b(func.getLoc(), ob);
   TensorBuilder tb(b);
-  // Schedules and bias corrections in f64, applied in f32.
-  Type f64 = b.getF64Type();
-  Value t = tensor::ExtractOp::create(b, step, ValueRange{});
-  auto f64c = [&](double v) -> Value {
-    return arith::ConstantOp::create(b, b.getF64FloatAttr(v));
-  };
-  Value tf = arith::SIToFPOp::create(b, f64, t);
-  auto rate = [&](double lr0, double decay, int64_t every) -> Value {
-    Value tm1 = arith::SubIOp::create(
-        b, t, arith::ConstantOp::create(b, b.getI32IntegerAttr(1)));
-    Value k = arith::DivSIOp::create(
-        b, tm1, arith::ConstantOp::create(b, b.getI32IntegerAttr(every)));
-    Value kf = arith::SIToFPOp::create(b, f64, k);
-    Value lr = arith::MulFOp::create(b, f64c(lr0),
-                                     math::PowFOp::create(b, f64c(decay), kf));
-    return lr;
-  };
-  auto correction = [&](double beta) -> Value {
-    return arith::SubFOp::create(b, f64c(1.0),
-                                 math::PowFOp::create(b, f64c(beta), tf));
-  };
-  Value lrW = rate(lrWeights, weightsDecay, weightsDecaySteps);
-  Value lrT = rate(lrThresholds, thresholdsDecay, thresholdsDecaySteps);
-  Value bc1 = correction(beta1), bc2 = correction(beta2);
-  auto toF32 = [&](Value v) -> Value {
-    return arith::TruncFOp::create(b, f32, v);
-  };
-  Value lrW32 = toF32(lrW), lrT32 = toF32(lrT);
-  // step size lr / bc1 and 1 / bc2, per group.
-  Value invBc2 = toF32(arith::DivFOp::create(b, f64c(1.0), bc2));
-  Value stepW = toF32(arith::DivFOp::create(b, lrW, bc1));
-  Value stepT = toF32(arith::DivFOp::create(b, lrT, bc1));
-  float b1 = float(beta1), b2 = float(beta2), eps = float(epsilon);
-
+  AdamSchedule schedule = buildAdamSchedule(b, step);
   SmallVector<Value> newP, newM, newV, thresholdGrads;
   unsigned k = 0;
   for (auto [i, p] : llvm::enumerate(params)) {
@@ -621,43 +684,10 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
       thresholdGrads.push_back(
           tensor::ExtractOp::create(b, grads[i], ValueRange{}));
     }
-    Value stepSize = p.isThreshold ? stepT : stepW;
-    auto type = cast<RankedTensorType>(pv[i].getType());
-    int64_t rank = type.getRank();
-    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
-    SmallVector<Value> inits;
-    for (int j = 0; j < 3; ++j)
-      inits.push_back(
-          tensor::EmptyOp::create(b, type.getShape(), type.getElementType()));
-    auto adam = linalg::GenericOp::create(
-        b, TypeRange{type, type, type},
-        ValueRange{pv[i], ms[i], vs[i], grads[i]}, inits,
-        SmallVector<AffineMap>(7, id), SmallVector<IT>(rank, IT::parallel),
-        [&](OpBuilder &nb, Location loc, ValueRange a) {
-          auto c = [&](float v) -> Value {
-            return arith::ConstantOp::create(nb, loc, nb.getF32FloatAttr(v));
-          };
-          auto mulf = [&](Value x, Value y) -> Value {
-            return arith::MulFOp::create(nb, loc, x, y);
-          };
-          auto addf = [&](Value x, Value y) -> Value {
-            return arith::AddFOp::create(nb, loc, x, y);
-          };
-          Value pOld = a[0], mOld = a[1], vOld = a[2], g = a[3];
-          Value m = addf(mulf(c(b1), mOld), mulf(c(1 - b1), g));
-          Value v = addf(mulf(c(b2), vOld), mulf(c(1 - b2), mulf(g, g)));
-          Value vHat = mulf(v, invBc2);
-          Value denom = addf(math::SqrtOp::create(nb, loc, vHat), c(eps));
-          Value delta =
-              arith::DivFOp::create(nb, loc, mulf(stepSize, m), denom);
-          Value pNew = arith::SubFOp::create(nb, loc, pOld, delta);
-          if (isFrozen) {
-            pNew = arith::SelectOp::create(nb, loc, isFrozen, pOld, pNew);
-            m = arith::SelectOp::create(nb, loc, isFrozen, mOld, m);
-            v = arith::SelectOp::create(nb, loc, isFrozen, vOld, v);
-          }
-          linalg::YieldOp::create(nb, loc, ValueRange{pNew, m, v});
-        });
+    auto adam = buildAdamUpdate(b, pv[i], ms[i], vs[i], grads[i],
+                                p.isThreshold ? schedule.stepThresholds
+                                              : schedule.stepWeights,
+                                schedule.invBc2, isFrozen);
     newP.push_back(adam.getResult(0));
     newM.push_back(adam.getResult(1));
     newV.push_back(adam.getResult(2));
@@ -679,8 +709,8 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
     return tensor::FromElementsOp::create(b, RankedTensorType::get({}, f32),
                                           ValueRange{v});
   };
-  fb.addResult(scalar(lrW32), train_role::kLrWeights);
-  fb.addResult(scalar(lrT32), train_role::kLrThresholds);
+  fb.addResult(scalar(schedule.lrWeights), train_role::kLrWeights);
+  fb.addResult(scalar(schedule.lrThresholds), train_role::kLrThresholds);
   OpBuilder end(b.getInsertionBlock(), b.getInsertionPoint());
   fb.finish(end);
   // The step must read back as the layout it was built by (tqt-train does).

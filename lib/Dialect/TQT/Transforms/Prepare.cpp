@@ -139,6 +139,51 @@ template <typename EltOp> struct FoldChannelOp : OpRewritePattern<EltOp> {
   }
 };
 
+/// A fully connected layer ending in `y`: reshape*(matmul(x, W)) with an
+/// optional bias add of a constant, each value used once.
+struct FullyConnected {
+  tosa::MatMulOp matmul;
+  Operation *biasAdd = nullptr;
+  Value bias;
+};
+
+std::optional<FullyConnected> matchFullyConnected(Value y) {
+  FullyConnected fc;
+  Value v = y;
+  if (auto add = v.getDefiningOp<tosa::AddOp>()) {
+    for (unsigned bi = 0; bi < 2; ++bi)
+      if (constantValues(add->getOperand(bi)) &&
+          add->getOperand(1 - bi).getDefiningOp<tosa::ReshapeOp>()) {
+        fc.biasAdd = add;
+        fc.bias = add->getOperand(bi);
+        v = add->getOperand(1 - bi);
+      }
+    if (!fc.biasAdd)
+      return std::nullopt;
+  }
+  while (auto reshape = v.getDefiningOp<tosa::ReshapeOp>()) {
+    if (!reshape.getResult().hasOneUse())
+      break;
+    v = reshape.getInput1();
+  }
+  fc.matmul = v.getDefiningOp<tosa::MatMulOp>();
+  if (!fc.matmul || !fc.matmul.getResult().hasOneUse() || !y.hasOneUse() ||
+      (fc.biasAdd && !fc.biasAdd->getResult(0).hasOneUse()))
+    return std::nullopt;
+  return fc;
+}
+
+/// Replaces the layer's bias constant by `values`.
+void replaceBias(PatternRewriter &rewriter, Location loc,
+                 const FullyConnected &fc, ArrayRef<float> values) {
+  rewriter.setInsertionPoint(fc.biasAdd);
+  Value bc = makeConst(rewriter, loc, cast<RankedTensorType>(fc.bias.getType()),
+                       values);
+  rewriter.modifyOpInPlace(fc.biasAdd, [&] {
+    fc.biasAdd->setOperand(fc.biasAdd->getOperand(0) == fc.bias ? 0 : 1, bc);
+  });
+}
+
 /// Batch norm after a fully connected layer: y = reshape*(matmul(x, W)) [+ b]
 /// followed by a per-channel mul / add / sub with a constant (channels are
 /// W's last dimension). mul scales W's columns and b; add / sub fold into b
@@ -147,107 +192,93 @@ template <typename EltOp> struct FoldChannelOp : OpRewritePattern<EltOp> {
 template <typename EltOp>
 struct FoldChannelOpIntoMatMul : OpRewritePattern<EltOp> {
   using OpRewritePattern<EltOp>::OpRewritePattern;
+  static constexpr bool isMul = std::is_same_v<EltOp, tosa::MulOp>;
+  static constexpr bool isSub = std::is_same_v<EltOp, tosa::SubOp>;
 
   LogicalResult matchAndRewrite(EltOp op,
                                 PatternRewriter &rewriter) const override {
+    if constexpr (isMul) {
+      auto shift = constantInt(op.getShift());
+      if (!shift || *shift != 0)
+        return failure();
+    }
     for (unsigned ci = 0; ci < 2; ++ci) {
-      if (std::is_same_v<EltOp, tosa::SubOp> && ci == 0)
+      if (isSub && ci == 0)
         continue; // only y - c folds
       Value c = op->getOperand(ci), y = op->getOperand(1 - ci);
-      // The optional bias add, then reshapes, then the matmul.
-      Operation *biasAdd = nullptr;
-      Value biasValue;
-      Value v = y;
-      if (auto add = v.getDefiningOp<tosa::AddOp>()) {
-        for (unsigned bi = 0; bi < 2; ++bi)
-          if (constantValues(add->getOperand(bi)) &&
-              add->getOperand(1 - bi).getDefiningOp<tosa::ReshapeOp>()) {
-            biasAdd = add;
-            biasValue = add->getOperand(bi);
-            v = add->getOperand(1 - bi);
-          }
-        if (!biasAdd)
-          continue;
-      }
-      while (auto reshape = v.getDefiningOp<tosa::ReshapeOp>()) {
-        if (!reshape.getResult().hasOneUse())
-          break;
-        v = reshape.getInput1();
-      }
-      auto mm = v.getDefiningOp<tosa::MatMulOp>();
-      if (!mm || !mm.getResult().hasOneUse() || !y.hasOneUse() ||
-          (biasAdd && !biasAdd->getResult(0).hasOneUse()))
+      auto fc = matchFullyConnected(y);
+      if (!fc || op.getType() != y.getType())
         continue;
-      auto wType = cast<RankedTensorType>(mm.getB().getType());
+      auto wType = cast<RankedTensorType>(fc->matmul.getB().getType());
       int64_t channels = wType.getShape().back();
       auto k = perChannel(c, channels);
-      auto w = constantValues(mm.getB());
+      auto w = constantValues(fc->matmul.getB());
       std::optional<SmallVector<float>> b;
-      if (biasAdd) {
-        b = perChannel(biasValue, channels);
-        if (!b)
-          continue;
-      }
-      if (!k || !w || op.getType() != y.getType())
+      if (fc->biasAdd && !(b = perChannel(fc->bias, channels)))
         continue;
-      if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
-        auto shift = constantInt(op.getShift());
-        if (!shift || *shift != 0)
-          continue;
-      }
-      if (std::is_same_v<EltOp, tosa::AddOp> && !biasAdd)
+      if (!k || !w)
+        continue;
+      if (std::is_same_v<EltOp, tosa::AddOp> && !fc->biasAdd)
         return failure(); // this add is the layer's bias add
-      Location loc = op.getLoc();
-      rewriter.setInsertionPoint(mm);
-      if constexpr (std::is_same_v<EltOp, tosa::MulOp>) {
-        SmallVector<float> newW = *w;
-        for (size_t i = 0; i < newW.size(); ++i)
-          newW[i] *= (*k)[i % channels];
-        Value wc = makeConst(rewriter, loc, wType, newW);
-        rewriter.modifyOpInPlace(mm, [&] { mm->setOperand(1, wc); });
-        if (biasAdd) {
-          SmallVector<float> newB = *b;
-          for (int64_t o = 0; o < channels; ++o)
-            newB[o] *= (*k)[o];
-          rewriter.setInsertionPoint(biasAdd);
-          Value bc = makeConst(
-              rewriter, loc, cast<RankedTensorType>(biasValue.getType()), newB);
-          rewriter.modifyOpInPlace(biasAdd, [&] {
-            biasAdd->setOperand(biasAdd->getOperand(0) == biasValue ? 0 : 1,
-                                bc);
-          });
-        }
-        rewriter.replaceOp(op, y);
-        return success();
-      }
-      float sign = std::is_same_v<EltOp, tosa::SubOp> ? -1.0f : 1.0f;
-      if (biasAdd) {
-        SmallVector<float> newB = *b;
-        for (int64_t o = 0; o < channels; ++o)
-          newB[o] += sign * (*k)[o];
-        rewriter.setInsertionPoint(biasAdd);
-        Value bc = makeConst(rewriter, loc,
-                             cast<RankedTensorType>(biasValue.getType()), newB);
-        rewriter.modifyOpInPlace(biasAdd, [&] {
-          biasAdd->setOperand(biasAdd->getOperand(0) == biasValue ? 0 : 1, bc);
-        });
-        rewriter.replaceOp(op, y);
-        return success();
-      }
-      // y - c without a bias becomes the bias add y + (-c).
-      SmallVector<float> negated(channels);
-      for (int64_t o = 0; o < channels; ++o)
-        negated[o] = -(*k)[o];
-      rewriter.setInsertionPoint(op);
-      auto yType = cast<RankedTensorType>(y.getType());
-      SmallVector<int64_t> shape(yType.getRank(), 1);
-      shape.back() = channels;
-      auto shapeType = RankedTensorType::get(shape, rewriter.getF32Type());
-      Value bias = makeConst(rewriter, loc, shapeType, negated);
-      rewriter.replaceOpWithNewOp<tosa::AddOp>(op, op.getType(), y, bias);
+      if constexpr (isMul)
+        foldScale(rewriter, op.getLoc(), *fc, wType, *w, b, *k);
+      else if (fc->biasAdd)
+        foldShift(rewriter, op.getLoc(), *fc, *b, *k);
+      else
+        return turnIntoBiasAdd(rewriter, op, y, *k);
+      rewriter.replaceOp(op, y);
       return success();
     }
     return failure();
+  }
+
+  /// W's columns and b times k.
+  static void foldScale(PatternRewriter &rewriter, Location loc,
+                        const FullyConnected &fc, RankedTensorType wType,
+                        ArrayRef<float> w,
+                        const std::optional<SmallVector<float>> &b,
+                        ArrayRef<float> k) {
+    int64_t channels = int64_t(k.size());
+    SmallVector<float> newW(w);
+    for (size_t i = 0; i < newW.size(); ++i)
+      newW[i] *= k[i % channels];
+    rewriter.setInsertionPoint(fc.matmul);
+    Value wc = makeConst(rewriter, loc, wType, newW);
+    rewriter.modifyOpInPlace(fc.matmul, [&] { fc.matmul->setOperand(1, wc); });
+    if (!b)
+      return;
+    SmallVector<float> newB = *b;
+    for (int64_t o = 0; o < channels; ++o)
+      newB[o] *= k[o];
+    replaceBias(rewriter, loc, fc, newB);
+  }
+
+  /// b + k (add) or b - k (sub).
+  static void foldShift(PatternRewriter &rewriter, Location loc,
+                        const FullyConnected &fc, ArrayRef<float> b,
+                        ArrayRef<float> k) {
+    float sign = isSub ? -1.0f : 1.0f;
+    SmallVector<float> newB(b);
+    for (size_t o = 0; o < k.size(); ++o)
+      newB[o] += sign * k[o];
+    replaceBias(rewriter, loc, fc, newB);
+  }
+
+  /// y - c without a bias becomes the bias add y + (-c).
+  static LogicalResult turnIntoBiasAdd(PatternRewriter &rewriter, EltOp op,
+                                       Value y, ArrayRef<float> k) {
+    int64_t channels = int64_t(k.size());
+    SmallVector<float> negated(channels);
+    for (int64_t o = 0; o < channels; ++o)
+      negated[o] = -k[o];
+    rewriter.setInsertionPoint(op);
+    auto yType = cast<RankedTensorType>(y.getType());
+    SmallVector<int64_t> shape(yType.getRank(), 1);
+    shape.back() = channels;
+    auto shapeType = RankedTensorType::get(shape, rewriter.getF32Type());
+    Value bias = makeConst(rewriter, op.getLoc(), shapeType, negated);
+    rewriter.replaceOpWithNewOp<tosa::AddOp>(op, op.getType(), y, bias);
+    return success();
   }
 };
 

@@ -50,9 +50,6 @@ std::string mlir::tqt::exec::formatLocation(mlir::Location loc) {
 llvm::Expected<mlir::func::FuncOp>
 mlir::tqt::exec::lookupEntryFunction(mlir::ModuleOp module,
                                      llvm::StringRef name) {
-  auto error = [](const llvm::Twine &msg) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-  };
   auto func = module.lookupSymbol<mlir::func::FuncOp>(name);
   if (!func) {
     std::string names;
@@ -63,17 +60,18 @@ mlir::tqt::exec::lookupEntryFunction(mlir::ModuleOp module,
         os << (first ? "" : ", ") << "@" << f.getSymName();
         first = false;
       }
-    return error("no function @" + name + " in the module" +
-                 (names.empty()
-                      ? llvm::Twine("")
-                      : llvm::Twine(" (public functions: ") + names + ")"));
+    return llvm::createStringError(
+        "no function @" + name + " in the module" +
+        (names.empty() ? llvm::Twine("")
+                       : llvm::Twine(" (public functions: ") + names + ")"));
   }
   if (func.isExternal())
-    return error("@" + name + " is a declaration without a body");
+    return llvm::createStringError("@" + name +
+                                   " is a declaration without a body");
   if (!func.isPublic())
-    return error("@" + name +
-                 " is private; only public functions are "
-                 "entry points");
+    return llvm::createStringError("@" + name +
+                                   " is private; only public functions are "
+                                   "entry points");
   return func;
 }
 
@@ -91,10 +89,9 @@ mlir::tqt::exec::resolveEntryPoint(mlir::ModuleOp module,
     if (f.isPublic() && !f.isExternal())
       publics.push_back(f.getSymName().str());
   if (publics.size() != 1)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "the module has " +
-                                       llvm::Twine(publics.size()) +
-                                       " public functions; name one with -e");
+    return llvm::createStringError("the module has " +
+                                   llvm::Twine(publics.size()) +
+                                   " public functions; name one with -e");
   return publics.front();
 }
 
@@ -107,7 +104,6 @@ mlir::tqt::exec::keepOnlyEntryPoints(mlir::ModuleOp module,
   mlir::PassManager pm(module.getContext());
   pm.addPass(mlir::createSymbolDCEPass());
   if (mlir::failed(pm.run(module)))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "dropping unused functions failed");
+    return llvm::createStringError("dropping unused functions failed");
   return llvm::Error::success();
 }

@@ -11,10 +11,6 @@
 using namespace mlir::tqt::exec;
 using namespace mlir;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 std::string TensorSpec::str() const {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -41,8 +37,9 @@ static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
   std::string typeStr;
   llvm::raw_string_ostream(typeStr) << type;
   if (!ranked)
-    return error(what + " has type " + typeStr +
-                 "; only ranked tensors cross the entry point");
+    return llvm::createStringError(
+        what + " has type " + typeStr +
+        "; only ranked tensors cross the entry point");
   TensorSpec spec;
   Type e = ranked.getElementType();
   if (e.isF32())
@@ -58,8 +55,9 @@ static llvm::Expected<TensorSpec> specOf(Type type, const llvm::Twine &what) {
   else if (e.isSignlessInteger(64))
     spec.element = DType::I64;
   else
-    return error(what + " has type " + typeStr +
-                 "; supported element types are f32, f64, i8, i16, i32, i64");
+    return llvm::createStringError(
+        what + " has type " + typeStr +
+        "; supported element types are f32, f64, i8, i16, i32, i64");
   for (int64_t d : ranked.getShape())
     spec.shape.push_back(ShapedType::isDynamic(d) ? -1 : d);
   return spec;
@@ -94,8 +92,9 @@ mlir::tqt::exec::checkInputs(const EntrySignature &sig,
                              llvm::ArrayRef<const HostTensor *> inputs,
                              llvm::ArrayRef<std::string> inputNames) {
   if (inputs.size() != sig.inputs.size())
-    return error("@" + sig.name + " takes " + llvm::Twine(sig.inputs.size()) +
-                 " input(s), got " + llvm::Twine(inputs.size()));
+    return llvm::createStringError(
+        "@" + sig.name + " takes " + llvm::Twine(sig.inputs.size()) +
+        " input(s), got " + llvm::Twine(inputs.size()));
   for (auto [i, input] : llvm::enumerate(inputs)) {
     const TensorSpec &spec = sig.inputs[i];
     std::string from = i < inputNames.size() && !inputNames[i].empty()
@@ -103,26 +102,30 @@ mlir::tqt::exec::checkInputs(const EntrySignature &sig,
                            : "";
     std::string where = "input #" + std::to_string(i) + from;
     if (!spec.acceptsDType(input->getDType()))
-      return error(where + ": expected " + spec.str() + ", got dtype " +
-                   dtypeName(input->getDType()));
+      return llvm::createStringError(where + ": expected " + spec.str() +
+                                     ", got dtype " +
+                                     dtypeName(input->getDType()));
     if (input->getRank() != spec.getRank())
-      return error(where + ": expected " + spec.str() + ", got shape " +
-                   shapeToString(input->getShape()) + " (rank " +
-                   llvm::Twine(input->getRank()) + ")");
+      return llvm::createStringError(
+          where + ": expected " + spec.str() + ", got shape " +
+          shapeToString(input->getShape()) + " (rank " +
+          llvm::Twine(input->getRank()) + ")");
     for (auto [d, want] : llvm::enumerate(spec.shape))
       if (want >= 0 && input->getShape()[d] != want)
-        return error(where + ": expected " + spec.str() + ", got shape " +
-                     shapeToString(input->getShape()) + " (dimension " +
-                     llvm::Twine(d) + " must be " + llvm::Twine(want) + ")");
+        return llvm::createStringError(
+            where + ": expected " + spec.str() + ", got shape " +
+            shapeToString(input->getShape()) + " (dimension " + llvm::Twine(d) +
+            " must be " + llvm::Twine(want) + ")");
     // Identically typed arguments must agree on their dynamic sizes.
     for (size_t j = 0; j < i; ++j)
       if (sig.inputs[j].str() == spec.str() &&
           inputs[j]->getShape() != input->getShape())
-        return error(where + ": shape " + shapeToString(input->getShape()) +
-                     " differs from input #" + llvm::Twine(j) + "'s " +
-                     shapeToString(inputs[j]->getShape()) + ", but both are " +
-                     spec.str() +
-                     " (dynamic sizes of identically typed inputs must match)");
+        return llvm::createStringError(
+            where + ": shape " + shapeToString(input->getShape()) +
+            " differs from input #" + llvm::Twine(j) + "'s " +
+            shapeToString(inputs[j]->getShape()) + ", but both are " +
+            spec.str() +
+            " (dynamic sizes of identically typed inputs must match)");
   }
   return llvm::Error::success();
 }

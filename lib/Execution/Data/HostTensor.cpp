@@ -111,10 +111,9 @@ static uint64_t physicalMemory() {
 llvm::Expected<HostTensor> HostTensor::create(DType dtype,
                                               llvm::ArrayRef<int64_t> shape) {
   auto error = [&](const llvm::Twine &why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "cannot allocate a " + dtypeName(dtype) +
-                                       " tensor of shape " +
-                                       shapeToString(shape) + ": " + why);
+    return llvm::createStringError("cannot allocate a " + dtypeName(dtype) +
+                                   " tensor of shape " + shapeToString(shape) +
+                                   ": " + why);
   };
   uint64_t bytes = dtypeSize(dtype);
   bool overflow = false;

@@ -24,10 +24,6 @@
 using namespace mlir::tqt::exec;
 using namespace mlir;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 JitModule::~JitModule() = default;
 
 llvm::Expected<mlir::tqt::codegen::KernelIsa>
@@ -52,7 +48,7 @@ mlir::tqt::exec::lowerToLLVMDialect(
   options.kernels = *kernels;
   buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)))
-    return error("lowering to LLVM failed:\n" + diagnostics);
+    return llvm::createStringError("lowering to LLVM failed:\n" + diagnostics);
   return *kernels;
 }
 
@@ -107,8 +103,8 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   auto engine =
       ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
   if (!engine)
-    return error("JIT compilation failed: " +
-                 llvm::toString(engine.takeError()));
+    return llvm::createStringError("JIT compilation failed: " +
+                                   llvm::toString(engine.takeError()));
   jit->engine = std::move(*engine);
   jit->engine->initialize();
   // Resolve each entry's packed wrapper once: ExecutionEngine::invokePacked
@@ -116,8 +112,8 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   for (const auto &entry : jit->signatures) {
     auto packed = jit->engine->lookupPacked("_mlir_ciface_" + entry.first);
     if (!packed)
-      return error("JIT compilation lost @" + entry.first + ": " +
-                   llvm::toString(packed.takeError()));
+      return llvm::createStringError("JIT compilation lost @" + entry.first +
+                                     ": " + llvm::toString(packed.takeError()));
     jit->packedEntries.emplace(entry.first, *packed);
   }
   return jit;
@@ -130,11 +126,11 @@ JitModule::getSignature(llvm::StringRef name) const {
     return it->second;
   auto bad = unsupported.find(name);
   if (bad != unsupported.end())
-    return error(bad->second);
+    return llvm::createStringError(bad->second);
   std::string names;
   for (const auto &entry : signatures)
     names += (names.empty() ? "@" : ", @") + entry.first;
-  return error(
+  return llvm::createStringError(
       "no public function @" + name + " in the module" +
       (names.empty() ? std::string() : " (public functions: " + names + ")"));
 }

@@ -10,27 +10,26 @@
 
 using namespace mlir::tqt::exec;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 llvm::Expected<HostTensor> mlir::tqt::exec::readIdx(llvm::StringRef path) {
   std::string p = path.str();
   gzFile f = gzopen(p.c_str(), "rb"); // reads plain files too
   if (!f)
-    return error(path + ": cannot read: " + std::strerror(errno));
+    return llvm::createStringError(path +
+                                   ": cannot read: " + std::strerror(errno));
   auto close = [&] { gzclose(f); };
   unsigned char magic[4];
   if (gzread(f, magic, 4) != 4) {
     close();
-    return error(path + ": not an IDX file (truncated header)");
+    return llvm::createStringError(path +
+                                   ": not an IDX file (truncated header)");
   }
   if (magic[0] != 0 || magic[1] != 0 || magic[2] != 0x08 || magic[3] == 0 ||
       magic[3] > 8) {
     close();
-    return error(path + ": not an unsigned-byte IDX file (magic " +
-                 llvm::Twine(unsigned(magic[2])) + "/" +
-                 llvm::Twine(unsigned(magic[3])) + ")");
+    return llvm::createStringError(path +
+                                   ": not an unsigned-byte IDX file (magic " +
+                                   llvm::Twine(unsigned(magic[2])) + "/" +
+                                   llvm::Twine(unsigned(magic[3])) + ")");
   }
   llvm::SmallVector<int64_t> shape;
   uint64_t count = 1;
@@ -38,7 +37,7 @@ llvm::Expected<HostTensor> mlir::tqt::exec::readIdx(llvm::StringRef path) {
     unsigned char b[4];
     if (gzread(f, b, 4) != 4) {
       close();
-      return error(path + ": truncated IDX header");
+      return llvm::createStringError(path + ": truncated IDX header");
     }
     int64_t size = (int64_t(b[0]) << 24) | (int64_t(b[1]) << 16) |
                    (int64_t(b[2]) << 8) | int64_t(b[3]);
@@ -46,7 +45,7 @@ llvm::Expected<HostTensor> mlir::tqt::exec::readIdx(llvm::StringRef path) {
     count *= uint64_t(size);
     if (count > (uint64_t(1) << 34)) {
       close();
-      return error(path + ": IDX dimensions are too large");
+      return llvm::createStringError(path + ": IDX dimensions are too large");
     }
   }
   HostTensor t(DType::U8, shape);
@@ -62,11 +61,12 @@ llvm::Expected<HostTensor> mlir::tqt::exec::readIdx(llvm::StringRef path) {
   bool trailing = gzread(f, &extra, 1) == 1;
   close();
   if (uint64_t(read) != count)
-    return error(path + ": holds " + llvm::Twine(read) + " data bytes, " +
-                 shapeToString(shape) + " needs " + llvm::Twine(count));
+    return llvm::createStringError(path + ": holds " + llvm::Twine(read) +
+                                   " data bytes, " + shapeToString(shape) +
+                                   " needs " + llvm::Twine(count));
   if (trailing)
-    return error(path + ": has data past the " + shapeToString(shape) +
-                 " array");
+    return llvm::createStringError(path + ": has data past the " +
+                                   shapeToString(shape) + " array");
   return t;
 }
 
@@ -81,33 +81,36 @@ mlir::tqt::exec::loadDataset(llvm::StringRef spec, llvm::StringRef defaultSplit,
     split = split.substr(0, open);
     if (!range.consume_front("[") || !range.consume_back("]") ||
         !range.contains(':'))
-      return error("malformed row range in '" + spec +
-                   "' (expected SPLIT[BEGIN:END], either bound optional)");
+      return llvm::createStringError(
+          "malformed row range in '" + spec +
+          "' (expected SPLIT[BEGIN:END], either bound optional)");
   }
   if (split.empty())
     split = defaultSplit;
   if (name != "fashion-mnist")
-    return error("unknown dataset '" + name + "' (supported: fashion-mnist)");
+    return llvm::createStringError("unknown dataset '" + name +
+                                   "' (supported: fashion-mnist)");
   if (split != "train" && split != "test")
-    return error("unknown split '" + split +
-                 "' of fashion-mnist (train or test)");
+    return llvm::createStringError("unknown split '" + split +
+                                   "' of fashion-mnist (train or test)");
   std::string prefix = split == "train" ? "train" : "t10k";
   llvm::SmallString<256> imagesPath(dir), labelsPath(dir);
   llvm::sys::path::append(imagesPath, prefix + "-images-idx3-ubyte.gz");
   llvm::sys::path::append(labelsPath, prefix + "-labels-idx1-ubyte.gz");
   auto images = readIdx(imagesPath);
   if (!images)
-    return error(toString(images.takeError()) +
-                 " (install Debian's dataset-fashion-mnist package)");
+    return llvm::createStringError(
+        toString(images.takeError()) +
+        " (install Debian's dataset-fashion-mnist package)");
   auto labels = readIdx(labelsPath);
   if (!labels)
     return labels.takeError();
   if (images->getRank() != 3 || labels->getRank() != 1 ||
       images->getShape()[0] != labels->getShape()[0])
-    return error(imagesPath + " and " + labelsPath +
-                 " do not form an image/label pair (shapes " +
-                 shapeToString(images->getShape()) + ", " +
-                 shapeToString(labels->getShape()) + ")");
+    return llvm::createStringError(imagesPath + " and " + labelsPath +
+                                   " do not form an image/label pair (shapes " +
+                                   shapeToString(images->getShape()) + ", " +
+                                   shapeToString(labels->getShape()) + ")");
   int64_t n = images->getShape()[0], h = images->getShape()[1],
           w = images->getShape()[2];
   Dataset ds{HostTensor(DType::F32, {n, h, w, 1}), HostTensor(DType::I32, {n})};
@@ -118,8 +121,9 @@ mlir::tqt::exec::loadDataset(llvm::StringRef spec, llvm::StringRef defaultSplit,
   const uint8_t *lb = labels->dataAs<uint8_t>();
   for (int64_t i = 0; i < n; ++i) {
     if (lb[i] > 9)
-      return error(labelsPath + ": label " + llvm::Twine(unsigned(lb[i])) +
-                   " at index " + llvm::Twine(i) + " is outside 0..9");
+      return llvm::createStringError(
+          labelsPath + ": label " + llvm::Twine(unsigned(lb[i])) +
+          " at index " + llvm::Twine(i) + " is outside 0..9");
     ds.labels.dataAs<int32_t>()[i] = lb[i];
   }
   if (range.empty())
@@ -129,8 +133,9 @@ mlir::tqt::exec::loadDataset(llvm::StringRef spec, llvm::StringRef defaultSplit,
   if ((!first.empty() && first.getAsInteger(10, begin)) ||
       (!last.empty() && last.getAsInteger(10, end)) || begin < 0 || end > n ||
       begin >= end)
-    return error("row range [" + range + "] of fashion-mnist:" + split +
-                 " must satisfy 0 <= BEGIN < END <= " + llvm::Twine(n));
+    return llvm::createStringError(
+        "row range [" + range + "] of fashion-mnist:" + split +
+        " must satisfy 0 <= BEGIN < END <= " + llvm::Twine(n));
   return Dataset{sliceRows(ds.images, begin, end),
                  sliceRows(ds.labels, begin, end)};
 }

@@ -17,8 +17,7 @@ using llvm::StringRef;
 namespace {
 
 llvm::Error npyError(StringRef name, const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 name + ": " + msg);
+  return llvm::createStringError(name + ": " + msg);
 }
 
 /// A minimal reader of the Python dict literal in a .npy header:

@@ -32,17 +32,14 @@
 using namespace mlir;
 using namespace mlir::tqt::exec;
 
-static llvm::Error error(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 /// Runs `cc` with `args`, returning its diagnostics in the error.
 static llvm::Error runCompiler(llvm::StringRef cc,
                                llvm::ArrayRef<std::string> args) {
   llvm::SmallString<128> errFile;
   if (std::error_code ec =
           llvm::sys::fs::createTemporaryFile("tqt-cc", "txt", errFile))
-    return error("cannot create a temporary file: " + ec.message());
+    return llvm::createStringError("cannot create a temporary file: " +
+                                   ec.message());
   llvm::FileRemover remover(errFile);
   llvm::SmallVector<llvm::StringRef> argv = {cc};
   for (const std::string &a : args)
@@ -58,9 +55,10 @@ static llvm::Error runCompiler(llvm::StringRef cc,
     std::string cmd;
     for (llvm::StringRef a : argv)
       cmd += a.str() + " ";
-    return error("C compiler failed (" +
-                 (msg.empty() ? "exit " + std::to_string(rc) : msg) +
-                 "): " + cmd + "\n" + (buf ? (*buf)->getBuffer().str() : ""));
+    return llvm::createStringError(
+        "C compiler failed (" +
+        (msg.empty() ? "exit " + std::to_string(rc) : msg) + "): " + cmd +
+        "\n" + (buf ? (*buf)->getBuffer().str() : ""));
   }
   return llvm::Error::success();
 }
@@ -73,15 +71,16 @@ static llvm::Expected<std::string> findCompiler(llvm::StringRef requested) {
     } else if (auto p = llvm::sys::findProgramByName(requested)) {
       return *p;
     }
-    return error("C compiler '" + requested + "' not found");
+    return llvm::createStringError("C compiler '" + requested + "' not found");
   }
   for (const char *name : {"clang-22", "clang"})
     if (auto p = llvm::sys::findProgramByName(name))
       return *p;
   if (llvm::sys::fs::can_execute("/usr/lib/llvm-22/bin/clang"))
     return std::string("/usr/lib/llvm-22/bin/clang");
-  return error("no C compiler found to link the output (install clang-22 "
-               "or pass --cc)");
+  return llvm::createStringError(
+      "no C compiler found to link the output (install clang-22 "
+      "or pass --cc)");
 }
 
 llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
@@ -115,7 +114,7 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(*lowered, llvmContext, "tqt-model");
   if (!llvmModule)
-    return error("translation to LLVM IR failed");
+    return llvm::createStringError("translation to LLVM IR failed");
   llvmModule->setTargetTriple((*tm)->getTargetTriple());
   llvmModule->setDataLayout((*tm)->createDataLayout());
   if (pic)
@@ -123,7 +122,8 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
   auto optimize =
       makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0, tm->get());
   if (llvm::Error err = optimize(llvmModule.get()))
-    return error("LLVM optimization failed: " + toString(std::move(err)));
+    return llvm::createStringError("LLVM optimization failed: " +
+                                   toString(std::move(err)));
 
   // The outputs are checked (and their temporaries created) before the
   // slow code generation; they replace the targets only when complete.
@@ -158,7 +158,7 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
     llvm::legacy::PassManager codegen;
     if ((*tm)->addPassesToEmitFile(codegen, os, nullptr,
                                    llvm::CodeGenFileType::AssemblyFile))
-      return error("the target cannot emit assembly");
+      return llvm::createStringError("the target cannot emit assembly");
     codegen.run(*llvmModule);
     output->os() << text;
     return commit();
@@ -171,7 +171,7 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
     llvm::legacy::PassManager codegen;
     if ((*tm)->addPassesToEmitFile(codegen, os, nullptr,
                                    llvm::CodeGenFileType::ObjectFile))
-      return error("the target cannot emit object files");
+      return llvm::createStringError("the target cannot emit object files");
     codegen.run(*llvmModule);
   }
 
@@ -191,8 +191,9 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
         llvm::object::Archive::K_GNU, /*Deterministic=*/true,
         /*Thin=*/false);
     if (!archive)
-      return error("cannot build the archive " + options.output + ": " +
-                   toString(archive.takeError()));
+      return llvm::createStringError("cannot build the archive " +
+                                     options.output + ": " +
+                                     toString(archive.takeError()));
     output->os() << (*archive)->getBuffer();
     return commit();
   }
@@ -204,7 +205,8 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
     llvm::SmallString<128> dir;
     if (std::error_code ec =
             llvm::sys::fs::createUniqueDirectory("tqt-compile", dir))
-      return error("cannot create a temporary directory: " + ec.message());
+      return llvm::createStringError("cannot create a temporary directory: " +
+                                     ec.message());
     llvm::scope_exit cleanup([&] { llvm::sys::fs::remove_directories(dir); });
     llvm::SmallString<128> objPath(dir), hdrPath(dir), mainPath(dir);
     llvm::sys::path::append(objPath, "model.o");

@@ -41,8 +41,7 @@ mlir::tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
   std::string error;
   const Target *target = TargetRegistry::lookupTarget(triple, error);
   if (!target)
-    return createStringError(inconvertibleErrorCode(),
-                             "no target for " + triple.str() + ": " + error);
+    return createStringError("no target for " + triple.str() + ": " + error);
   std::string cpuName = cpu.str();
   std::string features;
   if (cpu == "host" || cpu == "native") {
@@ -57,19 +56,17 @@ mlir::tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
   std::unique_ptr<MCSubtargetInfo> sti(
       target->createMCSubtargetInfo(triple, "", ""));
   if (sti && !sti->isCPUStringValid(cpuName))
-    return createStringError(inconvertibleErrorCode(),
-                             "unknown CPU '" + cpuName + "' for " +
-                                 triple.str() +
-                                 " (use host, native or an LLVM CPU name "
-                                 "such as x86-64-v3)");
+    return createStringError("unknown CPU '" + cpuName + "' for " +
+                             triple.str() +
+                             " (use host, native or an LLVM CPU name "
+                             "such as x86-64-v3)");
   TargetOptions options;
   std::unique_ptr<TargetMachine> tm(target->createTargetMachine(
       triple, cpuName, features, options,
       pic ? std::optional<Reloc::Model>(Reloc::PIC_) : std::nullopt,
       std::nullopt, level, jit));
   if (!tm)
-    return createStringError(inconvertibleErrorCode(),
-                             "cannot create a target machine for CPU '" +
-                                 cpuName + "'");
+    return createStringError("cannot create a target machine for CPU '" +
+                             cpuName + "'");
   return tm;
 }
