@@ -69,11 +69,8 @@ TEST_F(PopulatePatterns, TosaPatternsConvertHalfUpAndLeaveTheRest) {
 
 TEST_F(PopulatePatterns, LinalgPatternsConvertEveryTQTOp) {
   ConversionTarget target(context);
-  target.addIllegalDialect<mlir::tqt::TQTDialect>();
-  target.addLegalOp<mlir::tqt::DotStepOp>();
-  target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                         math::MathDialect, tensor::TensorDialect,
-                         func::FuncDialect>();
+  mlir::tqt::configureTQTToLinalgLegality(target);
+  target.addLegalDialect<func::FuncDialect>();
   RewritePatternSet patterns(&context);
   mlir::tqt::populateTQTToLinalgConversionPatterns(patterns);
   ASSERT_TRUE(succeeded(applyPartialConversion(module->getOperation(), target,

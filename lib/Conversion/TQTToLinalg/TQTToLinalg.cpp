@@ -505,12 +505,7 @@ struct ConvertTQTToLinalgPass
 
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
-    target.addIllegalDialect<TQTDialect>();
-    // Vector-level kernel steps (tqt-int8-kernels) stay for
-    // tqt-lower-dot-steps.
-    target.addLegalOp<DotStepOp>();
-    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, tensor::TensorDialect>();
+    configureTQTToLinalgLegality(target);
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(ctx);
     populateTQTToLinalgConversionPatterns(patterns);
@@ -536,6 +531,15 @@ Value mlir::tqt::buildQuantizedValues(OpBuilder &builder, Location loc, Value x,
                            quantizedValue(ib, args[0], rcp, scale, fg, mode)};
                      })
       .front();
+}
+
+void mlir::tqt::configureTQTToLinalgLegality(ConversionTarget &target) {
+  target.addIllegalDialect<TQTDialect>();
+  // Vector-level kernel steps (tqt-int8-kernels) stay for
+  // tqt-lower-dot-steps.
+  target.addLegalOp<DotStepOp>();
+  target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                         math::MathDialect, tensor::TensorDialect>();
 }
 
 void mlir::tqt::populateTQTToLinalgConversionPatterns(
