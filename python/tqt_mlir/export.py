@@ -10,9 +10,12 @@ The exported function `@forward` takes NHWC images `tensor<?xHxWxCxf32>`
 order is handled inside (weights are transposed, flattening goes through
 NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
 (including grouped and depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
-folds), ReLU, ReLU6, LeakyReLU, Linear, MaxPool2d, AvgPool2d (no padding),
-AdaptiveAvgPool2d(1), Flatten, Dropout/Identity (dropped), `+` and
-torch.cat; anything else raises ExportError naming the node.
+folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d,
+AvgPool2d (no padding), AdaptiveAvgPool2d / AdaptiveMaxPool2d whose output
+size divides the input size (module and functional forms), the spatial mean
+x.mean((2, 3)), Flatten / torch.flatten / x.flatten / x.view(x.size(0), -1),
+Dropout/Identity (dropped, also functional), `+` and torch.cat; anything else
+raises ExportError naming the node.
 
     python3 -m tqt_mlir.export MODULE:FACTORY STATE.pt C,H,W OUT.mlir
 """
@@ -153,7 +156,7 @@ class _Exporter:
 
     def arg(self, node, i=0):
         a = node.args[i]
-        if not isinstance(a, torch.fx.Node):
+        if not isinstance(a, torch.fx.Node) or not isinstance(self.values[a][1], tuple):
             raise self.error(node, "expected a tensor operand")
         return self.values[a]
 
@@ -162,6 +165,10 @@ class _Exporter:
         x, shape = self.arg(node)
         if isinstance(m, (nn.Dropout, nn.Identity)):
             return x, shape
+        if isinstance(m, nn.Hardtanh):
+            if (m.min_val, m.max_val) != (0.0, 6.0):
+                raise self.error(node, "only Hardtanh(0, 6) (ReLU6) is supported")
+            return self.clamp(x, shape, 0.0, 6.0)
         if isinstance(m, nn.Conv2d):
             return self.conv(node, m, x, shape)
         if isinstance(m, nn.BatchNorm2d):
@@ -184,10 +191,9 @@ class _Exporter:
                 raise self.error(node, "AvgPool2d with padding or ceil_mode is not supported "
                                  "(PyTorch counts padding, TOSA does not)")
             return self.pool(node, x, shape, "avg", _pair(m.kernel_size), _pair(m.stride or m.kernel_size), (0, 0))
-        if isinstance(m, nn.AdaptiveAvgPool2d):
-            if _pair(m.output_size) != (1, 1):
-                raise self.error(node, "only AdaptiveAvgPool2d(1) is supported")
-            return self.pool(node, x, shape, "avg", (shape[1], shape[2]), (1, 1), (0, 0))
+        if isinstance(m, (nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)):
+            kind = "avg" if isinstance(m, nn.AdaptiveAvgPool2d) else "max"
+            return self.adaptive_pool(node, x, shape, kind, m.output_size)
         if isinstance(m, nn.Flatten):
             if m.start_dim != 1 or m.end_dim != -1:
                 raise self.error(node, "only Flatten(1, -1) is supported")
@@ -231,9 +237,40 @@ class _Exporter:
             if start != 1:
                 raise self.error(node, "only torch.flatten(x, 1) is supported")
             return self.flatten(x, shape)
+        if t in (F.adaptive_avg_pool2d, F.adaptive_max_pool2d):
+            x, shape = self.arg(node)
+            size = node.args[1] if len(node.args) > 1 else node.kwargs["output_size"]
+            kind = "avg" if t is F.adaptive_avg_pool2d else "max"
+            return self.adaptive_pool(node, x, shape, kind, size)
+        if t is F.dropout:
+            return self.arg(node)
+        if t is F.hardtanh:
+            x, shape = self.arg(node)
+            lo = node.args[1] if len(node.args) > 1 else node.kwargs.get("min_val", -1.0)
+            hi = node.args[2] if len(node.args) > 2 else node.kwargs.get("max_val", 1.0)
+            if (lo, hi) != (0.0, 6.0):
+                raise self.error(node, "only hardtanh(x, 0, 6) (ReLU6) is supported")
+            return self.clamp(x, shape, 0.0, 6.0)
+        if t is torch.mean:
+            return self.spatial_mean(node)
         raise self.error(node, f"unsupported function {getattr(t, '__name__', t)}")
 
     def method_op(self, node):
+        if node.target == "size":
+            # Only as the batch size of a flattening view/reshape.
+            return ("size", node.args[1] if len(node.args) > 1 else None)
+        if node.target in ("view", "reshape"):
+            x, shape = self.arg(node)
+            dims = node.args[1:]
+            if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+                dims = tuple(dims[0])
+            batch = dims[0] if dims else None
+            is_batch = (isinstance(batch, torch.fx.Node) and self.values.get(batch) == ("size", 0))
+            if len(dims) != 2 or dims[1] != -1 or not is_batch:
+                raise self.error(node, f"only x.{node.target}(x.size(0), -1) is supported")
+            return self.flatten(x, shape)
+        if node.target == "mean":
+            return self.spatial_mean(node)
         if node.target == "flatten":
             x, shape = self.arg(node)
             start = node.args[1] if len(node.args) > 1 else node.kwargs.get("start_dim", 0)
@@ -379,6 +416,32 @@ class _Exporter:
             self.e.op(f"{v} = tosa.avg_pool2d {x}, {zp}, {zp} {{acc_type = f32, {attrs}}} : "
                       f"({_ttype(shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
         return v, out
+
+    def adaptive_pool(self, node, x, shape, kind, output_size):
+        """Adaptive pooling whose bins do not overlap: an output size that
+        divides the input size is a pool with kernel = stride = in / out."""
+        n, h, w, c = shape
+        oh, ow = _pair(output_size)
+        oh, ow = oh or h, ow or w  # None keeps the input size
+        if h % oh or w % ow:
+            what = "AdaptiveAvgPool2d" if kind == "avg" else "AdaptiveMaxPool2d"
+            raise self.error(node, f"{what}(({oh}, {ow})) of a {h}x{w} input: the output size must "
+                             "divide the input size (other sizes have overlapping bins)")
+        k = (h // oh, w // ow)
+        return self.pool(node, x, shape, kind, k, k, (0, 0))
+
+    def spatial_mean(self, node):
+        """x.mean((2, 3)) / torch.mean(x, (2, 3), keepdim): global average
+        pooling, flattened to [N, C] without keepdim."""
+        x, shape = self.arg(node)
+        dims = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim")
+        keepdim = node.args[2] if len(node.args) > 2 else node.kwargs.get("keepdim", False)
+        if isinstance(dims, int):
+            dims = (dims,)
+        if dims is None or len(shape) != 4 or sorted(d % 4 for d in dims) != [2, 3]:
+            raise self.error(node, "only the spatial mean x.mean((2, 3)) is supported")
+        v, pooled = self.pool(node, x, shape, "avg", (shape[1], shape[2]), (1, 1), (0, 0))
+        return (v, pooled) if keepdim else self.flatten(v, pooled)
 
     def crop(self, x, shape, rows, cols):
         """Drops the last `rows` rows and `cols` columns (unused by a

@@ -12,6 +12,7 @@ import sys
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from tqt_mlir.export import ExportError, export
 
@@ -50,6 +51,55 @@ class DepthwiseSeparable(nn.Module):
         return self.fc(torch.flatten(self.pool(self.pw(self.dw(self.stem(x)))), 1))
 
 
+class FunctionalHead(nn.Module):
+    """torchvision's MobileNetV2 head: functional adaptive pooling,
+    torch.flatten, dropout; ReLU6 as Hardtanh."""
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, padding=1)
+        self.act = nn.Hardtanh(0.0, 6.0)
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        x = F.adaptive_avg_pool2d(self.act(self.conv(x)), (1, 1))
+        return self.fc(F.dropout(torch.flatten(x, 1), 0.2, self.training))
+
+
+class AdaptiveSizes(nn.Module):
+    """Adaptive pooling to sizes that divide the input, both kinds."""
+    def __init__(self):
+        super().__init__()
+        self.avg = nn.AdaptiveAvgPool2d((2, 3))
+        self.conv = nn.Conv2d(2, 2, 1)
+
+    def forward(self, x):
+        return F.adaptive_max_pool2d(self.conv(self.avg(x)), 1).flatten(1)
+
+
+class MeanView(nn.Module):
+    """The spatial mean of EfficientNet-style heads and view-flattening."""
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 6, 3, stride=2)
+
+    def forward(self, x):
+        y = self.conv(x)
+        a = y.mean((2, 3))
+        b = torch.mean(y, (-1, -2), keepdim=True)
+        return a + b.view(b.size(0), -1)
+
+
+def inverted_residual():
+    """torchvision's own MobileNetV2 block (expansion, depthwise, residual)."""
+    from torchvision.models.mobilenetv2 import InvertedResidual
+    m = InvertedResidual(8, 8, 1, 4)
+    for sub in m.modules():
+        if isinstance(sub, nn.BatchNorm2d):
+            sub.running_mean.uniform_(-0.5, 0.5)
+            sub.running_var.uniform_(0.5, 2.0)
+    return m
+
+
 CASES = {
     "conv-strided-dilated": (lambda: nn.Sequential(nn.Conv2d(3, 5, 3, stride=2, padding=2, dilation=2), nn.ReLU()),
                              (3, 9, 8)),
@@ -62,6 +112,10 @@ CASES = {
                                                      nn.ReLU6(), nn.Dropout(), nn.Linear(4, 2)), (3, 6, 7)),
     "residual-concat": (Residual, (4, 5, 5)),
     "mobilenet-block": (DepthwiseSeparable, (1, 28, 28)),
+    "functional-head": (FunctionalHead, (3, 6, 6)),
+    "adaptive-sizes": (AdaptiveSizes, (2, 4, 6)),
+    "mean-view": (MeanView, (3, 9, 9)),
+    "torchvision-inverted-residual": (inverted_residual, (8, 6, 6)),
 }
 
 
@@ -128,7 +182,8 @@ class Param(nn.Module):
 ERRORS = {
     "linear-4d": lambda: nn.Linear(4, 2),
     "maxpool-ceil": lambda: nn.MaxPool2d(2, ceil_mode=True),
-    "adaptive-2": lambda: nn.AdaptiveAvgPool2d(2),
+    "adaptive-3": lambda: nn.AdaptiveAvgPool2d(3),
+    "hardtanh": lambda: nn.Hardtanh(-1.0, 1.0),
     "flatten-2": lambda: nn.Flatten(2),
     "bn-no-stats": lambda: nn.BatchNorm2d(1, track_running_stats=False),
     "two-inputs": TwoInputs,
