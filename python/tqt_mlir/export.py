@@ -10,7 +10,8 @@ The exported function `@forward` takes NHWC images `tensor<?xHxWxCxf32>`
 order is handled inside (weights are transposed, flattening goes through
 NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
 (including grouped and depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
-folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d,
+folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d (also
+ceil_mode, and F.max_pool2d),
 AvgPool2d (no padding), AdaptiveAvgPool2d / AdaptiveMaxPool2d whose output
 size divides the input size (module and functional forms), the spatial mean
 x.mean((2, 3)), Flatten / torch.flatten / x.flatten / x.view(x.size(0), -1),
@@ -112,6 +113,17 @@ def _fit_pad(size, k, s, d, pt, pb):
     return pb - min(extra, pb), max(0, extra - pb)
 
 
+def _ceil_pad(size, k, s, p):
+    """The end padding that makes a window of PyTorch's ceil_mode exact: one
+    more output when the last window starts inside the input or the start
+    padding (PyTorch's rule), padded at the end (max pooling pads with the
+    lowest value, so the extra rows never win)."""
+    out = -(-(size + 2 * p - k) // s) + 1
+    if (out - 1) * s >= size + p:
+        out -= 1
+    return (out - 1) * s + k - size - p
+
+
 class _Exporter:
     def __init__(self, module, sample_shape, name):
         self.module = module.eval()
@@ -182,10 +194,7 @@ class _Exporter:
         if isinstance(m, nn.Linear):
             return self.linear(node, m, x, shape)
         if isinstance(m, nn.MaxPool2d):
-            if m.ceil_mode or _pair(m.dilation) != (1, 1):
-                raise self.error(node, "MaxPool2d with ceil_mode or dilation is not supported")
-            return self.pool(node, x, shape, "max", _pair(m.kernel_size), _pair(m.stride or m.kernel_size),
-                             _pair(m.padding))
+            return self.max_pool(node, x, shape, m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode)
         if isinstance(m, nn.AvgPool2d):
             if m.ceil_mode or _pair(m.padding) != (0, 0):
                 raise self.error(node, "AvgPool2d with padding or ceil_mode is not supported "
@@ -244,6 +253,28 @@ class _Exporter:
             return self.adaptive_pool(node, x, shape, kind, size)
         if t is F.dropout:
             return self.arg(node)
+        if t is F.avg_pool2d:
+            x, shape = self.arg(node)
+            a = list(node.args[1:]) + [None] * 6
+            kw = node.kwargs
+            kernel = a[0] if a[0] is not None else kw["kernel_size"]
+            stride = a[1] if a[1] is not None else kw.get("stride")
+            padding = a[2] if a[2] is not None else kw.get("padding", 0)
+            ceil = a[3] if a[3] is not None else kw.get("ceil_mode", False)
+            if ceil or _pair(padding) != (0, 0):
+                raise self.error(node, "avg_pool2d with padding or ceil_mode is not supported "
+                                 "(PyTorch counts padding, TOSA does not)")
+            return self.pool(node, x, shape, "avg", _pair(kernel), _pair(stride or kernel), (0, 0))
+        if t is F.max_pool2d:
+            x, shape = self.arg(node)
+            a = list(node.args[1:]) + [None] * 6
+            kw = node.kwargs
+            kernel = a[0] if a[0] is not None else kw["kernel_size"]
+            stride = a[1] if a[1] is not None else kw.get("stride")
+            padding = a[2] if a[2] is not None else kw.get("padding", 0)
+            dilation = a[3] if a[3] is not None else kw.get("dilation", 1)
+            ceil = a[4] if a[4] is not None else kw.get("ceil_mode", False)
+            return self.max_pool(node, x, shape, kernel, stride, padding, dilation, ceil)
         if t is F.hardtanh:
             x, shape = self.arg(node)
             lo = node.args[1] if len(node.args) > 1 else node.kwargs.get("min_val", -1.0)
@@ -399,11 +430,16 @@ class _Exporter:
         self.e.op(f"{z} = tosa.add {y}, {bc} : ({_ttype((None, o))}, {_ttype((1, o))}) -> {_ttype((None, o))}")
         return z, (None, o)
 
-    def pool(self, node, x, shape, kind, kernel, stride, padding):
+    def pool(self, node, x, shape, kind, kernel, stride, padding, end_padding=None):
+        """`end_padding` (bottom, right) when it differs from `padding`
+        (ceil_mode); it is then exact already."""
         n, h, w, c = shape
         (kh, kw), (sh, sw), (ph, pw) = kernel, stride, padding
-        pb, crop_h = _fit_pad(h, kh, sh, 1, ph, ph)
-        pr, crop_w = _fit_pad(w, kw, sw, 1, pw, pw)
+        if end_padding is not None:
+            (pb, pr), crop_h, crop_w = end_padding, 0, 0
+        else:
+            pb, crop_h = _fit_pad(h, kh, sh, 1, ph, ph)
+            pr, crop_w = _fit_pad(w, kw, sw, 1, pw, pw)
         x, shape = self.crop(x, shape, crop_h, crop_w)
         n, h, w, c = shape
         out = (n, _out_size(h, kh, sh, 1, ph, pb), _out_size(w, kw, sw, 1, pw, pr), c)
@@ -416,6 +452,15 @@ class _Exporter:
             self.e.op(f"{v} = tosa.avg_pool2d {x}, {zp}, {zp} {{acc_type = f32, {attrs}}} : "
                       f"({_ttype(shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
         return v, out
+
+    def max_pool(self, node, x, shape, kernel, stride, padding, dilation, ceil_mode):
+        if _pair(dilation) != (1, 1):
+            raise self.error(node, "max pooling with dilation is not supported")
+        k, s, p = _pair(kernel), _pair(stride or kernel), _pair(padding)
+        if not ceil_mode:
+            return self.pool(node, x, shape, "max", k, s, p)
+        end = (_ceil_pad(shape[1], k[0], s[0], p[0]), _ceil_pad(shape[2], k[1], s[1], p[1]))
+        return self.pool(node, x, shape, "max", k, s, p, end)
 
     def adaptive_pool(self, node, x, shape, kind, output_size):
         """Adaptive pooling whose bins do not overlap: an output size that

@@ -1,13 +1,13 @@
 // tqt_mlir.export: PyTorch modules (every supported kind: strided, dilated,
 // grouped and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
-// adaptive pooling of any dividing size (module and functional), spatial
+// ceil_mode max pooling, adaptive pooling of any dividing size (module and functional), spatial
 // means, flatten/view, linear, residual add, concat, dropout, torchvision's
 // MobileNetV2 block) run
 // through tqt-run and match PyTorch on random inputs within
 // 1e-4 * (1 + max |output|); unsupported modules raise ExportError naming
 // the node.
 // REQUIRES: torch
-// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
+// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
 
 // CHECK: conv-strided-dilated: shape (4, 5, 4, 5), max |diff| {{.*}} OK
 // CHECK: conv-floor-stride: shape (4, 4, 4, 3), max |diff| {{.*}} OK
@@ -21,8 +21,10 @@
 // CHECK: adaptive-sizes: shape (4, 2), max |diff| {{.*}} OK
 // CHECK: mean-view: shape (4, 6), max |diff| {{.*}} OK
 // CHECK: torchvision-inverted-residual: shape (4, 6, 6, 8), max |diff| {{.*}} OK
+// CHECK: ceil-pools: shape (4, 1, 2, 2), max |diff| {{.*}} OK
 // CHECK: linear-4d: node '_0' (call_module 0): Linear needs a flattened [N, F] input
-// CHECK: maxpool-ceil: node '_0' (call_module 0): MaxPool2d with ceil_mode or dilation is not supported
+// CHECK: maxpool-dilation: node '_0' (call_module 0): max pooling with dilation is not supported
+// CHECK: avgpool-functional-padding: node 'avg_pool2d' (call_function avg_pool2d): avg_pool2d with padding or ceil_mode is not supported (PyTorch counts padding, TOSA does not)
 // CHECK: adaptive-3: node '_0' (call_module 0): AdaptiveAvgPool2d((3, 3)) of a 4x4 input: the output size must divide the input size (other sizes have overlapping bins)
 // CHECK: hardtanh: node '_0' (call_module 0): only Hardtanh(0, 6) (ReLU6) is supported
 // CHECK: flatten-2: node '_0' (call_module 0): only Flatten(1, -1) is supported

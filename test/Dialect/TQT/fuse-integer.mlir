@@ -40,3 +40,40 @@ func.func @layer(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
   %rd = tqt.dequantize %rq exp(-5) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
   return %rd : tensor<?x4x4x2xf32>
 }
+
+// -----
+
+// A shape op after the last quantizer (the flattening reshape of a pooled
+// output, as SqueezeNet ends): the result is its codes, dequantized.
+// CHECK-LABEL: func.func @reshaped_result
+// CHECK-SAME:    (%[[X:.*]]: tensor<?x1x1x4xf32>) -> tensor<?x4xf32>
+// CHECK: %[[Q:.*]] = tqt.quantize %[[X]] exp(-4) bits(8) unsigned : tensor<?x1x1x4xf32> -> tensor<?x1x1x4xi16>
+// CHECK: %[[R:.*]] = tosa.reshape %[[Q]], %{{.*}} : (tensor<?x1x1x4xi16>, !tosa.shape<2>) -> tensor<?x4xi16>
+// CHECK: %[[D:.*]] = tqt.dequantize %[[R]] exp(-4) bits(8) unsigned : tensor<?x4xi16> -> tensor<?x4xf32>
+// CHECK: return %[[D]]
+func.func @reshaped_result(%x: tensor<?x1x1x4xf32>) -> tensor<?x4xf32> {
+  %q = tqt.quantize %x exp(-4) bits(8) unsigned : tensor<?x1x1x4xf32> -> tensor<?x1x1x4xi16>
+  %d = tqt.dequantize %q exp(-4) bits(8) unsigned : tensor<?x1x1x4xi16> -> tensor<?x1x1x4xf32>
+  %s = tosa.const_shape {values = dense<[-1, 4]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %d, %s : (tensor<?x1x1x4xf32>, !tosa.shape<2>) -> tensor<?x4xf32>
+  return %r : tensor<?x4xf32>
+}
+
+// -----
+
+// Shifts beyond 63 (a threshold far below or above its input's range) are
+// the shift of 63: the same codes (everything nonzero saturates; everything
+// rounds to 0 or, under floor, -1).
+// CHECK-LABEL: func.func @far_thresholds
+// CHECK: tqt.requantize %{{.*}} shift(-63) bits(8) signed
+// CHECK: tqt.requantize %{{.*}} shift(63) bits(8) signed rounding<floor>
+func.func @far_thresholds(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %q = tqt.quantize %x exp(-7) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %d = tqt.dequantize %q exp(-7) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %m = tosa.maximum %d, %d : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %fine = tqt.quantize %m exp(-120) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %fined = tqt.dequantize %fine exp(-120) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %coarse = tqt.quantize %m exp(100) bits(8) signed rounding<floor> : tensor<4xf32> -> tensor<4xi8>
+  %coarsed = tqt.dequantize %coarse exp(100) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  return %fined, %coarsed : tensor<4xf32>, tensor<4xf32>
+}

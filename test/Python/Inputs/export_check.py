@@ -89,6 +89,23 @@ class MeanView(nn.Module):
         return a + b.view(b.size(0), -1)
 
 
+class CeilPools(nn.Module):
+    """ceil_mode max pooling (SqueezeNet, GoogLeNet), module and functional,
+    and functional average pooling."""
+    def __init__(self):
+        super().__init__()
+        self.pool = nn.MaxPool2d(3, 2, ceil_mode=True)
+
+    def forward(self, x):
+        y = F.max_pool2d(self.pool(x), 2, 2, 0, 1, True)
+        return F.avg_pool2d(y, 2)
+
+
+class PaddedAvgPool(nn.Module):
+    def forward(self, x):
+        return F.avg_pool2d(x, 3, 1, 1)
+
+
 def inverted_residual():
     """torchvision's own MobileNetV2 block (expansion, depthwise, residual)."""
     from torchvision.models.mobilenetv2 import InvertedResidual
@@ -116,6 +133,7 @@ CASES = {
     "adaptive-sizes": (AdaptiveSizes, (2, 4, 6)),
     "mean-view": (MeanView, (3, 9, 9)),
     "torchvision-inverted-residual": (inverted_residual, (8, 6, 6)),
+    "ceil-pools": (CeilPools, (2, 13, 15)),
 }
 
 
@@ -181,7 +199,8 @@ class Param(nn.Module):
 
 ERRORS = {
     "linear-4d": lambda: nn.Linear(4, 2),
-    "maxpool-ceil": lambda: nn.MaxPool2d(2, ceil_mode=True),
+    "maxpool-dilation": lambda: nn.MaxPool2d(2, dilation=2),
+    "avgpool-functional-padding": PaddedAvgPool,
     "adaptive-3": lambda: nn.AdaptiveAvgPool2d(3),
     "hardtanh": lambda: nn.Hardtanh(-1.0, 1.0),
     "flatten-2": lambda: nn.Flatten(2),

@@ -33,6 +33,7 @@
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "llvm/Support/Format.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mlir::tqt {
@@ -235,8 +236,21 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
     if (m < grid.hi)
       clampMaxAttr = b.getI64IntegerAttr(m);
   }
+  // Shifts beyond kMaxShift give the codes of kMaxShift (num::requantize
+  // clamps them): left, any nonzero input saturates either way (grids have
+  // at most 32 bits); right, an input of at most 62 bits scales below 1/2 in
+  // magnitude, which every rounding mode sends to 0 (floor: -1 for negative
+  // inputs) at any shift from 63 on. They happen where a threshold is far
+  // below its input's range (a layer that is all zero on the calibration
+  // data).
+  if (inType.getElementTypeBitWidth() > 62)
+    return op.emitOpError("requantizes ")
+           << inType.getElementTypeBitWidth()
+           << "-bit codes; at most 62 bits are supported";
+  int64_t shift =
+      std::clamp<int64_t>(exp - in->exp, -num::kMaxShift, num::kMaxShift);
   auto req = RequantizeOp::create(
-      b, inType.clone(storage), in->codes, b.getI64IntegerAttr(exp - in->exp),
+      b, inType.clone(storage), in->codes, b.getI64IntegerAttr(shift),
       op.getBitsAttr(), op.getIsSignedAttr(), op.getNarrowAttr(),
       op.getRoundingAttr(), IntegerAttr(), clampMaxAttr, UnitAttr());
   result.codes = req.getResult();
@@ -482,16 +496,20 @@ LogicalResult Fuser::run() {
     } else if (isa<tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp>(op)) {
       continue;
     } else if (auto ret = dyn_cast<func::ReturnOp>(op)) {
-      // Float only at the boundary: outputs are dequantized codes.
+      // Float only at the boundary: outputs are dequantized codes (also
+      // when a shape op such as the flattening reshape of a pooled output
+      // comes after the last quantizer: its codes are dequantized).
       for (OpOperand &operand : ret->getOpOperands()) {
-        auto dq = operand.get().getDefiningOp<DequantizeOp>();
         std::optional<IntVal> codes = twin(operand.get());
-        if (!dq || !codes)
+        if (!codes)
           return missing(op, operand.get(), "a result");
-        ImplicitLocOpBuilder b(dq.getLoc(), ret);
-        operand.set(DequantizeOp::create(b, dq.getType(), codes->codes,
-                                         dq.getExpAttr(), dq.getBitsAttr(),
-                                         dq.getIsSignedAttr()));
+        Operation *producer = operand.get().getDefiningOp();
+        ImplicitLocOpBuilder b(producer ? producer->getLoc() : ret.getLoc(),
+                               ret);
+        operand.set(DequantizeOp::create(
+            b, operand.get().getType(), codes->codes,
+            b.getI64IntegerAttr(codes->exp), b.getI64IntegerAttr(codes->bits),
+            b.getBoolAttr(codes->isSigned)));
       }
     } else {
       return op->emitOpError("is not supported by --tqt-fuse-integer");

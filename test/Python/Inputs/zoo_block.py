@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Exports a small network built from a torchvision model's own blocks, with
+BN statistics from a few training-mode batches, and calibration images.
+
+  zoo_block.py NAME OUT_DIR  ->  OUT_DIR/net.mlir, OUT_DIR/x.npy (32 NHWC images)
+
+NAME: squeezenet (Fire modules, ceil_mode max pooling, a convolutional
+classifier ending in adaptive average pooling and flatten) or mobilenet_v2
+(InvertedResidual blocks, functional adaptive pooling, dropout, linear).
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from tqt_mlir.export import export
+
+
+def squeezenet():
+    from torchvision.models.squeezenet import Fire
+    return nn.Sequential(
+        nn.Conv2d(3, 16, 3, stride=2), nn.ReLU(inplace=True),
+        nn.MaxPool2d(3, 2, ceil_mode=True),
+        Fire(16, 4, 8, 8), Fire(16, 4, 8, 8),
+        nn.MaxPool2d(3, 2, ceil_mode=True),
+        nn.Dropout(0.5), nn.Conv2d(16, 10, 1), nn.ReLU(inplace=True),
+        nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten())
+
+
+class MobileNetV2Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        from torchvision.models.mobilenetv2 import InvertedResidual
+        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, 2, 1, bias=False), nn.BatchNorm2d(8), nn.ReLU6())
+        self.blocks = nn.Sequential(InvertedResidual(8, 8, 1, 4), InvertedResidual(8, 16, 2, 4))
+        self.fc = nn.Sequential(nn.Dropout(0.2), nn.Linear(16, 10))
+
+    def forward(self, x):
+        x = F.adaptive_avg_pool2d(self.blocks(self.stem(x)), (1, 1))
+        return self.fc(torch.flatten(x, 1))
+
+
+def main(name, out):
+    torch.manual_seed(3)
+    model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head}[name]()
+    model.train()
+    with torch.no_grad():
+        for _ in range(4):  # batch-norm statistics
+            model(torch.rand(16, 3, 23, 23) * 2 - 1)
+    model.eval()
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "net.mlir"), "w") as f:
+        f.write(export(model, (3, 23, 23)))
+    x = torch.rand(32, 3, 23, 23) * 2 - 1
+    np.save(os.path.join(out, "x.npy"), x.permute(0, 2, 3, 1).contiguous().numpy())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

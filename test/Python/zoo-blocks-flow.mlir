@@ -1,0 +1,22 @@
+// Networks built from torchvision's own blocks (SqueezeNet's Fire modules
+// with ceil_mode pooling and a pooled, flattened convolutional classifier;
+// MobileNetV2's InvertedResidual with functional adaptive pooling) go from
+// PyTorch through the static flow: the integer-only program equals the
+// calibrated simulation graph bit for bit, layer by layer, on held-out,
+// tie-heavy, saturating and tiny inputs (flow.py).
+// REQUIRES: torch
+// RUN: rm -rf %t && %python %S/Inputs/zoo_block.py squeezenet %t/squeezenet
+// RUN: %python %S/../Integration/Inputs/flow.py %t/squeezenet %t/squeezenet/net.mlir %t/squeezenet/x.npy half_even --prepare | FileCheck %s --check-prefix=SQUEEZE
+// RUN: %python %S/Inputs/zoo_block.py mobilenet_v2 %t/mobilenet_v2
+// RUN: %python %S/../Integration/Inputs/flow.py %t/mobilenet_v2 %t/mobilenet_v2/net.mlir %t/mobilenet_v2/x.npy half_up --prepare | FileCheck %s --check-prefix=MOBILE
+
+// SQUEEZE: half_even: legalized == simulation: yes
+// SQUEEZE: half_even: fused == simulation: yes
+// SQUEEZE: half_even: layers on edge inputs: bit-exact
+// SQUEEZE: half_even: layers calibrated small: bit-exact
+// SQUEEZE: half_even: integer-only check: 0 float ops
+// MOBILE: half_up: legalized == simulation: yes
+// MOBILE: half_up: fused == simulation: yes
+// MOBILE: half_up: layers on edge inputs: bit-exact
+// MOBILE: half_up: layers calibrated small: bit-exact
+// MOBILE: half_up: integer-only check: 0 float ops
