@@ -63,10 +63,15 @@ func.func @global_avgpool(%x: tensor<?x7x7x3xf32>) -> tensor<?x1x1x3xf32> {
 
 // -----
 
-// A conv with a second use keeps its batch norm (folding would change the
-// other use).
+// A conv with a second use keeps its weights (folding would change the
+// other use); its batch norm becomes a 1x1 depthwise layer of its own.
 // CHECK-LABEL: func.func @shared_conv
-// CHECK: tosa.mul
+// CHECK-DAG: %[[S:.*]] = "tosa.const"() <{values = dense<2.000000e+00> : tensor<1x1x1x1xf32>}>
+// CHECK-DAG: %[[W:.*]] = "tosa.const"() <{values = dense<1.000000e+00> : tensor<1x1x1x1xf32>}>
+// CHECK: %[[C:.*]] = tosa.conv2d %{{.*}}, %[[W]]
+// CHECK: %[[D:.*]] = tosa.depthwise_conv2d %[[C]], %[[S]]
+// CHECK-NOT: tosa.mul
+// CHECK: return %[[D]], %[[C]]
 func.func @shared_conv(%x: tensor<?x4x4x1xf32>) -> (tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>) {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %w = "tosa.const"() <{values = dense<1.0> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
@@ -97,10 +102,12 @@ func.func @spatial_mean(%x: tensor<?x4x4x3xf32>) -> tensor<?x1x1x3xf32> {
 
 // -----
 
-// Not a mean (wrong factor): left alone.
+// Not a mean (wrong factor): the sums stay (quantizer insertion reports
+// them); the scale is a per-channel mul like any other.
 // CHECK-LABEL: func.func @not_a_mean
 // CHECK: tosa.reduce_sum
-// CHECK: tosa.mul
+// CHECK: tosa.reduce_sum
+// CHECK: tosa.depthwise_conv2d
 func.func @not_a_mean(%x: tensor<?x4x4x3xf32>) -> tensor<?x1x1x3xf32> {
   %s1 = tosa.reduce_sum %x {axis = 1 : i32} : (tensor<?x4x4x3xf32>) -> tensor<?x1x4x3xf32>
   %s2 = tosa.reduce_sum %s1 {axis = 2 : i32} : (tensor<?x1x4x3xf32>) -> tensor<?x1x1x3xf32>
@@ -157,4 +164,45 @@ func.func @sub_after_fc(%x: tensor<1x?x3xf32>) -> tensor<?x2xf32> {
   %mean = "tosa.const"() <{values = dense<[[1.0, 2.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
   %y = tosa.sub %r, %mean : (tensor<?x2xf32>, tensor<1x2xf32>) -> tensor<?x2xf32>
   return %y : tensor<?x2xf32>
+}
+
+// -----
+
+// Batch norm that no layer absorbs (after an activation, as pre-activation
+// networks place it): sub, mul and add become one 1x1 depthwise layer,
+// w = s = [2, 4], b = (0 - m) * s + t = [-1 * 2 + 0.5, -2 * 4 + 1] = [-1.5, -7].
+// CHECK-LABEL: func.func @standalone_bn
+// CHECK-DAG: %[[W:.*]] = "tosa.const"() <{values = dense<[{{\[\[\[}}2.000000e+00], [4.000000e+00]]]]> : tensor<1x1x2x1xf32>}>
+// CHECK-DAG: %[[B:.*]] = "tosa.const"() <{values = dense<[-1.500000e+00, -7.000000e+00]> : tensor<2xf32>}>
+// CHECK: %[[R:.*]] = tosa.clamp
+// CHECK: %[[D:.*]] = tosa.depthwise_conv2d %[[R]], %[[W]], %[[B]], %{{.*}}, %{{.*}} {{{.*}}pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>}
+// CHECK-NOT: tosa.sub
+// CHECK-NOT: tosa.mul
+// CHECK-NOT: tosa.add
+// CHECK: return %[[D]]
+func.func @standalone_bn(%x: tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32> {
+  %r = tosa.clamp %x {max_val = 3.4028235e+38 : f32, min_val = 0.0 : f32} : (tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32>
+  %m = "tosa.const"() <{values = dense<[[[[1.0, 2.0]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %s = "tosa.const"() <{values = dense<[[[[2.0, 4.0]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %t = "tosa.const"() <{values = dense<[[[[0.5, 1.0]]]]> : tensor<1x1x1x2xf32>}> : () -> tensor<1x1x1x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.sub %r, %m : (tensor<?x3x3x2xf32>, tensor<1x1x1x2xf32>) -> tensor<?x3x3x2xf32>
+  %b = tosa.mul %a, %s, %shift : (tensor<?x3x3x2xf32>, tensor<1x1x1x2xf32>, tensor<1xi8>) -> tensor<?x3x3x2xf32>
+  %y = tosa.add %b, %t : (tensor<?x3x3x2xf32>, tensor<1x1x1x2xf32>) -> tensor<?x3x3x2xf32>
+  return %y : tensor<?x3x3x2xf32>
+}
+
+// -----
+
+// A leaky ReLU's mul by alpha is not a channel scale: it stays.
+// CHECK-LABEL: func.func @leaky_stays
+// CHECK: tosa.mul
+// CHECK: tosa.maximum
+// CHECK-NOT: tosa.depthwise_conv2d
+func.func @leaky_stays(%x: tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32> {
+  %alpha = "tosa.const"() <{values = dense<0.1> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.mul %x, %alpha, %shift : (tensor<?x3x3x2xf32>, tensor<1x1x1x1xf32>, tensor<1xi8>) -> tensor<?x3x3x2xf32>
+  %y = tosa.maximum %a, %x : (tensor<?x3x3x2xf32>, tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32>
+  return %y : tensor<?x3x3x2xf32>
 }

@@ -319,6 +319,89 @@ struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
   }
 };
 
+/// A per-channel mul / add / sub with a constant that no layer before it
+/// absorbs (batch norm after a concat or an activation, as pre-activation
+/// networks such as DenseNet place it): a 1x1 depthwise convolution with the
+/// scale as weights and the shift as bias, a layer the quantizers know. Runs
+/// after the folding patterns, and the ops after it then fold into it. A mul
+/// by one value for all channels that feeds a maximum with its own input is
+/// a leaky ReLU and stays.
+template <typename EltOp>
+struct ChannelAffineToDepthwise : OpRewritePattern<EltOp> {
+  using OpRewritePattern<EltOp>::OpRewritePattern;
+  static constexpr bool isMul = std::is_same_v<EltOp, tosa::MulOp>;
+  static constexpr bool isSub = std::is_same_v<EltOp, tosa::SubOp>;
+
+  LogicalResult matchAndRewrite(EltOp op,
+                                PatternRewriter &rewriter) const override {
+    if constexpr (isMul) {
+      auto shift = constantInt(op.getShift());
+      if (!shift || *shift != 0)
+        return failure();
+    }
+    for (unsigned ci = 0; ci < 2; ++ci) {
+      if (isSub && ci == 0)
+        continue; // only x - c
+      Value c = op->getOperand(ci), x = op->getOperand(1 - ci);
+      auto type = dyn_cast<RankedTensorType>(x.getType());
+      if (!type || type.getRank() != 4 || op.getType() != type ||
+          !type.getElementType().isF32() || constantValues(x))
+        continue;
+      int64_t channels = type.getShape().back();
+      if (ShapedType::isDynamic(channels))
+        continue;
+      auto k = perChannel(c, channels);
+      if (!k)
+        continue;
+      if (isMul && isLeakyRelu(op, x))
+        return failure();
+      // The first op of a chain becomes the layer; the rest fold into it.
+      if (isChannelAffine(x.getDefiningOp(), channels))
+        return failure();
+      SmallVector<float> w(channels, 1.0f), b(channels, 0.0f);
+      for (int64_t o = 0; o < channels; ++o) {
+        if (isMul)
+          w[o] = (*k)[o];
+        else
+          b[o] = isSub ? -(*k)[o] : (*k)[o];
+      }
+      Location loc = op.getLoc();
+      auto f32 = rewriter.getF32Type();
+      Value wc = makeConst(rewriter, loc,
+                           RankedTensorType::get({1, 1, channels, 1}, f32), w);
+      Value bc =
+          makeConst(rewriter, loc, RankedTensorType::get({channels}, f32), b);
+      Value zp =
+          makeConst(rewriter, loc, RankedTensorType::get({1}, f32), {0.0f});
+      rewriter.replaceOpWithNewOp<tosa::DepthwiseConv2DOp>(
+          op, type, x, wc, bc, zp, zp,
+          rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}),
+          rewriter.getDenseI64ArrayAttr({1, 1}),
+          rewriter.getDenseI64ArrayAttr({1, 1}), TypeAttr::get(f32),
+          rewriter.getBoolAttr(false));
+      return success();
+    }
+    return failure();
+  }
+
+  /// A mul / add / sub of a value and a per-channel constant.
+  static bool isChannelAffine(Operation *op, int64_t channels) {
+    if (!isa_and_present<tosa::MulOp, tosa::AddOp, tosa::SubOp>(op))
+      return false;
+    return llvm::any_of(op->getOperands().take_front(2), [&](Value v) {
+      return perChannel(v, channels).has_value();
+    });
+  }
+
+  /// maximum(mul(x, alpha), x) (either operand order).
+  static bool isLeakyRelu(Operation *mul, Value x) {
+    return llvm::any_of(mul->getUsers(), [&](Operation *user) {
+      auto max = dyn_cast<tosa::MaximumOp>(user);
+      return max && (max.getInput1() == x || max.getInput2() == x);
+    });
+  }
+};
+
 /// Global average pooling as exporters write a spatial mean:
 /// mul(reduce_sum(reduce_sum(x, axis 1), axis 2), 1 / (H * W)) (either axis
 /// first) on NHWC becomes the unpadded average pooling over H x W, which
@@ -381,14 +464,26 @@ struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
     });
     if (failedAny)
       return signalPassFailure();
-    RewritePatternSet patterns(&getContext());
-    patterns
-        .add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
-             FoldChannelOp<tosa::SubOp>, FoldChannelOpIntoMatMul<tosa::MulOp>,
-             FoldChannelOpIntoMatMul<tosa::AddOp>,
-             FoldChannelOpIntoMatMul<tosa::SubOp>, AvgPoolToDepthwise,
-             SpatialMeanToAvgPool>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    auto folding = [&] {
+      RewritePatternSet patterns(&getContext());
+      patterns
+          .add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
+               FoldChannelOp<tosa::SubOp>, FoldChannelOpIntoMatMul<tosa::MulOp>,
+               FoldChannelOpIntoMatMul<tosa::AddOp>,
+               FoldChannelOpIntoMatMul<tosa::SubOp>, AvgPoolToDepthwise,
+               SpatialMeanToAvgPool>(&getContext());
+      return patterns;
+    };
+    if (failed(applyPatternsGreedily(getOperation(), folding())))
+      return signalPassFailure();
+    // What no layer absorbed becomes a layer of its own (and what follows
+    // folds into it).
+    RewritePatternSet standalone = folding();
+    standalone.add<ChannelAffineToDepthwise<tosa::MulOp>,
+                   ChannelAffineToDepthwise<tosa::AddOp>,
+                   ChannelAffineToDepthwise<tosa::SubOp>>(&getContext(),
+                                                          /*benefit=*/0);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(standalone))))
       signalPassFailure();
   }
 };

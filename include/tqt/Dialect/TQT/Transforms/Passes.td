@@ -167,6 +167,11 @@ def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
       folded into the layer's weights and bias: `w' = w * s`,
       `b' = b * s + t`. The layer's weights, bias and the per-channel values
       must be constants.
+    * Such a chain that no layer absorbs (after a concat or an activation,
+      as pre-activation networks place batch norm, or after a layer with
+      other users) becomes a 1x1 `tosa.depthwise_conv2d` with the scale as
+      weights and the shift as bias, and the rest of the chain folds into
+      it: a layer the quantizers know. A leaky ReLU's `mul` stays.
     * A spatial mean, `tosa.mul(tosa.reduce_sum(tosa.reduce_sum(x, 1), 2),
       1 / (H * W))` on NHWC (either axis first), is global average pooling.
     * `tosa.avg_pool2d` without padding becomes a `tosa.depthwise_conv2d`
