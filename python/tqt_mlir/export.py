@@ -113,6 +113,18 @@ def _fit_pad(size, k, s, d, pt, pb):
     return pb - min(extra, pb), max(0, extra - pb)
 
 
+def _call_args(node, params):
+    """The values of a functional call's parameters after the tensor, from
+    its positional or keyword arguments: `params` lists (name, default)."""
+    values = []
+    for i, (name, default) in enumerate(params):
+        if i + 1 < len(node.args):
+            values.append(node.args[i + 1])
+        else:
+            values.append(node.kwargs.get(name, default))
+    return values
+
+
 def _ceil_pad(size, k, s, p):
     """The end padding that makes a window of PyTorch's ceil_mode exact: one
     more output when the last window starts inside the input or the start
@@ -255,25 +267,17 @@ class _Exporter:
             return self.arg(node)
         if t is F.avg_pool2d:
             x, shape = self.arg(node)
-            a = list(node.args[1:]) + [None] * 6
-            kw = node.kwargs
-            kernel = a[0] if a[0] is not None else kw["kernel_size"]
-            stride = a[1] if a[1] is not None else kw.get("stride")
-            padding = a[2] if a[2] is not None else kw.get("padding", 0)
-            ceil = a[3] if a[3] is not None else kw.get("ceil_mode", False)
+            kernel, stride, padding, ceil = _call_args(
+                node, [("kernel_size", None), ("stride", None), ("padding", 0), ("ceil_mode", False)])
             if ceil or _pair(padding) != (0, 0):
                 raise self.error(node, "avg_pool2d with padding or ceil_mode is not supported "
                                  "(PyTorch counts padding, TOSA does not)")
             return self.pool(node, x, shape, "avg", _pair(kernel), _pair(stride or kernel), (0, 0))
         if t is F.max_pool2d:
             x, shape = self.arg(node)
-            a = list(node.args[1:]) + [None] * 6
-            kw = node.kwargs
-            kernel = a[0] if a[0] is not None else kw["kernel_size"]
-            stride = a[1] if a[1] is not None else kw.get("stride")
-            padding = a[2] if a[2] is not None else kw.get("padding", 0)
-            dilation = a[3] if a[3] is not None else kw.get("dilation", 1)
-            ceil = a[4] if a[4] is not None else kw.get("ceil_mode", False)
+            kernel, stride, padding, dilation, ceil = _call_args(
+                node, [("kernel_size", None), ("stride", None), ("padding", 0), ("dilation", 1),
+                       ("ceil_mode", False)])
             return self.max_pool(node, x, shape, kernel, stride, padding, dilation, ceil)
         if t is F.hardtanh:
             x, shape = self.arg(node)

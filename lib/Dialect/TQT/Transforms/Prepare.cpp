@@ -184,28 +184,46 @@ void replaceBias(PatternRewriter &rewriter, Location loc,
   });
 }
 
+/// What the channel-op patterns share: the kind of op, whether it is a plain
+/// per-channel op (a mul with a nonzero shift is not), and the (constant,
+/// value) operand orders to try (a sub only as value - constant).
+template <typename EltOp> struct ChannelOp {
+  static constexpr bool isMul = std::is_same_v<EltOp, tosa::MulOp>;
+  static constexpr bool isSub = std::is_same_v<EltOp, tosa::SubOp>;
+
+  static bool isPlain(EltOp op) {
+    if constexpr (isMul) {
+      auto shift = constantInt(op.getShift());
+      return shift && *shift == 0;
+    }
+    return true;
+  }
+
+  static SmallVector<std::pair<Value, Value>, 2> operandOrders(EltOp op) {
+    SmallVector<std::pair<Value, Value>, 2> orders;
+    if (!isSub)
+      orders.push_back({op->getOperand(0), op->getOperand(1)});
+    orders.push_back({op->getOperand(1), op->getOperand(0)});
+    return orders;
+  }
+};
+
 /// Batch norm after a fully connected layer: y = reshape*(matmul(x, W)) [+ b]
 /// followed by a per-channel mul / add / sub with a constant (channels are
 /// W's last dimension). mul scales W's columns and b; add / sub fold into b
 /// (an add without b is the layer's own bias add and stays; a sub becomes
 /// one).
 template <typename EltOp>
-struct FoldChannelOpIntoMatMul : OpRewritePattern<EltOp> {
+struct FoldChannelOpIntoMatMul : OpRewritePattern<EltOp>, ChannelOp<EltOp> {
   using OpRewritePattern<EltOp>::OpRewritePattern;
-  static constexpr bool isMul = std::is_same_v<EltOp, tosa::MulOp>;
-  static constexpr bool isSub = std::is_same_v<EltOp, tosa::SubOp>;
+  using ChannelOp<EltOp>::isMul;
+  using ChannelOp<EltOp>::isSub;
 
   LogicalResult matchAndRewrite(EltOp op,
                                 PatternRewriter &rewriter) const override {
-    if constexpr (isMul) {
-      auto shift = constantInt(op.getShift());
-      if (!shift || *shift != 0)
-        return failure();
-    }
-    for (unsigned ci = 0; ci < 2; ++ci) {
-      if (isSub && ci == 0)
-        continue; // only y - c folds
-      Value c = op->getOperand(ci), y = op->getOperand(1 - ci);
+    if (!this->isPlain(op))
+      return failure();
+    for (auto [c, y] : this->operandOrders(op)) {
       auto fc = matchFullyConnected(y);
       if (!fc || op.getType() != y.getType())
         continue;
@@ -327,22 +345,16 @@ struct AvgPoolToDepthwise : OpRewritePattern<tosa::AvgPool2dOp> {
 /// by one value for all channels that feeds a maximum with its own input is
 /// a leaky ReLU and stays.
 template <typename EltOp>
-struct ChannelAffineToDepthwise : OpRewritePattern<EltOp> {
+struct ChannelAffineToDepthwise : OpRewritePattern<EltOp>, ChannelOp<EltOp> {
   using OpRewritePattern<EltOp>::OpRewritePattern;
-  static constexpr bool isMul = std::is_same_v<EltOp, tosa::MulOp>;
-  static constexpr bool isSub = std::is_same_v<EltOp, tosa::SubOp>;
+  using ChannelOp<EltOp>::isMul;
+  using ChannelOp<EltOp>::isSub;
 
   LogicalResult matchAndRewrite(EltOp op,
                                 PatternRewriter &rewriter) const override {
-    if constexpr (isMul) {
-      auto shift = constantInt(op.getShift());
-      if (!shift || *shift != 0)
-        return failure();
-    }
-    for (unsigned ci = 0; ci < 2; ++ci) {
-      if (isSub && ci == 0)
-        continue; // only x - c
-      Value c = op->getOperand(ci), x = op->getOperand(1 - ci);
+    if (!this->isPlain(op))
+      return failure();
+    for (auto [c, x] : this->operandOrders(op)) {
       auto type = dyn_cast<RankedTensorType>(x.getType());
       if (!type || type.getRank() != 4 || op.getType() != type ||
           !type.getElementType().isF32() || constantValues(x))
