@@ -49,8 +49,9 @@ def torch_times(name, x, iters):
             f32 = best_seconds(lambda: mk(xm), iters, 3)
             f32_anchor = "mkldnn"
         except (NotImplementedError, RuntimeError):
+            # to_mkldnn converted m's parameters: a fresh copy.
             xc = x.contiguous(memory_format=torch.channels_last)
-            mc = m.to(memory_format=torch.channels_last)
+            mc = getattr(torchvision.models, name)().eval().to(memory_format=torch.channels_last)
             f32 = best_seconds(lambda: mc(xc), iters, 3)
             f32_anchor = "cpu, channels_last"
     if not hasattr(torchvision.models.quantization, name):
