@@ -2,7 +2,10 @@
 """Exports a small network built from a torchvision model's own blocks, with
 BN statistics from a few training-mode batches, and calibration images.
 
-  zoo_block.py NAME OUT_DIR  ->  OUT_DIR/net.mlir, OUT_DIR/x.npy (32 NHWC images)
+  zoo_block.py NAME OUT_DIR [--fashion-mnist]
+      ->  OUT_DIR/net.mlir, OUT_DIR/x.npy (32 NHWC images)
+
+--fashion-mnist: 1x28x28 inputs (the stem takes one channel), for tqt-train.
 
 NAME: squeezenet (Fire modules, ceil_mode max pooling, a convolutional
 classifier ending in adaptive average pooling and flatten) or mobilenet_v2
@@ -19,10 +22,10 @@ import torch.nn.functional as F
 from tqt_mlir.export import export
 
 
-def squeezenet():
+def squeezenet(channels=3):
     from torchvision.models.squeezenet import Fire
     return nn.Sequential(
-        nn.Conv2d(3, 16, 3, stride=2), nn.ReLU(inplace=True),
+        nn.Conv2d(channels, 16, 3, stride=2), nn.ReLU(inplace=True),
         nn.MaxPool2d(3, 2, ceil_mode=True),
         Fire(16, 4, 8, 8), Fire(16, 4, 8, 8),
         nn.MaxPool2d(3, 2, ceil_mode=True),
@@ -31,10 +34,10 @@ def squeezenet():
 
 
 class MobileNetV2Head(nn.Module):
-    def __init__(self):
+    def __init__(self, channels=3):
         super().__init__()
         from torchvision.models.mobilenetv2 import InvertedResidual
-        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, 2, 1, bias=False), nn.BatchNorm2d(8), nn.ReLU6())
+        self.stem = nn.Sequential(nn.Conv2d(channels, 8, 3, 2, 1, bias=False), nn.BatchNorm2d(8), nn.ReLU6())
         self.blocks = nn.Sequential(InvertedResidual(8, 8, 1, 4), InvertedResidual(8, 16, 2, 4))
         self.fc = nn.Sequential(nn.Dropout(0.2), nn.Linear(16, 10))
 
@@ -43,20 +46,21 @@ class MobileNetV2Head(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
-def main(name, out):
+def main(name, out, fashion):
     torch.manual_seed(3)
-    model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head}[name]()
+    shape = (1, 28, 28) if fashion else (3, 23, 23)
+    model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head}[name](shape[0])
     model.train()
     with torch.no_grad():
         for _ in range(4):  # batch-norm statistics
-            model(torch.rand(16, 3, 23, 23) * 2 - 1)
+            model(torch.rand(16, *shape) * 2 - 1)
     model.eval()
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "net.mlir"), "w") as f:
-        f.write(export(model, (3, 23, 23)))
-    x = torch.rand(32, 3, 23, 23) * 2 - 1
+        f.write(export(model, shape))
+    x = torch.rand(32, *shape) * 2 - 1
     np.save(os.path.join(out, "x.npy"), x.permute(0, 2, 3, 1).contiguous().numpy())
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], "--fashion-mnist" in sys.argv[3:])
