@@ -119,22 +119,20 @@ void convertBoundary(func::FuncOp func) {
     dropBoundaryAttrs(func, arg.getArgNumber(), /*isResult=*/false);
   }
   SmallVector<Type> resultTypes(func.getResultTypes());
-  func.walk([&](func::ReturnOp ret) {
-    OpBuilder rb(ret);
-    for (OpOperand &operand : ret->getOpOperands()) {
-      unsigned i = operand.getOperandNumber();
-      auto codes = readBoundaryCodes(func.getResultAttrDict(i));
-      if (!codes)
-        continue;
-      Type intType = operand.get().getType();
-      resultTypes[i] = quantizedTensor(intType, boundaryCodes(intType, *codes));
+  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {
+    auto codes = readBoundaryCodes(func.getResultAttrDict(i));
+    if (!codes)
+      continue;
+    resultTypes[i] =
+        quantizedTensor(resultTypes[i], boundaryCodes(resultTypes[i], *codes));
+    func.walk([&](func::ReturnOp ret) {
+      OpBuilder rb(ret);
+      OpOperand &operand = ret->getOpOperand(i);
       operand.set(quant::StorageCastOp::create(rb, ret.getLoc(), resultTypes[i],
                                                operand.get()));
-    }
-  });
-  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
-    if (readBoundaryCodes(func.getResultAttrDict(i)))
-      dropBoundaryAttrs(func, i, /*isResult=*/true);
+    });
+    dropBoundaryAttrs(func, i, /*isResult=*/true);
+  }
   func.setFunctionType(
       FunctionType::get(func.getContext(), argTypes, resultTypes));
 }

@@ -7,13 +7,20 @@
 using namespace mlir;
 using namespace mlir::tqt;
 
-StringRef TrainStepLayout::argumentRole(unsigned k) const {
+/// The parameter and moment positions both lists begin with.
+static std::optional<StringRef> stateRole(unsigned k, unsigned np) {
   if (k < np)
     return train_role::kParam;
   if (k < 2 * np)
     return train_role::kAdamM;
   if (k < 3 * np)
     return train_role::kAdamV;
+  return std::nullopt;
+}
+
+StringRef TrainStepLayout::argumentRole(unsigned k) const {
+  if (auto role = stateRole(k, np))
+    return *role;
   if (k == stepArg())
     return train_role::kStep;
   if (nt && k == frozenArg())
@@ -24,12 +31,8 @@ StringRef TrainStepLayout::argumentRole(unsigned k) const {
 }
 
 StringRef TrainStepLayout::resultRole(unsigned k) const {
-  if (k < np)
-    return train_role::kParam;
-  if (k < 2 * np)
-    return train_role::kAdamM;
-  if (k < 3 * np)
-    return train_role::kAdamV;
+  if (auto role = stateRole(k, np))
+    return *role;
   if (k == lossResult())
     return train_role::kLoss;
   if (k == outputResult())
