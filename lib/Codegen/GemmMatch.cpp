@@ -2,21 +2,26 @@
 //
 // A layer qualifies when its activations are 8-bit codes (proved from the op
 // that produced them), its weights are constant 8-bit codes, its zero points
-// are 0, and its accumulator provably fits i32 for every activation of the
-// grid with these weights: then u8 x s8 (or s8 x s8 with the +128 offset)
-// products summed in i32 are the exact accumulator, whatever TOSA's nominal
-// accumulator type (i48 for the i16-held unsigned codes) says.
+// are 0 (or the activations are the zero-point view of unsigned codes,
+// IntegerStorage.h, which the kernel reads as the raw bytes they view), and
+// its accumulator provably fits i32 for every activation of the grid with
+// these weights: then u8 x s8 (or s8 x s8 with the +128 offset) products
+// summed in i32 are the exact accumulator, whatever TOSA's nominal
+// accumulator type (i48 for codes widened to i16) says.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GemmProblem.h"
 
 #include "tqt/Conversion/RequantizeArith.h"
+#include "tqt/Dialect/TQT/IR/IntegerStorage.h"
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 using namespace mlir;
 using namespace mlir::tqt;
@@ -25,6 +30,15 @@ namespace num = ::mlir::tqt::numerics;
 
 /// The grid every code of `v` lies in, from the op that produced it.
 static std::optional<num::Grid> codeGrid(Value v) {
+  // An integer program's argument: the codes its attributes describe.
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    auto func = dyn_cast<FunctionOpInterface>(arg.getOwner()->getParentOp());
+    if (func && arg.getOwner()->isEntryBlock())
+      if (auto codes =
+              readBoundaryCodes(func.getArgAttrDict(arg.getArgNumber())))
+        if (codes->bits <= 8)
+          return num::integerGrid(unsigned(codes->bits), codes->isSigned);
+  }
   Operation *def = v.getDefiningOp();
   if (auto rq = dyn_cast_if_present<RequantizeOp>(def))
     return rq.getClampedGrid();
@@ -34,6 +48,16 @@ static std::optional<num::Grid> codeGrid(Value v) {
   if (isa_and_present<tosa::MaxPool2dOp, tosa::ReshapeOp, tosa::TransposeOp,
                       tosa::SliceOp>(def))
     return codeGrid(def->getOperand(0));
+  // The zero-point view maps raw unsigned bytes u to u - 128 and back. Code
+  // grids contain 0, so a grid below 0 is in the view and one at or above 0
+  // holds raw bytes.
+  if (Value viewed = getZeroPointViewSource(v)) {
+    std::optional<num::Grid> g = codeGrid(viewed);
+    if (!g)
+      return std::nullopt;
+    int64_t shift = g->lo < 0 ? 128 : -128;
+    return num::Grid{g->lo + shift, g->hi + shift};
+  }
   if (auto concat = dyn_cast_if_present<tosa::ConcatOp>(def)) {
     std::optional<num::Grid> all;
     for (Value in : concat.getInput1()) {
@@ -176,14 +200,41 @@ static bool accumulatorFitsI32(GemmProblem &p, std::string &why) {
   return true;
 }
 
-std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
+/// The activations a layer reads, and their zero point.
+static std::pair<Value, FailureOr<int64_t>> activationOperand(Operation *root) {
   if (auto conv = dyn_cast<tosa::Conv2DOp>(root))
-    return codeGrid(conv.getInput());
+    return {conv.getInput(), conv.getInputZeroPoint()};
   if (auto mm = dyn_cast<tosa::MatMulOp>(root))
-    return codeGrid(mm.getA());
+    return {mm.getA(), mm.getAZeroPoint()};
   if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root))
-    return codeGrid(dw.getInput());
-  return std::nullopt;
+    return {dw.getInput(), dw.getInputZeroPoint()};
+  return {Value(), failure()};
+}
+
+/// The codes the kernel reads: the raw unsigned bytes of a zero-point view
+/// read with its zero point, else the activations themselves (zero point 0);
+/// null for any other zero point.
+static Value kernelSource(Operation *root) {
+  auto [in, zp] = activationOperand(root);
+  if (!in || failed(zp))
+    return Value();
+  if (*zp == 0)
+    return in;
+  Value raw = getZeroPointViewSource(in);
+  if (*zp == kUnsignedViewZeroPoint && raw)
+    return raw;
+  return Value();
+}
+
+std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
+  Value source = kernelSource(root);
+  if (!source)
+    return std::nullopt;
+  std::optional<num::Grid> g = codeGrid(source);
+  // Raw bytes of a view are unsigned, whatever their storage says.
+  if (g && source != activationOperand(root).first && g->lo < 0)
+    return std::nullopt;
+  return g;
 }
 
 /// What tosa.conv2d and tosa.depthwise_conv2d share: NHWC activations with
@@ -192,10 +243,9 @@ std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
 template <typename ConvOp>
 static bool matchWindow(ConvOp op, GemmProblem &p, std::string &why) {
   p.isConv = true;
-  p.source = op.getInput();
-  if (!isZeroPoint(op.getInputZeroPoint()) ||
-      !isZeroPoint(op.getWeightZeroPoint())) {
-    why = "zero points are not 0";
+  p.source = kernelSource(op);
+  if (!p.source || !isZeroPoint(op.getWeightZeroPoint())) {
+    why = "zero points are not 0 (nor the unsigned codes' view)";
     return false;
   }
   auto in = cast<RankedTensorType>(op.getInput().getType());
@@ -255,10 +305,10 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     p.channels = p.n = w.getDimSize(2);
     p.k = p.kh * p.kw;
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
-    p.source = mm.getA();
+    p.source = kernelSource(mm);
     weight = mm.getB();
-    if (!isZeroPoint(mm.getAZeroPoint()) || !isZeroPoint(mm.getBZeroPoint())) {
-      why = "zero points are not 0";
+    if (!p.source || !isZeroPoint(mm.getBZeroPoint())) {
+      why = "zero points are not 0 (nor the unsigned codes' view)";
       return false;
     }
     auto a = cast<RankedTensorType>(mm.getA().getType());

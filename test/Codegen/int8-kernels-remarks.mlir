@@ -100,3 +100,25 @@ func.func @depthwise_gets_kernel(%x: tensor<1x4x4x8xi8>) -> tensor<1x4x4x8xi8> {
   %y = tqt.requantize %acc shift(3) bits(8) signed : tensor<1x4x4x8xi32> -> tensor<1x4x4x8xi8>
   return %y : tensor<1x4x4x8xi8>
 }
+
+// -----
+
+// A zero point of -128 on codes that are not the view of unsigned bytes, and
+// the view read with zero point 0: neither is the storage contract.
+// CHECK-LABEL: func.func @zero_point_without_view
+// CHECK-COUNT-2: tosa.conv2d
+func.func @zero_point_without_view(%x: tensor<1x4x4x8xi8>) -> (tensor<1x4x4x16xi8>, tensor<1x4x4x16xi8>) {
+  %w = "tosa.const"() <{values = dense<3> : tensor<16x1x1x8xi8>}> : () -> tensor<16x1x1x8xi8>
+  %b = "tosa.const"() <{values = dense<0> : tensor<16xi32>}> : () -> tensor<16xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zpx = "tosa.const"() <{values = dense<-128> : tensor<1xi8>}> : () -> tensor<1xi8>
+  // expected-remark @below {{no avx512-vnni kernel: zero points are not 0 (nor the unsigned codes' view)}}
+  %acc = tosa.conv2d %x, %w, %b, %zpx, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<16x1x1x8xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
+  %y = tqt.requantize %acc shift(3) bits(8) signed : tensor<1x4x4x16xi32> -> tensor<1x4x4x16xi8>
+  %m = "tosa.const"() <{values = dense<-128> : tensor<1x1x1x1xi8>}> : () -> tensor<1x1x1x1xi8>
+  %v = tosa.bitwise_xor %x, %m : (tensor<1x4x4x8xi8>, tensor<1x1x1x1xi8>) -> tensor<1x4x4x8xi8>
+  // expected-remark @below {{no avx512-vnni kernel: activations are not 8-bit codes}}
+  %acc2 = tosa.conv2d %v, %w, %b, %zpx, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<16x1x1x8xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
+  %y2 = tqt.requantize %acc2 shift(3) bits(8) signed : tensor<1x4x4x16xi32> -> tensor<1x4x4x16xi8>
+  return %y, %y2 : tensor<1x4x4x16xi8>, tensor<1x4x4x16xi8>
+}

@@ -6,14 +6,14 @@
 // A 3x3 convolution of signed 8-bit codes (K = 27, N = 2): packed weights
 // [1][7][64][4] bytes, initial accumulators bias - 128 * sum(w) = 5 - 128 * 27
 // (VNNI reads the codes + 128 as unsigned), the chain of two requantizations
-// and a bias add in the epilogue, u8 codes stored in i16.
+// and a bias add in the epilogue, u8 codes stored as raw bytes in i8.
 
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_weights : memref<1792xi8> = dense<
 // CHECK-SAME:    {alignment = 64 : i64}
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[-3451, -3451, 0,
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[7, -7, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      %[[X:.*]]: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi16>
+// CHECK-SAME:      %[[X:.*]]: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi8>
 // CHECK:         %[[SRC:.*]] = bufferization.to_buffer %[[X]] read_only
 // CHECK:         %[[AP:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x28xi8>
 // CHECK:         vector.maskedload %[[SRC]]
@@ -47,7 +47,7 @@
 // NONE-LABEL: func.func @conv_signed(
 // NONE:         tosa.conv2d
 // NONE-NOT:     call
-func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi16> {
+func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi8> {
   %w = "tosa.const"() <{values = dense<1> : tensor<2x3x3x3xi8>}> : () -> tensor<2x3x3x3xi8>
   %b = "tosa.const"() <{values = dense<5> : tensor<2xi32>}> : () -> tensor<2xi32>
   %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
@@ -55,15 +55,16 @@ func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi16> {
   %r = tqt.requantize %acc shift(2) bits(16) signed : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi32>
   %c = "tosa.const"() <{values = dense<[[[[7, -7]]]]> : tensor<1x1x1x2xi32>}> : () -> tensor<1x1x1x2xi32>
   %s = tosa.add %r, %c : (tensor<?x3x3x2xi32>, tensor<1x1x1x2xi32>) -> tensor<?x3x3x2xi32>
-  %y = tqt.requantize %s shift(3) bits(8) unsigned clamp_max(192) rounding<half_up> : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi16>
-  return %y : tensor<?x3x3x2xi16>
+  %y = tqt.requantize %s shift(3) bits(8) unsigned clamp_max(192) rounding<half_up> : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi8>
+  return %y : tensor<?x3x3x2xi8>
 }
 
 // -----
 
-// A fully connected layer on unsigned 8-bit codes held in i16 (after a
-// ReLU): no +128 offset, the codes are narrowed to bytes while packing; the
-// reshape inside the chain keeps the channel dimension.
+// A fully connected layer on unsigned 8-bit codes held in i16 (hand-written
+// IR; --tqt-fuse-integer stores them in i8): no +128 offset, the codes are
+// narrowed to bytes while packing; the reshape inside the chain keeps the
+// channel dimension.
 
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<0>
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
@@ -119,4 +120,66 @@ func.func @depthwise(%x: tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16> {
   %acc = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<?x6x7x20xi8>, tensor<3x3x20x1xi8>, tensor<20xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x6x7x20xi32>
   %y = tqt.requantize %acc shift(2) bits(8) unsigned clamp_max(96) : tensor<?x6x7x20xi32> -> tensor<?x6x7x20xi16>
   return %y : tensor<?x6x7x20xi16>
+}
+
+// -----
+
+// The fused program's form of unsigned 8-bit codes: raw bytes in i8, read by
+// TOSA through the zero-point view (xor 0x80, zero point -128). The kernel
+// reads the raw bytes themselves (no +128 offset, no compensation: the
+// initial accumulators are the bias) and the view is dropped.
+
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[5, 5, 0,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK-SAME:      tensor<?x4x4x8xi8>) -> tensor<?x4x4x2xi8>
+// CHECK-NOT:     arith.xori
+// CHECK:         tqt.dot_step
+// CHECK-LABEL: func.func @conv_unsigned_view(
+// CHECK:         %[[A:.*]] = tqt.requantize
+// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[A]]) : (tensor<?x4x4x8xi8>) -> tensor<?x4x4x2xi8>
+// CHECK-NEXT:    return %[[Y]]
+
+// AVX2-LABEL: func.func private @__tqt_avx2_gemm(
+// AVX2:         arith.extui %{{.*}} : vector<16xi8> to vector<16xi16>
+// AVX2-NOT:     arith.xori
+// AVX2:         tqt.dot_step %{{.*}} : vector<8xi32>, vector<16xi16>
+
+// NONE-LABEL: func.func @conv_unsigned_view(
+// NONE:         tosa.bitwise_xor
+// NONE:         tosa.conv2d
+func.func @conv_unsigned_view(%x: tensor<?x4x4x8xi32>) -> tensor<?x4x4x2xi8> {
+  %a = tqt.requantize %x shift(1) bits(8) unsigned : tensor<?x4x4x8xi32> -> tensor<?x4x4x8xi8>
+  %m = "tosa.const"() <{values = dense<-128> : tensor<1x1x1x1xi8>}> : () -> tensor<1x1x1x1xi8>
+  %v = tosa.bitwise_xor %a, %m : (tensor<?x4x4x8xi8>, tensor<1x1x1x1xi8>) -> tensor<?x4x4x8xi8>
+  %w = "tosa.const"() <{values = dense<3> : tensor<2x3x3x8xi8>}> : () -> tensor<2x3x3x8xi8>
+  %b = "tosa.const"() <{values = dense<5> : tensor<2xi32>}> : () -> tensor<2xi32>
+  %zpx = "tosa.const"() <{values = dense<-128> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zpw = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.conv2d %v, %w, %b, %zpx, %zpw {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<?x4x4x8xi8>, tensor<2x3x3x8xi8>, tensor<2xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x4x4x2xi32>
+  %y = tqt.requantize %acc shift(5) bits(8) unsigned : tensor<?x4x4x2xi32> -> tensor<?x4x4x2xi8>
+  return %y : tensor<?x4x4x2xi8>
+}
+
+// -----
+
+// A depthwise convolution on the view of unsigned codes: the kernel copies the
+// raw bytes zero-extended into its i16 buffer.
+
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
+// CHECK-SAME:      tensor<?x5x5x16xi8>) -> tensor<?x5x5x16xi8>
+// CHECK:         arith.extui %{{.*}} : vector<16xi8> to vector<16xi16>
+// CHECK-LABEL: func.func @depthwise_unsigned_view(
+// CHECK:         call @__tqt_avx512_vnni_depthwise(
+// CHECK-NOT:     tosa.bitwise_xor
+func.func @depthwise_unsigned_view(%x: tensor<?x5x5x16xi32>) -> tensor<?x5x5x16xi8> {
+  %a = tqt.requantize %x shift(1) bits(8) unsigned : tensor<?x5x5x16xi32> -> tensor<?x5x5x16xi8>
+  %m = "tosa.const"() <{values = dense<-128> : tensor<1x1x1x1xi8>}> : () -> tensor<1x1x1x1xi8>
+  %v = tosa.bitwise_xor %a, %m : (tensor<?x5x5x16xi8>, tensor<1x1x1x1xi8>) -> tensor<?x5x5x16xi8>
+  %w = "tosa.const"() <{values = dense<-2> : tensor<3x3x16x1xi8>}> : () -> tensor<3x3x16x1xi8>
+  %b = "tosa.const"() <{values = dense<0> : tensor<16xi32>}> : () -> tensor<16xi32>
+  %zpx = "tosa.const"() <{values = dense<-128> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zpw = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.depthwise_conv2d %v, %w, %b, %zpx, %zpw {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<?x5x5x16xi8>, tensor<3x3x16x1xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x5x5x16xi32>
+  %y = tqt.requantize %acc shift(3) bits(8) signed : tensor<?x5x5x16xi32> -> tensor<?x5x5x16xi8>
+  return %y : tensor<?x5x5x16xi8>
 }

@@ -24,7 +24,9 @@
 
 // The integer program slices the codes.
 // INT-LABEL: func.func @block
-// INT:         tosa.slice %{{.*}} : (tensor<?x8x8x4xi16>, !tosa.shape<4>, !tosa.shape<4>) -> tensor<?x7x7x4xi16>
+// INT:         %[[SL:.*]] = tosa.slice %{{.*}} : (tensor<?x8x8x4xi8>, !tosa.shape<4>, !tosa.shape<4>) -> tensor<?x7x7x4xi8>
+// INT:         %[[V:.*]] = tosa.bitwise_xor %[[SL]], %{{.*}} : (tensor<?x7x7x4xi8>, tensor<1x1x1x1xi8>)
+// INT:         tosa.conv2d %[[V]], {{.*}} -> tensor<?x4x4x4xi32>
 // SAME: 1 of 1 files identical
 
 func.func @block(%x: tensor<?x8x8x3xf32>) -> tensor<?x4x4x4xf32> {

@@ -21,7 +21,7 @@
 // SIM:         tosa.conv2d
 
 // INT-LABEL: func.func @layer
-// INT-SAME:      (%{{.*}}: tensor<1x8x8x3xi8> {tqt.bits = 6 : i64, {{.*}}}) -> (tensor<1x8x8x4xi16> {tqt.bits = 8 : i64, {{.*}}is_signed = false})
+// INT-SAME:      (%{{.*}}: tensor<1x8x8x3xi8> {tqt.bits = 6 : i64, {{.*}}}) -> (tensor<1x8x8x4xi8> {tqt.bits = 8 : i64, {{.*}}is_signed = false})
 // INT:         tosa.conv2d {{.*}} -> tensor<1x8x8x4xi32>
 // INT:         tqt.requantize
 

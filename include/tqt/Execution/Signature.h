@@ -21,8 +21,9 @@
 namespace mlir::tqt::exec {
 
 struct TensorSpec {
-  /// The element type, as the dtype results are written with (signless
-  /// integers as signed; never U8).
+  /// The element type, as the dtype results are written with: signless
+  /// integers as signed, except results whose boundary codes
+  /// (tqt.is_signed = false) are unsigned 8-bit: U8.
   DType element;
   /// -1 marks a dynamic dimension.
   llvm::SmallVector<int64_t> shape;

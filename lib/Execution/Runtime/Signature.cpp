@@ -2,6 +2,7 @@
 
 #include "tqt/Execution/Signature.h"
 
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
 #include "tqt/Execution/ModelFile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -82,6 +83,10 @@ mlir::tqt::exec::getEntrySignature(ModuleOp module, llvm::StringRef name) {
     auto spec = specOf(t, "@" + name + " result #" + llvm::Twine(i));
     if (!spec)
       return spec.takeError();
+    // Unsigned 8-bit codes are raw bytes in i8 (IntegerStorage.h).
+    auto codes = readBoundaryCodes(func.getResultAttrDict(i));
+    if (codes && !codes->isSigned && spec->element == DType::I8)
+      spec->element = DType::U8;
     sig.results.push_back(*spec);
   }
   return sig;

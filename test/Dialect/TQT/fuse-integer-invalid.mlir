@@ -116,3 +116,36 @@ func.func @unranked_result(%x: tensor<4xf32>) -> tensor<*xi8> {
   %q = tqt.quantize %u exp(1) bits(8) unsigned : tensor<*xf32> -> tensor<*xi8>
   return %q : tensor<*xi8>
 }
+
+// -----
+
+// Signed and unsigned 8-bit codes are both i8, but not the same codes.
+func.func @concat_signedness(%x: tensor<4xf32>) -> tensor<8xf32> {
+  %a = tqt.quantize %x exp(-4) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %ad = tqt.dequantize %a exp(-4) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %b = tqt.quantize %x exp(-4) bits(8) unsigned : tensor<4xf32> -> tensor<4xi8>
+  %bd = tqt.dequantize %b exp(-4) bits(8) unsigned : tensor<4xi8> -> tensor<4xf32>
+  // expected-error @+1 {{'tosa.concat' op joins codes of different scales or storage}}
+  %c = tosa.concat %ad, %bd {axis = 0 : i32} : (tensor<4xf32>, tensor<4xf32>) -> tensor<8xf32>
+  %r = tqt.quantize %c exp(-4) bits(8) signed : tensor<8xf32> -> tensor<8xi8>
+  %rd = tqt.dequantize %r exp(-4) bits(8) signed : tensor<8xi8> -> tensor<8xf32>
+  return %rd : tensor<8xf32>
+}
+
+// -----
+
+// Convolutions multiply 8-bit codes: 16-bit activations are refused.
+func.func @wide_activations(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x1xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %zero = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<1x1x1x1xf32>}> : () -> tensor<1x1x1x1xf32>
+  %q = tqt.quantize %x exp(-8) bits(16) signed : tensor<1x2x2x1xf32> -> tensor<1x2x2x1xi16>
+  %qd = tqt.dequantize %q exp(-8) bits(16) signed : tensor<1x2x2x1xi16> -> tensor<1x2x2x1xf32>
+  %wq = tqt.quantize %w exp(-7) bits(8) signed : tensor<1x1x1x1xf32> -> tensor<1x1x1x1xi8>
+  %wd = tqt.dequantize %wq exp(-7) bits(8) signed : tensor<1x1x1x1xi8> -> tensor<1x1x1x1xf32>
+  // expected-error @+1 {{'tosa.conv2d' op reads 16-bit activation codes; the integer program multiplies 8-bit codes (quantize this layer's input to 8 bits)}}
+  %c = tosa.conv2d %qd, %wd, %zero, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x2x2x1xf32>, tensor<1x1x1x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2x1xf32>
+  %o = tqt.quantize %c exp(-4) bits(8) signed : tensor<1x2x2x1xf32> -> tensor<1x2x2x1xi8>
+  %od = tqt.dequantize %o exp(-4) bits(8) signed : tensor<1x2x2x1xi8> -> tensor<1x2x2x1xf32>
+  return %od : tensor<1x2x2x1xf32>
+}

@@ -1,9 +1,9 @@
-// RUN: tqt-opt %s -split-input-file --tqt-fuse-integer | FileCheck %s
+// RUN: tqt-opt %s -split-input-file --tqt-fuse-integer | FileCheck %s --enable-var-scope
 
 // A legalized conv layer with a split-off bias and a ReLU6: int8 input
 // codes, int8 weight constants, an i32 conv, requantization of the
 // accumulator to the 16-bit layer exponent (shift -2 - (-6 + -7) = 11), an
-// integer bias add, and one requantization to uint8 (held in i16) with the
+// integer bias add, and one requantization to uint8 (raw bytes in i8) with the
 // ReLU6 as clamp_max(6 / 2^-5 = 192).
 // CHECK-LABEL: func.func @layer
 // CHECK-SAME: (%[[X:.*]]: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32>
@@ -15,8 +15,8 @@
 // CHECK: %[[B4:.*]] = tosa.reshape %[[B]]
 // CHECK: %[[B32:.*]] = tosa.cast %[[B4]] : (tensor<1x1x1x2xi16>) -> tensor<1x1x1x2xi32>
 // CHECK: %[[Y:.*]] = tosa.add %[[L]], %[[B32]]
-// CHECK: %[[R:.*]] = tqt.requantize %[[Y]] shift(-3) bits(8) unsigned clamp_max(192) : tensor<?x4x4x2xi32> -> tensor<?x4x4x2xi16>
-// CHECK: %[[OUT:.*]] = tqt.dequantize %[[R]] exp(-5) bits(8) unsigned : tensor<?x4x4x2xi16> -> tensor<?x4x4x2xf32>
+// CHECK: %[[R:.*]] = tqt.requantize %[[Y]] shift(-3) bits(8) unsigned clamp_max(192) : tensor<?x4x4x2xi32> -> tensor<?x4x4x2xi8>
+// CHECK: %[[OUT:.*]] = tqt.dequantize %[[R]] exp(-5) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
 // CHECK: return %[[OUT]]
 func.func @layer(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
@@ -44,12 +44,14 @@ func.func @layer(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
 // -----
 
 // A shape op after the last quantizer (the flattening reshape of a pooled
-// output, as SqueezeNet ends): the result is its codes, dequantized.
+// output, as SqueezeNet ends): the result is its codes, dequantized. Codes
+// quantized into i16 at the boundary are moved to the i8 storage.
 // CHECK-LABEL: func.func @reshaped_result
 // CHECK-SAME:    (%[[X:.*]]: tensor<?x1x1x4xf32>) -> tensor<?x4xf32>
 // CHECK: %[[Q:.*]] = tqt.quantize %[[X]] exp(-4) bits(8) unsigned : tensor<?x1x1x4xf32> -> tensor<?x1x1x4xi16>
-// CHECK: %[[R:.*]] = tosa.reshape %[[Q]], %{{.*}} : (tensor<?x1x1x4xi16>, !tosa.shape<2>) -> tensor<?x4xi16>
-// CHECK: %[[D:.*]] = tqt.dequantize %[[R]] exp(-4) bits(8) unsigned : tensor<?x4xi16> -> tensor<?x4xf32>
+// CHECK: %[[N:.*]] = tqt.requantize %[[Q]] shift(0) bits(8) unsigned : tensor<?x1x1x4xi16> -> tensor<?x1x1x4xi8>
+// CHECK: %[[R:.*]] = tosa.reshape %[[N]], %{{.*}} : (tensor<?x1x1x4xi8>, !tosa.shape<2>) -> tensor<?x4xi8>
+// CHECK: %[[D:.*]] = tqt.dequantize %[[R]] exp(-4) bits(8) unsigned : tensor<?x4xi8> -> tensor<?x4xf32>
 // CHECK: return %[[D]]
 func.func @reshaped_result(%x: tensor<?x1x1x4xf32>) -> tensor<?x4xf32> {
   %q = tqt.quantize %x exp(-4) bits(8) unsigned : tensor<?x1x1x4xf32> -> tensor<?x1x1x4xi16>
@@ -76,4 +78,58 @@ func.func @far_thresholds(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %coarse = tqt.quantize %m exp(100) bits(8) signed rounding<floor> : tensor<4xf32> -> tensor<4xi8>
   %coarsed = tqt.dequantize %coarse exp(100) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
   return %fined, %coarsed : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// Unsigned 8-bit codes are raw bytes in i8. A convolution reads them through
+// the zero-point view (xor 0x80 = u - 128, zero point -128) with an i32
+// accumulator; max pooling selects in the view and turns the result back;
+// a residual add reads them zero-extended (cast, mask 0xff); an average pool
+// sums the view with zero point -128 (padding reads the zero point: 0).
+// CHECK-LABEL: func.func @unsigned_bytes
+// CHECK-SAME:    (%[[X:.*]]: tensor<?x4x4x2xf32>)
+// CHECK: %[[U:.*]] = tqt.quantize %[[X]] exp(-4) bits(8) unsigned : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+// CHECK: %[[M:.*]] = "tosa.const"() <{values = dense<-128> : tensor<1x1x1x1xi8>}>
+// CHECK: %[[V:.*]] = tosa.bitwise_xor %[[U]], %[[M]] : (tensor<?x4x4x2xi8>, tensor<1x1x1x1xi8>) -> tensor<?x4x4x2xi8>
+// CHECK: %[[ZP:.*]] = "tosa.const"() <{values = dense<-128> : tensor<1xi8>}>
+// CHECK: %[[ACC:.*]] = tosa.conv2d %[[V]], %{{.*}}, %{{.*}}, %[[ZP]], %{{.*}} {acc_type = i32, {{.*}}} : {{.*}} -> tensor<?x4x4x2xi32>
+// CHECK: %[[R:.*]] = tqt.requantize %[[ACC]] shift(7) bits(8) unsigned : tensor<?x4x4x2xi32> -> tensor<?x4x4x2xi8>
+// CHECK: %[[RW:.*]] = tosa.cast %[[R]] : (tensor<?x4x4x2xi8>) -> tensor<?x4x4x2xi32>
+// CHECK: %[[FF:.*]] = "tosa.const"() <{values = dense<255> : tensor<1x1x1x1xi32>}>
+// CHECK: %[[RZ:.*]] = tosa.bitwise_and %[[RW]], %[[FF]]
+// CHECK: %[[UW:.*]] = tosa.cast %[[U]] : (tensor<?x4x4x2xi8>) -> tensor<?x4x4x2xi32>
+// CHECK: %[[UZ:.*]] = tosa.bitwise_and %[[UW]],
+// CHECK: %[[SUM:.*]] = tosa.add %[[RZ]], %[[UZ]]
+// CHECK: %[[S16:.*]] = tosa.cast %[[SUM]] : (tensor<?x4x4x2xi32>) -> tensor<?x4x4x2xi16>
+// CHECK: %[[A:.*]] = tqt.requantize %[[S16]] shift(1) bits(8) unsigned : tensor<?x4x4x2xi16> -> tensor<?x4x4x2xi8>
+// CHECK: %[[AV:.*]] = tosa.bitwise_xor %[[A]],
+// CHECK: %[[P:.*]] = tosa.max_pool2d %[[AV]] {{.*}} -> tensor<?x2x2x2xi8>
+// CHECK: %[[PU:.*]] = tosa.bitwise_xor %[[P]],
+// CHECK: %[[PV:.*]] = tosa.bitwise_xor %[[PU]],
+// CHECK: %[[AZP:.*]] = "tosa.const"() <{values = dense<-128> : tensor<1xi8>}>
+// CHECK: tosa.depthwise_conv2d %[[PV]], %{{.*}}, %{{.*}}, %[[AZP]], %{{.*}} {acc_type = i32, {{.*}}} : {{.*}} -> tensor<?x1x1x2xi32>
+func.func @unsigned_bytes(%x: tensor<?x4x4x2xf32>) -> tensor<?x1x1x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %zero = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<2x3x3x2xf32>}> : () -> tensor<2x3x3x2xf32>
+  %u = tqt.quantize %x exp(-4) bits(8) unsigned : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %ud = tqt.dequantize %u exp(-4) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  %wq = tqt.quantize %w exp(-7) bits(8) signed : tensor<2x3x3x2xf32> -> tensor<2x3x3x2xi8>
+  %wd = tqt.dequantize %wq exp(-7) bits(8) signed : tensor<2x3x3x2xi8> -> tensor<2x3x3x2xf32>
+  %c = tosa.conv2d %ud, %wd, %zero, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<?x4x4x2xf32>, tensor<2x3x3x2xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %r = tosa.clamp %c {max_val = 3.4e38 : f32, min_val = 0.0 : f32} : (tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32>
+  %rq = tqt.quantize %r exp(-4) bits(8) unsigned : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %rd = tqt.dequantize %rq exp(-4) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  %s = tosa.add %rd, %ud : (tensor<?x4x4x2xf32>, tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32>
+  %sq = tqt.quantize %s exp(-3) bits(8) unsigned : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %sd = tqt.dequantize %sq exp(-3) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  %p = tosa.max_pool2d %sd {kernel = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>} : (tensor<?x4x4x2xf32>) -> tensor<?x2x2x2xf32>
+  %rc = "tosa.const"() <{values = dense<0.25> : tensor<2x2x2x1xf32>}> : () -> tensor<2x2x2x1xf32>
+  %rcq = tqt.quantize %rc exp(-8) bits(8) unsigned : tensor<2x2x2x1xf32> -> tensor<2x2x2x1xi8>
+  %rcd = tqt.dequantize %rcq exp(-8) bits(8) unsigned : tensor<2x2x2x1xi8> -> tensor<2x2x2x1xf32>
+  %a = tosa.depthwise_conv2d %p, %rcd, %zero, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>, tqt.avgpool} : (tensor<?x2x2x2xf32>, tensor<2x2x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x1x1x2xf32>
+  %aq = tqt.quantize %a exp(-3) bits(8) unsigned : tensor<?x1x1x2xf32> -> tensor<?x1x1x2xi8>
+  %ad = tqt.dequantize %aq exp(-3) bits(8) unsigned : tensor<?x1x1x2xi8> -> tensor<?x1x1x2xf32>
+  return %ad : tensor<?x1x1x2xf32>
 }

@@ -37,10 +37,13 @@ func.func @layer(%x: tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32> {
 
 // -----
 
-// An unsigned input boundary: the tag moves to the widening requantize.
+// An unsigned input boundary: its codes are the quantize's raw bytes, so the
+// tag stays there; the maximum reads them zero-extended.
 // FUSED-LABEL: func.func @unsigned_input
-// FUSED: %[[Q:.*]] = tqt.quantize %{{.*}} exp(-8) bits(8) unsigned :
-// FUSED: tqt.requantize %[[Q]] shift(0) bits(8) unsigned input_unsigned {tqt.trace = 0 : i64}
+// FUSED: %[[Q:.*]] = tqt.quantize %{{.*}} exp(-8) bits(8) unsigned {tqt.trace = 0 : i64} : tensor<4xf32> -> tensor<4xi8>
+// FUSED: %[[C:.*]] = tosa.cast %[[Q]] : (tensor<4xi8>) -> tensor<4xi32>
+// FUSED: %[[U:.*]] = tosa.bitwise_and %[[C]],
+// FUSED: tosa.maximum %[[U]], %[[U]]
 // FUSED: tqt.requantize %{{.*}} shift(0) bits(8) unsigned {tqt.trace = 1 : i64}
 func.func @unsigned_input(%x: tensor<4xf32>) -> tensor<4xf32> {
   %t = arith.constant dense<0.0> : tensor<f32>

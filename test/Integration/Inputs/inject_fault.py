@@ -60,7 +60,9 @@ def main(src, out, kind, trace):
             other = "half_even" if mode.group(1) != "half_even" else "half_up"
             line = line.replace(mode.group(0), f"rounding<{other}>")
         else:
-            line = line.replace(" " + tag, f" rounding<half_up> {tag}")
+            # The rounding goes before `input_unsigned` and the attributes.
+            anchor = " input_unsigned" if " input_unsigned" in line else " " + tag
+            line = line.replace(anchor, " rounding<half_up>" + anchor, 1)
     elif kind == "element":
         m = re.match(r"(\s*)(%[\w.]+) = (.*) : (tensor<[^>]*>) -> (tensor<([^>]*)>)$", line)
         if not m:

@@ -14,16 +14,18 @@
 // itself is exact while sums stay below 2^24 (f32's mantissa); longer
 // accumulations are exact here and approximate there.
 //
-// Storage: signed 8-bit codes in i8; unsigned 8-bit codes (ReLU outputs) in
-// i16, so that every signed integer op (TOSA conv, matmul, max pool, add)
-// reads them correctly; 16-bit layer values and sums in i32; accumulators in
-// i32 (i8 inputs) or i48 (i16 inputs), as TOSA defines.
+// Storage (IntegerStorage.h): 8-bit codes in i8, unsigned ones as raw bytes
+// that TOSA's convolutions, matmuls and max pooling read through the
+// zero-point view (u - 128 with zero point -128); accumulators in i32 where
+// the products provably fit, else the codes are widened to i16 and
+// accumulated in i48, as TOSA defines; 16-bit layer values and sums in i32.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Dialect/TQT/Transforms/Passes.h"
 #include "tqt/Dialect/TQT/Transforms/Trace.h"
 
+#include "tqt/Dialect/TQT/IR/IntegerStorage.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Support/FixedPoint.h"
 
@@ -86,6 +88,15 @@ private:
   LogicalResult checkAccumulator(Operation *op, int64_t terms, IntVal x,
                                  IntVal w, unsigned accBits);
   Value castTo(ImplicitLocOpBuilder &b, Value v, Type elementType);
+  Value widen(ImplicitLocOpBuilder &b, const IntVal &v, Type elementType);
+  struct ContractionInput {
+    Value codes;
+    Value zeroPoint;
+    bool wide;
+  };
+  FailureOr<ContractionInput> contractionInput(ImplicitLocOpBuilder &b,
+                                               Operation *op, IntVal x,
+                                               IntVal w, int64_t terms);
   Value intZero(ImplicitLocOpBuilder &b, Type elementType,
                 ArrayRef<int64_t> shape);
 
@@ -94,17 +105,18 @@ private:
   DenseMap<Value, PendingClamp> clamps;
 };
 
-Type storageFor(MLIRContext *ctx, unsigned bits, bool isSigned) {
-  if (bits <= 8)
-    return IntegerType::get(ctx, isSigned ? 8 : 16);
-  return IntegerType::get(ctx, 32);
-}
-
 Value Fuser::castTo(ImplicitLocOpBuilder &b, Value v, Type elementType) {
   auto type = cast<RankedTensorType>(v.getType());
   if (type.getElementType() == elementType)
     return v;
   return tosa::CastOp::create(b, type.clone(elementType), v);
+}
+
+/// The codes of `v` in a wider signed type: unsigned bytes zero-extended.
+Value Fuser::widen(ImplicitLocOpBuilder &b, const IntVal &v, Type elementType) {
+  if (!v.isSigned && v.bits <= 8)
+    return buildZeroExtension(b, b.getLoc(), v.codes, elementType);
+  return castTo(b, v.codes, elementType);
 }
 
 Value Fuser::intZero(ImplicitLocOpBuilder &b, Type elementType,
@@ -120,15 +132,26 @@ static double maxMagnitude(const IntVal &v) {
   return std::max(std::fabs(double(g.lo)), double(g.hi));
 }
 
+/// The largest magnitude a sum of `terms` products of x and w codes reaches.
+static double accumulatorBound(int64_t terms, const IntVal &x,
+                               const IntVal &w) {
+  return double(terms) * maxMagnitude(x) * maxMagnitude(w);
+}
+
+/// Whether the sum fits an accumulator of `accBits` bits.
+static bool fitsAccumulator(int64_t terms, const IntVal &x, const IntVal &w,
+                            unsigned accBits) {
+  return accumulatorBound(terms, x, w) <= std::ldexp(1.0, int(accBits) - 1) - 1;
+}
+
 /// Accumulator safety: a sum of `terms` products of x and w codes must fit
 /// the accumulator, or the layer is reported. Beyond 2^24 the float
 /// simulation graph may round its partial sums (f32 has a 24-bit
 /// mantissa), so the integer program (exact) can differ from it: warn.
 LogicalResult Fuser::checkAccumulator(Operation *op, int64_t terms, IntVal x,
                                       IntVal w, unsigned accBits) {
-  double bound = double(terms) * maxMagnitude(x) * maxMagnitude(w);
-  double limit = std::ldexp(1.0, int(accBits) - 1) - 1;
-  if (bound > limit)
+  double bound = accumulatorBound(terms, x, w);
+  if (!fitsAccumulator(terms, x, w, accBits))
     return op->emitOpError("accumulator can reach ")
            << int64_t(bound) << " (" << terms << " products of " << x.bits
            << "-bit and " << w.bits << "-bit codes), beyond the i" << accBits
@@ -139,6 +162,44 @@ LogicalResult Fuser::checkAccumulator(Operation *op, int64_t terms, IntVal x,
         << ", beyond 2^24: the float simulation graph may round its sums "
            "where this integer program is exact";
   return success();
+}
+
+/// The activation operand of a convolution or matmul and its zero point:
+/// 8-bit codes as i8 (unsigned ones through the zero-point view) with an i32
+/// accumulator where the products provably fit it, else zero- or
+/// sign-extended to i16 with TOSA's i48 accumulator.
+FailureOr<Fuser::ContractionInput>
+Fuser::contractionInput(ImplicitLocOpBuilder &b, Operation *op, IntVal x,
+                        IntVal w, int64_t terms) {
+  if (x.bits > 8)
+    return op->emitOpError("reads ")
+           << x.bits
+           << "-bit activation codes; the integer program multiplies 8-bit "
+              "codes (quantize this layer's input to 8 bits)";
+  ContractionInput in;
+  in.wide = !fitsAccumulator(terms, x, w, 32);
+  if (in.wide)
+    op->emitWarning("accumulator can reach ")
+        << int64_t(accumulatorBound(terms, x, w)) << " (" << terms
+        << " products of " << x.bits << "-bit and " << w.bits
+        << "-bit codes), beyond i32: the codes are widened to 16 bits and "
+           "summed in i48 (no int8 kernel for this layer)";
+  if (failed(checkAccumulator(op, terms, x, w, in.wide ? 48 : 32)))
+    return failure();
+  Type elem = b.getIntegerType(in.wide ? 16 : 8);
+  int64_t zp = 0;
+  if (in.wide) {
+    in.codes = widen(b, x, elem);
+  } else if (!x.isSigned) {
+    in.codes = buildZeroPointView(b, b.getLoc(), x.codes);
+    zp = kUnsignedViewZeroPoint;
+  } else {
+    in.codes = x.codes;
+  }
+  auto zpType = RankedTensorType::get({1}, elem);
+  in.zeroPoint = tosa::ConstOp::create(
+      b, zpType, DenseElementsAttr::get(zpType, b.getIntegerAttr(elem, zp)));
+  return in;
 }
 
 LogicalResult Fuser::missing(Operation *user, Value v, StringRef what) {
@@ -173,10 +234,10 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
   int exp = int(op.getExpAttr().getInt());
   ImplicitLocOpBuilder b(op.getLoc(), op);
   IntVal result{Value(), exp, spec.bits, spec.isSigned};
-  Type storage = storageFor(op.getContext(), spec.bits, spec.isSigned);
+  Type storage = getCodeStorageType(op.getContext(), spec.bits);
 
   if (isa<BlockArgument>(x)) {
-    // The float boundary: keep the quantization, widen unsigned 8-bit codes.
+    // The float boundary: keep the quantization, in the storage type.
     Value codes = op.getResult();
     b.setInsertionPointAfter(op);
     if (cast<ShapedType>(codes.getType()).getElementType() != storage)
@@ -184,7 +245,7 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
           b, cast<RankedTensorType>(codes.getType()).clone(storage), codes,
           b.getI64IntegerAttr(0), op.getBitsAttr(), op.getIsSignedAttr(),
           op.getNarrowAttr(), op.getRoundingAttr(), IntegerAttr(),
-          IntegerAttr(), spec.isSigned ? UnitAttr() : b.getUnitAttr());
+          IntegerAttr(), UnitAttr());
     result.codes = codes;
     twins[op.getResult()] = result;
     moveTrace(op, result.codes);
@@ -201,14 +262,6 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
     if (failed(mlir::tqt::evaluate(op, {constant}, folded)))
       return op.emitOpError("cannot fold the quantization of this constant");
     auto codes = cast<DenseIntElementsAttr>(folded[0]);
-    // Unsigned codes (avgpool reciprocals) are widened to i16 constants.
-    if (!spec.isSigned && spec.bits <= 8) {
-      SmallVector<APInt> wide;
-      for (APInt v : codes.getValues<APInt>())
-        wide.push_back(v.zext(16));
-      codes = DenseIntElementsAttr::get(
-          cast<RankedTensorType>(codes.getType()).clone(storage), wide);
-    }
     result.codes = tosa::ConstOp::create(b, codes.getType(), codes);
     twins[op.getResult()] = result;
     moveTrace(op, result.codes);
@@ -249,10 +302,13 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
            << "-bit codes; at most 62 bits are supported";
   int64_t shift =
       std::clamp<int64_t>(exp - in->exp, -num::kMaxShift, num::kMaxShift);
+  // Raw unsigned bytes are read zero-extended.
+  bool rawUnsigned = !in->isSigned && inType.getElementType().isInteger(8);
   auto req = RequantizeOp::create(
       b, inType.clone(storage), in->codes, b.getI64IntegerAttr(shift),
       op.getBitsAttr(), op.getIsSignedAttr(), op.getNarrowAttr(),
-      op.getRoundingAttr(), IntegerAttr(), clampMaxAttr, UnitAttr());
+      op.getRoundingAttr(), IntegerAttr(), clampMaxAttr,
+      rawUnsigned ? b.getUnitAttr() : UnitAttr());
   result.codes = req.getResult();
   twins[op.getResult()] = result;
   moveTrace(op, result.codes);
@@ -276,13 +332,10 @@ LogicalResult Fuser::fuseConv(Operation *op) {
     return op->emitOpError("has a bias; the integer program expects it split "
                            "off by --tqt-insert-quantizers");
   ImplicitLocOpBuilder b(op->getLoc(), op);
-  auto xType = cast<RankedTensorType>(x->codes.getType());
   auto wType = cast<RankedTensorType>(w->codes.getType());
-  if (!wType.getElementType().isInteger(8))
+  if (!wType.getElementType().isInteger(8) || !w->isSigned)
     return op->emitOpError("needs 8-bit signed weights for an integer "
                            "convolution");
-  bool wide = xType.getElementType().isInteger(16);
-  Type accType = b.getIntegerType(wide ? 48 : 32);
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t channels = outType.getShape().back();
   // Products per output: KH * KW * I for conv2d (OHWI), KH * KW for
@@ -290,13 +343,14 @@ LogicalResult Fuser::fuseConv(Operation *op) {
   ArrayRef<int64_t> ws = wType.getShape();
   int64_t terms =
       isa<tosa::DepthwiseConv2DOp>(op) ? ws[0] * ws[1] : ws[1] * ws[2] * ws[3];
-  if (failed(checkAccumulator(op, terms, *x, *w, wide ? 48 : 32)))
+  FailureOr<ContractionInput> in = contractionInput(b, op, *x, *w, terms);
+  if (failed(in))
     return failure();
+  Type accType = b.getIntegerType(in->wide ? 48 : 32);
   Value zeroBias = intZero(b, accType, {channels});
-  Value inZp = intZero(b, xType.getElementType(), {1});
   Value wZp = intZero(b, wType.getElementType(), {1});
   Operation *conv = b.clone(*op);
-  conv->setOperands({x->codes, w->codes, zeroBias, inZp, wZp});
+  conv->setOperands({in->codes, w->codes, zeroBias, in->zeroPoint, wZp});
   conv->setAttr("acc_type", TypeAttr::get(accType));
   conv->getResult(0).setType(outType.clone(accType));
   twins[op->getResult(0)] = {conv->getResult(0), x->exp + w->exp, 32, true};
@@ -319,20 +373,23 @@ LogicalResult Fuser::fuseAvgPool(tosa::DepthwiseConv2DOp op) {
     return op.emitOpError("needs one constant reciprocal for the window");
   int64_t reciprocal = rValues.getSplatValue<APInt>().getZExtValue();
   ImplicitLocOpBuilder b(op.getLoc(), op);
-  auto xType = cast<RankedTensorType>(x->codes.getType());
   auto wType = cast<RankedTensorType>(op.getWeight().getType());
-  bool wide = xType.getElementType().isInteger(16);
-  Type accType = b.getIntegerType(wide ? 48 : 32);
   auto onesType = wType.clone(b.getI8Type());
   Value ones = tosa::ConstOp::create(
       b, onesType, DenseElementsAttr::get(onesType, b.getI8IntegerAttr(1)));
+  // Window sums: products of the codes and weights of 1.
+  IntVal unit{ones, 0, 2, true};
+  FailureOr<ContractionInput> in = contractionInput(
+      b, op, *x, unit, wType.getDimSize(0) * wType.getDimSize(1));
+  if (failed(in))
+    return failure();
+  Type accType = b.getIntegerType(in->wide ? 48 : 32);
   auto outType = cast<RankedTensorType>(op.getType());
   int64_t channels = outType.getShape().back();
   Value zeroBias = intZero(b, accType, {channels});
-  Value inZp = intZero(b, xType.getElementType(), {1});
   Value wZp = intZero(b, b.getI8Type(), {1});
   Operation *sums = b.clone(*op);
-  sums->setOperands({x->codes, ones, zeroBias, inZp, wZp});
+  sums->setOperands({in->codes, ones, zeroBias, in->zeroPoint, wZp});
   sums->setAttr("acc_type", TypeAttr::get(accType));
   sums->removeAttr(TQTDialect::AvgpoolAttrHelper::getNameStr());
   sums->getResult(0).setType(outType.clone(accType));
@@ -356,17 +413,19 @@ LogicalResult Fuser::fuseMatMul(tosa::MatMulOp op) {
   if (!w)
     return missing(op, op.getB(), "the weights");
   ImplicitLocOpBuilder b(op.getLoc(), op);
-  Type aElem = cast<RankedTensorType>(a->codes.getType()).getElementType();
-  bool wide = aElem.isInteger(16);
+  if (w->bits > 8 || !w->isSigned)
+    return op.emitOpError("needs 8-bit signed weights for an integer matmul");
   int64_t terms = cast<RankedTensorType>(op.getB().getType()).getShape()[1];
-  if (failed(checkAccumulator(op, terms, *a, *w, wide ? 48 : 32)))
+  FailureOr<ContractionInput> in = contractionInput(b, op, *a, *w, terms);
+  if (failed(in))
     return failure();
   // TOSA matmul takes equal operand types: i8 x i8 -> i32, i16 x i16 -> i48.
-  Value weights = castTo(b, w->codes, aElem);
-  Type accType = b.getIntegerType(wide ? 48 : 32);
+  Type elem = getElementTypeOrSelf(in->codes.getType());
+  Value weights = castTo(b, w->codes, elem);
+  Type accType = b.getIntegerType(in->wide ? 48 : 32);
   auto outType = cast<RankedTensorType>(op.getType()).clone(accType);
-  Value zp = intZero(b, aElem, {1});
-  auto mm = tosa::MatMulOp::create(b, outType, a->codes, weights, zp, zp);
+  auto mm = tosa::MatMulOp::create(b, outType, in->codes, weights,
+                                   in->zeroPoint, intZero(b, elem, {1}));
   twins[op.getResult()] = {mm.getResult(), a->exp + w->exp, 32, true};
   return success();
 }
@@ -386,7 +445,8 @@ LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
            << "; their quantizers must share a threshold";
   ImplicitLocOpBuilder b(op->getLoc(), op);
   Type i32 = b.getI32Type();
-  Value lv = castTo(b, l->codes, i32), rv = castTo(b, r->codes, i32);
+  Value lv = widen(b, *l, i32);
+  Value rv = r->codes == l->codes ? lv : widen(b, *r, i32);
   auto outType = cast<RankedTensorType>(op->getResult(0).getType()).clone(i32);
   Value out;
   if (isAdd)
@@ -396,9 +456,14 @@ LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
         tosa::MulOp::create(b, outType, lv, rv, intZero(b, b.getI8Type(), {1}));
   else
     out = tosa::MaximumOp::create(b, outType, lv, rv);
-  // Sums and maxima of two 8-bit codes fit 9 bits: keep them in i16, so a
-  // later left shift stays within the int32 range TOSA's rescale requires.
-  unsigned bits = isMul ? 32 : std::max(l->bits, r->bits) + (isAdd ? 1 : 0);
+  // Sums and maxima of two 8-bit codes fit 10 signed bits: keep them in
+  // i16, so a later left shift stays within the int32 range TOSA's rescale
+  // requires. (An unsigned grid needs one more bit as a signed one.)
+  auto signedBits = [](const IntVal &v) {
+    return v.bits + (v.isSigned ? 0 : 1);
+  };
+  unsigned bits =
+      isMul ? 32 : std::max(signedBits(*l), signedBits(*r)) + (isAdd ? 1 : 0);
   if (bits <= 16)
     out = tosa::CastOp::create(b, outType.clone(b.getI16Type()), out);
   twins[op->getResult(0)] = {out, isMul ? l->exp + r->exp : l->exp,
@@ -419,7 +484,7 @@ LogicalResult Fuser::fuseShapeOp(Operation *op) {
     if (!t)
       return missing(op, v, "an operand");
     if (first &&
-        (t->exp != first->exp ||
+        (t->exp != first->exp || t->isSigned != first->isSigned ||
          cast<ShapedType>(t->codes.getType()).getElementType() !=
              cast<ShapedType>(first->codes.getType()).getElementType()))
       return op->emitOpError("joins codes of different scales or storage");
@@ -428,13 +493,21 @@ LogicalResult Fuser::fuseShapeOp(Operation *op) {
     operands.push_back(t->codes);
   }
   ImplicitLocOpBuilder b(op->getLoc(), op);
+  // Max pooling compares signed values: unsigned bytes are compared in their
+  // zero-point view (order-preserving) and turned back by the same view.
+  bool viaView =
+      isa<tosa::MaxPool2dOp>(op) && !first->isSigned && first->bits <= 8;
+  if (viaView)
+    operands[0] = buildZeroPointView(b, b.getLoc(), operands[0]);
   Operation *clone = b.clone(*op);
   clone->setOperands(operands);
   Type elem = cast<ShapedType>(first->codes.getType()).getElementType();
   clone->getResult(0).setType(
       cast<RankedTensorType>(op->getResult(0).getType()).clone(elem));
-  twins[op->getResult(0)] = {clone->getResult(0), first->exp, first->bits,
-                             first->isSigned};
+  Value codes = clone->getResult(0);
+  if (viaView)
+    codes = buildZeroPointView(b, b.getLoc(), codes);
+  twins[op->getResult(0)] = {codes, first->exp, first->bits, first->isSigned};
   return success();
 }
 
