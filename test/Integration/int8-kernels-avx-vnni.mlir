@@ -2,7 +2,8 @@
 // Inputs/gen_int8_layers.py bit for bit like the reference loops
 // (--kernels=none): ragged K, N, channels and rows, strides, asymmetric
 // padding, dilation, a dynamic batch of 7 (one whole tile of 6 rows and one
-// row), 3 and 2, signed and i16-held unsigned codes, every rounding mode,
+// row), 3 and 2, signed and unsigned codes (raw bytes in i8 through the zero-point view;
+// held in i16 in @fc_i16), every rounding mode,
 // ReLU6 clamps, GEMM and depthwise kernels; inputs have ties and saturating
 // values.
 // REQUIRES: cpu-avx-vnni
@@ -12,7 +13,7 @@
 // RUN: tqt-opt %t/layers.mlir --tqt-int8-kernels="isa=avx-vnni remarks=true" -o /dev/null 2>&1 | FileCheck %s
 // CHECK-COUNT-6: remark: avx-vnni kernel: M x
 // CHECK-COUNT-4: remark: avx-vnni depthwise kernel:
-// CHECK-COUNT-4: remark: avx-vnni kernel: M x
+// CHECK-COUNT-6: remark: avx-vnni kernel: M x
 // CHECK-NOT: no avx-vnni kernel
 // RUN: tqt-run %t/layers.mlir -e conv_same --random-inputs --dynamic-size 7 --dump-inputs %t/conv_same_7 --kernels=none --output-dir %t/conv_same_7/none
 // RUN: tqt-run %t/layers.mlir -e conv_same -i %t/conv_same_7/input0.npy --kernels=avx-vnni --output-dir %t/conv_same_7/avx-vnni
@@ -35,6 +36,9 @@
 // RUN: tqt-run %t/layers.mlir -e fc_tiny --random-inputs --dynamic-size 7 --dump-inputs %t/fc_tiny_7 --kernels=none --output-dir %t/fc_tiny_7/none
 // RUN: tqt-run %t/layers.mlir -e fc_tiny -i %t/fc_tiny_7/input0.npy --kernels=avx-vnni --output-dir %t/fc_tiny_7/avx-vnni
 // RUN: cmp %t/fc_tiny_7/none/result0.npy %t/fc_tiny_7/avx-vnni/result0.npy
+// RUN: tqt-run %t/layers.mlir -e fc_i16 --random-inputs --dynamic-size 7 --dump-inputs %t/fc_i16_7 --kernels=none --output-dir %t/fc_i16_7/none
+// RUN: tqt-run %t/layers.mlir -e fc_i16 -i %t/fc_i16_7/input0.npy --kernels=avx-vnni --output-dir %t/fc_i16_7/avx-vnni
+// RUN: cmp %t/fc_i16_7/none/result0.npy %t/fc_i16_7/avx-vnni/result0.npy
 // RUN: tqt-run %t/layers.mlir -e fc_ragged --random-inputs --dynamic-size 2 --dump-inputs %t/fc_ragged_2 --kernels=none --output-dir %t/fc_ragged_2/none
 // RUN: tqt-run %t/layers.mlir -e fc_ragged -i %t/fc_ragged_2/input0.npy --kernels=avx-vnni --output-dir %t/fc_ragged_2/avx-vnni
 // RUN: cmp %t/fc_ragged_2/none/result0.npy %t/fc_ragged_2/avx-vnni/result0.npy

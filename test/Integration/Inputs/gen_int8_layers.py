@@ -2,10 +2,12 @@
 """Integer programs of two int8 layers each, for the kernels' bit-exactness
 tests: ragged shapes (K, N, channels and rows not multiples of any tile),
 every stride / padding / dilation form, dynamic batch, signed codes (first
-layer, from tqt.quantize) and unsigned codes held in i16 (second layer, after
-the first layer's ReLU), every rounding mode, ReLU6 clamps, and shifts small
-enough that ties and saturation are frequent. Weights are seeded random
-8-bit codes including -128.
+layer, from tqt.quantize) and unsigned codes (second layer, after the first
+layer's ReLU) as --tqt-fuse-integer stores them (raw bytes in i8, read by TOSA
+through the zero-point view: xor 0x80, zero point -128; IntegerStorage.h), and
+in one function (@fc_i16) held in i16 with an i48 accumulator, every rounding
+mode, ReLU6 clamps, and shifts small enough that ties and saturation are
+frequent. Weights are seeded random 8-bit codes including -128.
 
   gen_int8_layers.py > layers.mlir     (functions @conv_*, @depthwise_*, @fc_*)
 """
@@ -39,7 +41,23 @@ def weights(n):
     return [rng.randint(-128, 127) for _ in range(n)]
 
 
-def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name):
+def source(out, x, xtype, unsigned, name):
+    """The activation operand and its zero point: unsigned bytes in i8
+    through the zero-point view, anything else as it is."""
+    i16 = xtype.endswith("i16>")
+    if not unsigned or i16:
+        return x, "i16" if i16 else "i8", 0
+    rank = xtype.count("x")
+    ones = "x".join(["1"] * rank)
+    out += [
+        f'  %{name}m = "tosa.const"() <{{values = dense<-128> : tensor<{ones}xi8>}}> : () -> tensor<{ones}xi8>',
+        f"  %{name}v = tosa.bitwise_xor %{x}, %{name}m : ({xtype}, tensor<{ones}xi8>) -> {xtype}",
+    ]
+    return f"{name}v", "i8", -128
+
+
+def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name,
+                 unsigned=False):
     """conv or depthwise conv (multiplier 1, n == c) -> requantize to 16 bits
     -> + bias -> requantize `final`; returns (value, type, OH, OW)."""
     oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
@@ -48,7 +66,7 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     assert (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) % stride[1] == 0
     i16 = xtype.endswith("i16>")
     acc = "i48" if i16 else "i32"
-    zpx = "i16" if i16 else "i8"
+    x, zpx, zp = source(out, x, xtype, unsigned, name)
     acct = f"tensor<?x{oh}x{ow}x{n}x{acc}>"
     t32 = f"tensor<?x{oh}x{ow}x{n}xi32>"
     op, wshape = ("tosa.depthwise_conv2d", f"{kh}x{kw}x{c}x1") if depthwise else \
@@ -60,7 +78,7 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     out += [
         f"  %{name}w = {dense(weights(n * kh * kw * (1 if depthwise else c)), wshape, 'i8')}",
         f"  %{name}b = {dense([rng.randint(-500, 500) for _ in range(n)], n, acc)}",
-        f"  %{name}zx = {dense([0], 1, zpx)}",
+        f"  %{name}zx = {dense([zp], 1, zpx)}",
         f"  %{name}zw = {dense([0], 1, 'i8')}",
         f"  %{name}acc = {op} %{x}, %{name}w, %{name}b, %{name}zx, %{name}zw {{acc_type = {acc}, "
         f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
@@ -74,7 +92,7 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     # Accumulators ~ sqrt(K) * |x| * |w| (|w| ~ 74, |x| ~ 37 for the first
     # layer's codes); after the 16-bit step, aim the final grid at ~64 so that
     # some values saturate and most do not.
-    amp = 37 if not i16 else 30
+    amp = 30 if unsigned else 37
     shift = max(1, round(math.log2(k ** 0.5 * amp * 74 / 2 ** first / 64)))
     ytype = f"tensor<?x{oh}x{ow}x{n}x{storage}>"
     out.append(f"  %{name}y = tqt.requantize %{name}s shift({shift}) bits({bits}) {signed}{clamp} rounding<{rounding}> : {t32} -> {ytype}")
@@ -82,16 +100,16 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
 
 
 def depthwise_function(fname, h, w, c, l1, l2):
-    """signed codes -> depthwise (l1) -> ReLU -> depthwise (l2) on i16-held
-    unsigned codes; l1/l2: (kh, kw, stride, pad, dil, rounding)."""
+    """signed codes -> depthwise (l1) -> ReLU -> depthwise (l2) on unsigned
+    codes; l1/l2: (kh, kw, stride, pad, dil, rounding)."""
     lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{c}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     kh, kw, st, pad, dil, rnd = l1
     y1, t1, oh, ow = window_layer(lines, True, "q", f"tensor<?x{h}x{w}x{c}xi8>", c, kh, kw, c, h, w, st, pad, dil,
-                                  rnd, (8, "unsigned", "i16", ""), "a")
+                                  rnd, (8, "unsigned", "i8", ""), "a")
     kh, kw, st, pad, dil, rnd = l2
     y2, t2, oh2, ow2 = window_layer(lines, True, y1, t1, c, kh, kw, c, oh, ow, st, pad, dil, rnd,
-                                    (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
+                                    (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True)
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
     lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2))
@@ -104,32 +122,33 @@ def conv_function(fname, h, w, c, l1, l2):
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     n1, kh, kw, st, pad, dil, rnd = l1
     y1, t1, oh, ow = window_layer(lines, False, "q", f"tensor<?x{h}x{w}x{c}xi8>", n1, kh, kw, c, h, w, st, pad, dil, rnd,
-                                (8, "unsigned", "i16", ""), "a")
+                                (8, "unsigned", "i8", ""), "a")
     n2, kh, kw, st, pad, dil, rnd = l2
     y2, t2, oh2, ow2 = window_layer(lines, False, y1, t1, n2, kh, kw, n1, oh, ow, st, pad, dil, rnd,
-                                  (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b")
+                                  (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True)
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
     lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2)).replace("{N}", str(n2))
     return "\n".join(lines)
 
 
-def fc_function(fname, k, n1, n2, rounding):
-    """[M, K] float -> fc (signed codes) -> ReLU -> fc (unsigned codes)."""
+def fc_function(fname, k, n1, n2, rounding, unsigned_storage="i8"):
+    """[M, K] float -> fc (signed codes) -> ReLU -> fc (unsigned codes held in
+    `unsigned_storage`)."""
     lines = [f"func.func @{fname}(%x: tensor<1x?x{k}xf32>) -> tensor<?x{n2}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<1x?x{k}xf32> -> tensor<1x?x{k}xi8>"]
     src, srct, kk = "q", f"tensor<1x?x{k}xi8>", k
     for name, n, final in (("a", n1, "bits(8) unsigned"), ("b", n2, "bits(8) signed narrow")):
         i16 = srct.endswith("i16>")
         acc = "i48" if i16 else "i32"
-        zpx = "i16" if i16 else "i8"
+        operand, zpx, zp = source(lines, src, srct, name == "b", name)
         bias = [rng.randint(-3000, 3000) for _ in range(n)]
-        storage = "i16" if "unsigned" in final else "i8"
+        storage = unsigned_storage if "unsigned" in final else "i8"
         lines += [
             f"  %{name}w = {dense(weights(kk * n), f'1x{kk}x{n}', 'i8')}",
-            f"  %{name}zx = {dense([0], 1, zpx)}",
+            f"  %{name}zx = {dense([zp], 1, zpx)}",
             f"  %{name}zw = {dense([0], 1, 'i8')}",
-            f"  %{name}acc = tosa.matmul %{src}, %{name}w, %{name}zx, %{name}zw : ({srct}, tensor<1x{kk}x{n}xi8>, "
+            f"  %{name}acc = tosa.matmul %{operand}, %{name}w, %{name}zx, %{name}zw : ({srct}, tensor<1x{kk}x{n}xi8>, "
             f"tensor<1x{zpx}>, tensor<1xi8>) -> tensor<1x?x{n}x{acc}>",
             f"  %{name}r = tqt.requantize %{name}acc shift(3) bits(16) signed rounding<{rounding}> : "
             f"tensor<1x?x{n}x{acc}> -> tensor<1x?x{n}xi32>",
@@ -168,3 +187,4 @@ print(depthwise_function("depthwise_dilated", 10, 7, 16,
                          (2, 3, (2, 1), (1, 1, 2, 0), (1, 1), "half_away")))
 print(fc_function("fc_ragged", 37, 19, 67, "half_even"))
 print(fc_function("fc_tiny", 3, 1, 2, "half_up"))
+print(fc_function("fc_i16", 29, 21, 5, "half_away", unsigned_storage="i16"))
