@@ -4,8 +4,10 @@
 // reads as many activations as it writes outputs: it is memory-bound, so the
 // kernel vectorizes over channels and keeps everything else in registers:
 //
-//   copy:  activations -> X[n][H + pads][W + pads][Cp] as i16 (zero code at
-//          the padding, so the inner loop has no bounds checks)
+//   copy:  activations -> X[n][H + pads][W + pads][Np] as i16 (zero code at
+//          the padding, so the inner loop has no bounds checks); with a
+//          channel multiplier M, input channel c is copied to the M lanes
+//          c * M .. c * M + M - 1 of its output channels
 //   for each batch and output row, each block of L channels:
 //     the KH * KW weight vectors and the bias vector stay in registers
 //     for each 4 output pixels (then one at a time):
@@ -44,6 +46,8 @@ public:
 
 private:
   void copyPadded(Value src, Value xp, Value batch);
+  void copyChannels(Value src, Value xp, ValueRange at, ValueRange to);
+  void replicateChannels(Value src, Value xp, ValueRange at, ValueRange to);
   void emitPixels(int64_t pixels, Value n, Value oh, Value ow0, Value c0,
                   Value xp, ArrayRef<Value> w, Value bias,
                   ArrayRef<Value> channels, Value mask, Value out);
@@ -57,14 +61,9 @@ private:
 
 /// X[n][h + padTop][w + padLeft][c] = the codes as i16, zero elsewhere.
 void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
-  auto srcType = cast<MemRefType>(src.getType());
-  auto srcVec = VectorType::get({lanes}, srcType.getElementType());
   auto i16Vec = VectorType::get({lanes}, b.getI16Type());
   Value zeros = arith::ConstantOp::create(
       b, DenseElementsAttr::get(i16Vec, APInt(16, 0)));
-  Value srcZeros = arith::ConstantOp::create(
-      b, DenseElementsAttr::get(srcVec,
-                                APInt(srcVec.getElementTypeBitWidth(), 0)));
   auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(nLoop.getBody());
@@ -85,32 +84,80 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
       arith::AndIOp::create(b, inRange(ih, p.height), inRange(iw, p.width));
   auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
   b.setInsertionPointToStart(branch.thenBlock());
-  {
-    auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(cLoop.getBody());
-    Value c = cLoop.getInductionVar();
-    Value v;
-    if (p.channels % lanes == 0) {
-      v = vector::LoadOp::create(b, srcVec, src, ValueRange{n, ih, iw, c});
-    } else {
-      Value left = arith::MinSIOp::create(
-          b, arith::SubIOp::create(b, idx(p.channels), c), idx(lanes));
-      Value mask = vector::CreateMaskOp::create(
-          b, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
-      v = vector::MaskedLoadOp::create(b, srcVec, src, ValueRange{n, ih, iw, c},
-                                       mask, srcZeros);
-    }
-    if (srcVec.getElementTypeBitWidth() < 16)
-      v = p.signedSource() ? Value(arith::ExtSIOp::create(b, i16Vec, v))
-                           : Value(arith::ExtUIOp::create(b, i16Vec, v));
-    vector::StoreOp::create(b, v, xp, ValueRange{n, hp, wp, c});
-  }
+  if (p.multiplier == 1)
+    copyChannels(src, xp, ValueRange{n, ih, iw}, ValueRange{n, hp, wp});
+  else
+    replicateChannels(src, xp, ValueRange{n, ih, iw}, ValueRange{n, hp, wp});
   b.setInsertionPointToStart(branch.elseBlock());
   auto zLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
   b.setInsertionPointToStart(zLoop.getBody());
   vector::StoreOp::create(b, zeros, xp,
                           ValueRange{n, hp, wp, zLoop.getInductionVar()});
+}
+
+/// One pixel's channels, a vector at a time (multiplier 1; the padding
+/// lanes beyond C get zeros).
+void DepthwiseEmitter::copyChannels(Value src, Value xp, ValueRange at,
+                                    ValueRange to) {
+  auto srcType = cast<MemRefType>(src.getType());
+  auto srcVec = VectorType::get({lanes}, srcType.getElementType());
+  auto i16Vec = VectorType::get({lanes}, b.getI16Type());
+  Value srcZeros = arith::ConstantOp::create(
+      b, DenseElementsAttr::get(srcVec,
+                                APInt(srcVec.getElementTypeBitWidth(), 0)));
+  auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(cLoop.getBody());
+  Value c = cLoop.getInductionVar();
+  SmallVector<Value> from(at), into(to);
+  from.push_back(c);
+  into.push_back(c);
+  Value v;
+  if (p.channels % lanes == 0) {
+    v = vector::LoadOp::create(b, srcVec, src, from);
+  } else {
+    Value left = arith::MinSIOp::create(
+        b, arith::SubIOp::create(b, idx(p.channels), c), idx(lanes));
+    Value mask = vector::CreateMaskOp::create(
+        b, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
+    v = vector::MaskedLoadOp::create(b, srcVec, src, from, mask, srcZeros);
+  }
+  if (srcVec.getElementTypeBitWidth() < 16)
+    v = p.signedSource() ? Value(arith::ExtSIOp::create(b, i16Vec, v))
+                         : Value(arith::ExtUIOp::create(b, i16Vec, v));
+  vector::StoreOp::create(b, v, xp, into);
+}
+
+/// One pixel's channels with a multiplier M: each code is widened once and
+/// stored M times (scalars: the copy is a small part of the layer's work).
+/// The padding lanes beyond C * M get zeros.
+void DepthwiseEmitter::replicateChannels(Value src, Value xp, ValueRange at,
+                                         ValueRange to) {
+  OpBuilder::InsertionGuard g(b);
+  if (p.n < paddedChannels) {
+    Value zero = arith::ConstantIntOp::create(b, b.getI16Type(), 0);
+    auto zLoop = scf::ForOp::create(b, idx(p.n), idx(paddedChannels), idx(1));
+    OpBuilder::InsertionGuard z(b);
+    b.setInsertionPointToStart(zLoop.getBody());
+    SmallVector<Value> into(to);
+    into.push_back(zLoop.getInductionVar());
+    memref::StoreOp::create(b, zero, xp, into);
+  }
+  auto cLoop = scf::ForOp::create(b, idx(0), idx(p.channels), idx(1));
+  b.setInsertionPointToStart(cLoop.getBody());
+  Value c = cLoop.getInductionVar();
+  SmallVector<Value> from(at);
+  from.push_back(c);
+  Value v = memref::LoadOp::create(b, src, from);
+  if (v.getType().getIntOrFloatBitWidth() < 16)
+    v = p.signedSource() ? Value(arith::ExtSIOp::create(b, b.getI16Type(), v))
+                         : Value(arith::ExtUIOp::create(b, b.getI16Type(), v));
+  Value base = mul(c, p.multiplier);
+  for (int64_t m = 0; m < p.multiplier; ++m) {
+    SmallVector<Value> into(to);
+    into.push_back(add(base, m));
+    memref::StoreOp::create(b, v, xp, into);
+  }
 }
 
 void DepthwiseEmitter::emitPixels(int64_t pixels, Value n, Value oh, Value ow0,

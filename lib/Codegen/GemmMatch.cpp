@@ -295,14 +295,13 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     p.isDepthwise = true;
     weight = dw.getWeight();
     auto w = cast<RankedTensorType>(weight.getType());
-    if (w.getDimSize(3) != 1) {
-      why = "channel multiplier " + std::to_string(w.getDimSize(3)) +
-            " (only 1 has a depthwise kernel)";
-      return false;
-    }
+    // Weights [KH][KW][C][M]: output channel c * M + m, so [K][N] with
+    // N = C * M.
     p.kh = w.getDimSize(0);
     p.kw = w.getDimSize(1);
-    p.channels = p.n = w.getDimSize(2);
+    p.channels = w.getDimSize(2);
+    p.multiplier = w.getDimSize(3);
+    p.n = p.channels * p.multiplier;
     p.k = p.kh * p.kw;
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
     p.source = kernelSource(mm);

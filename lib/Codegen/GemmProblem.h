@@ -50,9 +50,11 @@ struct GemmProblem {
   /// Every activation code lies in this grid (8-bit, signed or unsigned).
   ::mlir::tqt::numerics::Grid sourceGrid{0, 0};
   bool isConv = false;
-  /// A depthwise convolution (channel multiplier 1): K = KH * KW taps per
-  /// channel, N = C, weights[tap][c]; not a GEMM, its own kernel.
+  /// A depthwise convolution: K = KH * KW taps per output channel,
+  /// N = C * multiplier (output channel c * multiplier + m reads input
+  /// channel c), weights[tap][n]; not a GEMM, its own kernel.
   bool isDepthwise = false;
+  int64_t multiplier = 1;
   // Convolution geometry (a matmul: 1x1, no padding).
   int64_t kh = 1, kw = 1, channels = 0, height = 1, width = 1;
   int64_t outHeight = 1, outWidth = 1;

@@ -54,10 +54,16 @@ struct TQTInt8KernelsPass
         continue;
       }
       if (problem.isDepthwise) {
-        if (remarks)
-          root->emitRemark() << isaName << " depthwise kernel: " << problem.n
-                             << " channels x " << problem.k << " taps, "
-                             << problem.epilogue.size() << " epilogue steps";
+        if (remarks) {
+          InFlightDiagnostic remark =
+              root->emitRemark()
+              << isaName << " depthwise kernel: " << problem.n << " channels";
+          if (problem.multiplier > 1)
+            remark << " (" << problem.channels << " x multiplier "
+                   << problem.multiplier << ")";
+          remark << " x " << problem.k << " taps, " << problem.epilogue.size()
+                 << " epilogue steps";
+        }
         codegen::emitDepthwiseKernel(problem, isa, prefix + "_depthwise",
                                      symbols);
         continue;

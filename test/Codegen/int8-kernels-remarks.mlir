@@ -75,13 +75,14 @@ func.func @no_requantize(%a: tensor<1x5x8xi8>) -> tensor<1x5x3xi32> {
 
 // -----
 
+// A channel multiplier (8 channels x 2) gets the depthwise kernel too.
 // CHECK-LABEL: func.func @channel_multiplier
-// CHECK:         tosa.depthwise_conv2d
+// CHECK:         call @__tqt_avx512_vnni_depthwise
 func.func @channel_multiplier(%x: tensor<1x4x4x8xi8>) -> tensor<1x4x4x16xi8> {
   %w = "tosa.const"() <{values = dense<3> : tensor<1x1x8x2xi8>}> : () -> tensor<1x1x8x2xi8>
   %b = "tosa.const"() <{values = dense<0> : tensor<16xi32>}> : () -> tensor<16xi32>
   %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
-  // expected-remark @below {{no avx512-vnni kernel: channel multiplier 2 (only 1 has a depthwise kernel)}}
+  // expected-remark @below {{avx512-vnni depthwise kernel: 16 channels (8 x multiplier 2) x 1 taps, 1 epilogue steps}}
   %acc = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<1x1x8x2xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
   %y = tqt.requantize %acc shift(3) bits(8) signed : tensor<1x4x4x16xi32> -> tensor<1x4x4x16xi8>
   return %y : tensor<1x4x4x16xi8>

@@ -183,3 +183,31 @@ func.func @depthwise_unsigned_view(%x: tensor<?x5x5x16xi32>) -> tensor<?x5x5x16x
   %y = tqt.requantize %acc shift(3) bits(8) signed : tensor<?x5x5x16xi32> -> tensor<?x5x5x16xi8>
   return %y : tensor<?x5x5x16xi8>
 }
+
+// -----
+
+// A depthwise convolution with channel multiplier 3 (5 input channels, 15
+// output channels c * 3 + m): the copy widens each code once and stores it in
+// its 3 output lanes (scalars), zeroing the lanes beyond 15; the weights are
+// [tap][c * 3 + m] as the kernel reads them.
+
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_depthwise_weights : memref<64xi32> = dense<[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
+// CHECK-SAME:      tensor<?x4x4x5xi8>) -> tensor<?x4x4x15xi8>
+// CHECK:         memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x5x5x16xi16>
+// CHECK:         scf.for %[[Z:.*]] = %c15 to %{{.*}} step
+// CHECK:           memref.store %{{.*}}, %{{.*}}[%{{.*}}, %{{.*}}, %{{.*}}, %[[Z]]] : memref<?x5x5x16xi16>
+// CHECK:         scf.for %[[C:.*]] = %{{.*}} to %c5_{{.*}} step
+// CHECK:           %[[V:.*]] = memref.load %{{.*}}[%{{.*}}, %{{.*}}, %{{.*}}, %[[C]]]
+// CHECK:           %[[W:.*]] = arith.extsi %[[V]] : i8 to i16
+// CHECK-COUNT-3:   memref.store %[[W]]
+// CHECK-LABEL: func.func @depthwise_multiplier(
+// CHECK:         call @__tqt_avx512_vnni_depthwise(
+func.func @depthwise_multiplier(%x: tensor<?x4x4x5xi8>) -> tensor<?x4x4x15xi8> {
+  %w = "tosa.const"() <{values = dense<[[[[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12], [13, 14, 15]], [[-1, -2, -3], [-4, -5, -6], [-7, -8, -9], [-10, -11, -12], [-13, -14, -15]]], [[[2, 2, 2], [2, 2, 2], [2, 2, 2], [2, 2, 2], [2, 2, 2]], [[3, 3, 3], [3, 3, 3], [3, 3, 3], [3, 3, 3], [3, 3, 3]]]]> : tensor<2x2x5x3xi8>}> : () -> tensor<2x2x5x3xi8>
+  %b = "tosa.const"() <{values = dense<1> : tensor<15xi32>}> : () -> tensor<15xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 0, 1, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x5xi8>, tensor<2x2x5x3xi8>, tensor<15xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x4x4x15xi32>
+  %y = tqt.requantize %acc shift(2) bits(8) signed : tensor<?x4x4x15xi32> -> tensor<?x4x4x15xi8>
+  return %y : tensor<?x4x4x15xi8>
+}

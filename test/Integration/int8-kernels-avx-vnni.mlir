@@ -3,7 +3,7 @@
 // (--kernels=none): ragged K, N, channels and rows, strides, asymmetric
 // padding, dilation, a dynamic batch of 7 (one whole tile of 6 rows and one
 // row), 3 and 2, signed and unsigned codes (raw bytes in i8 through the zero-point view;
-// held in i16 in @fc_i16), every rounding mode,
+// held in i16 in @fc_i16), every rounding mode, channel multipliers 2 and 3,
 // ReLU6 clamps, GEMM and depthwise kernels; inputs have ties and saturating
 // values.
 // REQUIRES: cpu-avx-vnni
@@ -12,7 +12,7 @@
 // Every layer gets a kernel (else the comparison would prove nothing).
 // RUN: tqt-opt %t/layers.mlir --tqt-int8-kernels="isa=avx-vnni remarks=true" -o /dev/null 2>&1 | FileCheck %s
 // CHECK-COUNT-6: remark: avx-vnni kernel: M x
-// CHECK-COUNT-4: remark: avx-vnni depthwise kernel:
+// CHECK-COUNT-6: remark: avx-vnni depthwise kernel:
 // CHECK-COUNT-6: remark: avx-vnni kernel: M x
 // CHECK-NOT: no avx-vnni kernel
 // RUN: tqt-run %t/layers.mlir -e conv_same --random-inputs --dynamic-size 7 --dump-inputs %t/conv_same_7 --kernels=none --output-dir %t/conv_same_7/none
@@ -30,6 +30,9 @@
 // RUN: tqt-run %t/layers.mlir -e depthwise_dilated --random-inputs --dynamic-size 3 --dump-inputs %t/depthwise_dilated_3 --kernels=none --output-dir %t/depthwise_dilated_3/none
 // RUN: tqt-run %t/layers.mlir -e depthwise_dilated -i %t/depthwise_dilated_3/input0.npy --kernels=avx-vnni --output-dir %t/depthwise_dilated_3/avx-vnni
 // RUN: cmp %t/depthwise_dilated_3/none/result0.npy %t/depthwise_dilated_3/avx-vnni/result0.npy
+// RUN: tqt-run %t/layers.mlir -e depthwise_multiplier --random-inputs --dynamic-size 3 --dump-inputs %t/depthwise_multiplier_3 --kernels=none --output-dir %t/depthwise_multiplier_3/none
+// RUN: tqt-run %t/layers.mlir -e depthwise_multiplier -i %t/depthwise_multiplier_3/input0.npy --kernels=avx-vnni --output-dir %t/depthwise_multiplier_3/avx-vnni
+// RUN: cmp %t/depthwise_multiplier_3/none/result0.npy %t/depthwise_multiplier_3/avx-vnni/result0.npy
 // RUN: tqt-run %t/layers.mlir -e fc_ragged --random-inputs --dynamic-size 7 --dump-inputs %t/fc_ragged_7 --kernels=none --output-dir %t/fc_ragged_7/none
 // RUN: tqt-run %t/layers.mlir -e fc_ragged -i %t/fc_ragged_7/input0.npy --kernels=avx-vnni --output-dir %t/fc_ragged_7/avx-vnni
 // RUN: cmp %t/fc_ragged_7/none/result0.npy %t/fc_ragged_7/avx-vnni/result0.npy

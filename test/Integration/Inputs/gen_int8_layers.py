@@ -58,8 +58,8 @@ def source(out, x, xtype, unsigned, name):
 
 def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name,
                  unsigned=False):
-    """conv or depthwise conv (multiplier 1, n == c) -> requantize to 16 bits
-    -> + bias -> requantize `final`; returns (value, type, OH, OW)."""
+    """conv or depthwise conv (channel multiplier n / c) -> requantize to 16
+    bits -> + bias -> requantize `final`; returns (value, type, OH, OW)."""
     oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
     ow = (w - 1 + pad[2] + pad[3] - (kw - 1) * dil[1]) // stride[1] + 1
     assert (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) % stride[0] == 0
@@ -69,7 +69,8 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     x, zpx, zp = source(out, x, xtype, unsigned, name)
     acct = f"tensor<?x{oh}x{ow}x{n}x{acc}>"
     t32 = f"tensor<?x{oh}x{ow}x{n}xi32>"
-    op, wshape = ("tosa.depthwise_conv2d", f"{kh}x{kw}x{c}x1") if depthwise else \
+    assert not depthwise or n % c == 0
+    op, wshape = ("tosa.depthwise_conv2d", f"{kh}x{kw}x{c}x{n // c}") if depthwise else \
         ("tosa.conv2d", f"{n}x{kh}x{kw}x{c}")
     k = kh * kw * (1 if depthwise else c)
     # The 16-bit step divides by 4 (conv) or 2 (depthwise).
@@ -99,16 +100,18 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     return f"{name}y", ytype, oh, ow
 
 
-def depthwise_function(fname, h, w, c, l1, l2):
-    """signed codes -> depthwise (l1) -> ReLU -> depthwise (l2) on unsigned
-    codes; l1/l2: (kh, kw, stride, pad, dil, rounding)."""
-    lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{c}xi8> {{",
+def depthwise_function(fname, h, w, c, l1, l2, m1=1, m2=1):
+    """signed codes -> depthwise (l1, channel multiplier m1) -> ReLU ->
+    depthwise (l2, multiplier m2) on unsigned codes; l1/l2: (kh, kw, stride,
+    pad, dil, rounding)."""
+    c2 = c * m1
+    lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{c2 * m2}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     kh, kw, st, pad, dil, rnd = l1
-    y1, t1, oh, ow = window_layer(lines, True, "q", f"tensor<?x{h}x{w}x{c}xi8>", c, kh, kw, c, h, w, st, pad, dil,
+    y1, t1, oh, ow = window_layer(lines, True, "q", f"tensor<?x{h}x{w}x{c}xi8>", c2, kh, kw, c, h, w, st, pad, dil,
                                   rnd, (8, "unsigned", "i8", ""), "a")
     kh, kw, st, pad, dil, rnd = l2
-    y2, t2, oh2, ow2 = window_layer(lines, True, y1, t1, c, kh, kw, c, oh, ow, st, pad, dil, rnd,
+    y2, t2, oh2, ow2 = window_layer(lines, True, y1, t1, c2 * m2, kh, kw, c2, oh, ow, st, pad, dil, rnd,
                                     (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True)
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
@@ -185,6 +188,9 @@ print(depthwise_function("depthwise_same", 9, 11, 37,
 print(depthwise_function("depthwise_dilated", 10, 7, 16,
                          (5, 5, (1, 1), (4, 4, 4, 4), (2, 2), "floor"),
                          (2, 3, (2, 1), (1, 1, 2, 0), (1, 1), "half_away")))
+print(depthwise_function("depthwise_multiplier", 6, 5, 7,
+                         (3, 3, (1, 1), (1, 1, 1, 1), (1, 1), "half_away"),
+                         (2, 2, (2, 1), (1, 1, 0, 1), (1, 1), "floor"), m1=2, m2=3))
 print(fc_function("fc_ragged", 37, 19, 67, "half_even"))
 print(fc_function("fc_tiny", 3, 1, 2, "half_up"))
 print(fc_function("fc_i16", 29, 21, 5, "half_away", unsigned_storage="i16"))
