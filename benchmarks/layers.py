@@ -11,13 +11,14 @@ random codes of the input grid); both it and the float model
 are JIT-compiled by tqt-run and timed with --repeat (compilation excluded);
 the int8 program with the int8 micro-kernels tqt-run picks for this CPU
 (--kernels, printed per layer; --naive also times the reference loops).
-The anchors, one thread: the int8 module quantized with PyTorch's eager
+The anchors, with as many threads as ours (--threads, default 1): the int8 module quantized with PyTorch's eager
 static quantization on the `onednn` engine (conv+ReLU fused, channels_last),
 timed on a quantized input; fp32 through oneDNN (torch.utils.mkldnn).
 GOPS = 2 * multiply-accumulates / time; best of --reps runs of --iters calls.
 
   layers.py [--build DIR] [--layers conv3x3,...] [--iters N] [--reps R]
             [--kernels auto|none|avx2|avx-vnni|avx512-vnni] [--naive]
+            [--threads N]
 """
 import argparse
 import os
@@ -32,6 +33,7 @@ import torch
 import torch.nn as nn
 import torch.utils.mkldnn
 
+THREADS = 1  # --threads
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 from tqt_mlir.export import export  # noqa: E402
@@ -127,7 +129,7 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
         best = float("inf")
         inputs = ["-i", xin] if model == prep else ["--random-inputs", "--dynamic-size", x.shape[0]]
         for _ in range(reps):
-            r = run("tqt-run", model, *inputs, "--repeat", iters, "--kernels", kernels)
+            r = run("tqt-run", model, *inputs, "--repeat", iters, "--kernels", kernels, "--threads", THREADS)
             m = re.search(r"\(([0-9.]+) ms/call; kernels: ([a-z0-9-]+)\)", r.stderr)
             best = min(best, float(m.group(1)) / 1e3)
         return best, m.group(2)
@@ -138,10 +140,10 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
     # (page faults, cold caches) negligible.
     codes = os.path.join(tmp, f"{name}.codes")
     r = run("tqt-run", fused, "--random-inputs", "--dynamic-size", x.shape[0], "--dump-inputs", codes,
-            "--repeat", 2, "--kernels", kernels)
+            "--repeat", 2, "--kernels", kernels, "--threads", THREADS)
     variant = re.search(r"kernels: ([a-z0-9-]+)\)", r.stderr).group(1)
     exe = os.path.join(tmp, f"{name}.exe")
-    run("tqt-compile", fused, "--emit=exe", "--kernels", kernels, "-o", exe)
+    run("tqt-compile", fused, "--emit=exe", "--kernels", kernels, "--threads", THREADS, "-o", exe)
     i8 = float("inf")
     for _ in range(reps):
         r = subprocess.run([exe, "--repeat", str(iters * 20), "-o", os.path.join(tmp, "out"),
@@ -158,12 +160,16 @@ def main():
     ap.add_argument("--iters", type=int, default=5)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--kernels", default="auto", help="tqt-run --kernels for the int8 program")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="threads of our compiled code (tqt-run/tqt-compile --threads) and of PyTorch")
     ap.add_argument("--naive", action="store_true", help="also time the int8 reference loops")
     args = ap.parse_args()
-    torch.set_num_threads(1)
+    global THREADS
+    THREADS = args.threads
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     model, isa = cpu_flags()
-    print(f"machine: {model}; ISA: {' '.join(isa)}; one thread")
+    print(f"machine: {model}; ISA: {' '.join(isa)}; {args.threads} thread(s), ours and PyTorch")
     print(f"{'layer':<14}{'ours int8':>10}{'onednn i8':>10}{'ratio':>8}{'ours fp32':>10}{'onednn f32':>11}"
           f"{'ratio':>8}{'i8/f32 ours':>12}  {'kernels':<12}" + (f"{'naive i8':>9}" if args.naive else "")
           + "   (GOPS)")

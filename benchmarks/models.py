@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Whole networks end to end (issue 10): torchvision models with random
-weights at 224x224, batch 1, one thread, as native executables.
+weights at 224x224, batch 1, as native executables; --threads (default 1)
+for ours and PyTorch alike.
 
 Each model is exported with tqt_mlir.export, taken through the static flow
 (--tqt-prepare, --tqt-insert-quantizers, tqt-calibrate on --calibration
@@ -15,7 +16,7 @@ reported as such. The float side is still the reference loops (issue 11):
 calibration and the FP32 timing take minutes.
 
   models.py [--build DIR] [--models resnet18,mobilenet_v2] [--iters N]
-            [--calibration N]
+            [--calibration N] [--threads N]
 """
 import argparse
 import os
@@ -70,7 +71,7 @@ def torch_times(name, x, iters):
     return i8, f32, f32_anchor
 
 
-def ours(bin_dir, tmp, name, calibration, iters):
+def ours(bin_dir, tmp, name, calibration, iters, threads):
     """(int8 s, fp32 s, bit-exact) or a string saying why not."""
     m = getattr(torchvision.models, name)().eval()
     try:
@@ -89,8 +90,8 @@ def ours(bin_dir, tmp, name, calibration, iters):
              ("tqt-calibrate", p("sim.mlir"), "--data", p("cal.npy"), "--quiet", "-o", p("cal.mlir")),
              ("tqt-opt", p("cal.mlir"), "--tqt-legalize-pow2", "-o", p("legal.mlir")),
              ("tqt-opt", p("legal.mlir"), "--tqt-fuse-integer", "-o", p("int.mlir")),
-             ("tqt-compile", p("int.mlir"), "--emit=exe", "-o", p("int8")),
-             ("tqt-compile", p("prep.mlir"), "--emit=exe", "-o", p("fp32")),
+             ("tqt-compile", p("int.mlir"), "--emit=exe", "--threads", threads, "-o", p("int8")),
+             ("tqt-compile", p("prep.mlir"), "--emit=exe", "--threads", threads, "-o", p("fp32")),
              ("tqt-run", p("legal.mlir"), "-i", p("x.npy"), "--output-dir", p("sim"))]
     for step in steps:
         r = run(*step)
@@ -116,16 +117,18 @@ def main():
     ap.add_argument("--models", default="resnet18,mobilenet_v2")
     ap.add_argument("--iters", type=int, default=10)
     ap.add_argument("--calibration", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="threads of our executables (tqt-compile --threads) and of PyTorch")
     args = ap.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     model, isa = cpu_flags()
-    print(f"machine: {model}; ISA: {' '.join(isa)}; one thread, batch 1, 224x224")
+    print(f"machine: {model}; ISA: {' '.join(isa)}; {args.threads} thread(s), batch 1, 224x224")
     bin_dir = os.path.join(args.build, "bin")
     x = torch.rand(1, 3, 224, 224)
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.models.split(","):
-            r = ours(bin_dir, tmp, name, args.calibration, args.iters)
+            r = ours(bin_dir, tmp, name, args.calibration, args.iters, args.threads)
             if isinstance(r, str):
                 print(f"{name}: not through the flow yet ({r})", flush=True)
                 continue

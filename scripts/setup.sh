@@ -14,7 +14,7 @@ build_type="${TQT_BUILD_TYPE:-Release}"
 packages=(
   cmake ninja-build ccache zlib1g-dev libgtest-dev libgmock-dev
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
-  libclang-rt-22-dev
+  libclang-rt-22-dev libomp-22-dev
   python3 python3-numpy python3-torch python3-torchvision python3-matplotlib
   dataset-fashion-mnist
 )

@@ -46,6 +46,10 @@ cc = shutil.which("clang-22") or shutil.which("clang", path=config.llvm_tools_di
 if cc:
     config.available_features.add("c-compiler")
     config.substitutions.append(("%cc", cc))
+# Linking threaded code compiled by tqt-compile (objects, archives).
+config.substitutions.append(
+    ("%openmp_link", "%s -Wl,-rpath,%s" % (config.tqt_openmp_runtime,
+                                          os.path.dirname(config.tqt_openmp_runtime))))
 
 # Debian's dataset-fashion-mnist (installed by scripts/setup.sh).
 if os.path.exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"):

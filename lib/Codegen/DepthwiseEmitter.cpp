@@ -50,7 +50,8 @@ private:
   void replicateChannels(Value src, Value xp, ValueRange at, ValueRange to);
   void emitPixels(int64_t pixels, Value n, Value oh, Value ow0, Value c0,
                   Value xp, ArrayRef<Value> w, Value bias,
-                  ArrayRef<Value> channels, Value mask, Value out);
+                  ArrayRef<Value> channels, Value mask, Value active,
+                  Value out);
 
   /// Pixels per register tile along the output row.
   static constexpr int64_t kPixels = 4;
@@ -67,12 +68,10 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
   auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(nLoop.getBody());
-  auto hLoop = scf::ForOp::create(b, idx(0), idx(paddedHeight), idx(1));
-  b.setInsertionPointToStart(hLoop.getBody());
+  Value hp = parallelFor(idx(0), idx(paddedHeight), 1);
   auto wLoop = scf::ForOp::create(b, idx(0), idx(paddedWidth), idx(1));
   b.setInsertionPointToStart(wLoop.getBody());
-  Value n = nLoop.getInductionVar(), hp = hLoop.getInductionVar(),
-        wp = wLoop.getInductionVar();
+  Value n = nLoop.getInductionVar(), wp = wLoop.getInductionVar();
   Value ih = arith::SubIOp::create(b, hp, idx(p.padTop));
   Value iw = arith::SubIOp::create(b, wp, idx(p.padLeft));
   auto inRange = [&](Value i, int64_t size) {
@@ -163,7 +162,7 @@ void DepthwiseEmitter::replicateChannels(Value src, Value xp, ValueRange at,
 void DepthwiseEmitter::emitPixels(int64_t pixels, Value n, Value oh, Value ow0,
                                   Value c0, Value xp, ArrayRef<Value> w,
                                   Value bias, ArrayRef<Value> channels,
-                                  Value mask, Value out) {
+                                  Value mask, Value active, Value out) {
   auto accType = VectorType::get({lanes}, b.getI32Type());
   auto i16Vec = VectorType::get({lanes}, b.getI16Type());
   SmallVector<Value> acc(pixels, bias);
@@ -189,8 +188,8 @@ void DepthwiseEmitter::emitPixels(int64_t pixels, Value n, Value oh, Value ow0,
     Value v = epilogue(acc[t], channels);
     if (storeType != accType)
       v = arith::TruncIOp::create(b, storeType, v);
-    vector::MaskedStoreOp::create(
-        b, out, ValueRange{add(rowBase, add(ow0, t)), c0}, mask, v);
+    storeActiveLanes(v, out, ValueRange{add(rowBase, add(ow0, t)), c0}, mask,
+                     active);
   }
 }
 
@@ -225,12 +224,10 @@ func::FuncOp DepthwiseEmitter::emit() {
   auto accType = VectorType::get({lanes}, b.getI32Type());
   auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   b.setInsertionPointToStart(nLoop.getBody());
-  auto hLoop = scf::ForOp::create(b, idx(0), idx(p.outHeight), idx(1));
-  b.setInsertionPointToStart(hLoop.getBody());
+  Value oh = parallelFor(idx(0), idx(p.outHeight), 1);
   auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
   b.setInsertionPointToStart(cLoop.getBody());
-  Value n = nLoop.getInductionVar(), oh = hLoop.getInductionVar(),
-        c0 = cLoop.getInductionVar();
+  Value n = nLoop.getInductionVar(), c0 = cLoop.getInductionVar();
   SmallVector<Value> w, channels;
   for (int64_t t = 0; t < p.k; ++t)
     w.push_back(vector::LoadOp::create(
@@ -248,14 +245,14 @@ func::FuncOp DepthwiseEmitter::emit() {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     emitPixels(kPixels, n, oh, loop.getInductionVar(), c0, xp, w, biasVec,
-               channels, mask, out);
+               channels, mask, left, out);
   }
   if (mainPixels < p.outWidth) {
     auto loop = scf::ForOp::create(b, idx(mainPixels), idx(p.outWidth), idx(1));
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     emitPixels(1, n, oh, loop.getInductionVar(), c0, xp, w, biasVec, channels,
-               mask, out);
+               mask, left, out);
   }
   b.setInsertionPointAfter(nLoop);
   return finishFunction();

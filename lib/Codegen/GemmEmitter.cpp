@@ -96,7 +96,7 @@ private:
   // The register tile.
   void emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
                 ArrayRef<Value> init, ArrayRef<Value> channels,
-                ArrayRef<Value> masks, Value out);
+                ArrayRef<Value> masks, ArrayRef<Value> actives, Value out);
   Value dot(Value acc, Value a, Value w);
 
   TileShape tile;
@@ -165,7 +165,7 @@ void GemmEmitter::copyRun(Value src, ValueRange srcIndex, Value ap, Value m,
         b, DenseElementsAttr::get(srcVec,
                                   APInt(srcVec.getElementTypeBitWidth(), 0)));
     Value v = vector::MaskedLoadOp::create(b, srcVec, src, at, mask, zero);
-    vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, convertRun(v));
+    storeActiveLanes(convertRun(v), ap, ValueRange{m, k}, mask, idx(rest));
   };
   if (whole > 0) {
     auto loop = scf::ForOp::create(b, idx(0), idx(whole * chunk), idx(chunk));
@@ -212,12 +212,10 @@ void GemmEmitter::packConv(Value src, Value ap, Value batch) {
   auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(nLoop.getBody());
-  auto hLoop = scf::ForOp::create(b, idx(0), idx(p.outHeight), idx(1));
-  b.setInsertionPointToStart(hLoop.getBody());
+  Value oh = parallelFor(idx(0), idx(p.outHeight), 1);
   auto wLoop = scf::ForOp::create(b, idx(0), idx(p.outWidth), idx(1));
   b.setInsertionPointToStart(wLoop.getBody());
-  Value n = nLoop.getInductionVar(), oh = hLoop.getInductionVar(),
-        ow = wLoop.getInductionVar();
+  Value n = nLoop.getInductionVar(), ow = wLoop.getInductionVar();
   Value m = add(mul(add(mul(n, p.outHeight), oh), p.outWidth), ow);
   Value zero = idx(0);
   for (int64_t i = 0; i < p.kh; ++i) {
@@ -249,10 +247,8 @@ void GemmEmitter::packConv(Value src, Value ap, Value batch) {
 }
 
 void GemmEmitter::packRows(Value src, Value ap, Value rows) {
-  auto loop = scf::ForOp::create(b, idx(0), rows, idx(1));
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value m = loop.getInductionVar();
+  Value m = parallelFor(idx(0), rows, 1);
   copyRun(src, ValueRange{idx(0), m, idx(0)}, ap, m, 0);
   packTail(ap, m);
 }
@@ -269,7 +265,8 @@ Value GemmEmitter::dot(Value acc, Value a, Value w) {
 
 void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
                            ArrayRef<Value> init, ArrayRef<Value> channels,
-                           ArrayRef<Value> masks, Value out) {
+                           ArrayRef<Value> masks, ArrayRef<Value> actives,
+                           Value out) {
   auto accType = VectorType::get({tile.lanes}, b.getI32Type());
   auto operandType = VectorType::get({tile.lanes * tile.group}, packed);
   auto groupType = VectorType::get({tile.group}, packed);
@@ -318,8 +315,8 @@ void GemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value bp, Value ap,
       if (storeType != accType)
         v = arith::TruncIOp::create(b, storeType, v);
       Value col = add(mul(nt, nr), j * tile.lanes);
-      vector::MaskedStoreOp::create(b, out, ValueRange{add(m0, r), col},
-                                    masks[j], v);
+      storeActiveLanes(v, out, ValueRange{add(m0, r), col}, masks[j],
+                       actives[j]);
     }
 }
 
@@ -372,7 +369,7 @@ func::FuncOp GemmEmitter::emit() {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(nLoop.getBody());
     Value nt = nLoop.getInductionVar();
-    SmallVector<Value> initVecs, channels, masks;
+    SmallVector<Value> initVecs, channels, masks, actives;
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
       initVecs.push_back(
@@ -383,24 +380,24 @@ func::FuncOp GemmEmitter::emit() {
           b, arith::MinSIOp::create(b, left, idx(tile.lanes)), idx(0));
       masks.push_back(
           vector::CreateMaskOp::create(b, maskType, ValueRange{left}));
+      actives.push_back(left);
     }
     for (Value buf : channelBufs)
       for (int64_t j = 0; j < tile.vectors; ++j)
         channels.push_back(vector::LoadOp::create(
             b, accType, buf, ValueRange{add(mul(nt, nr), j * tile.lanes)}));
-    auto mainLoop = scf::ForOp::create(b, idx(0), mainRows, idx(tile.rows));
     {
       OpBuilder::InsertionGuard g2(b);
-      b.setInsertionPointToStart(mainLoop.getBody());
-      emitTile(tile.rows, mainLoop.getInductionVar(), nt, bp, ap, initVecs,
-               channels, masks, out2d);
+      Value m0 = parallelFor(idx(0), mainRows, tile.rows);
+      emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,
+               out2d);
     }
     auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));
     {
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(restLoop.getBody());
       emitTile(1, restLoop.getInductionVar(), nt, bp, ap, initVecs, channels,
-               masks, out2d);
+               masks, actives, out2d);
     }
   }
   return finishFunction();

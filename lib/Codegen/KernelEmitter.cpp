@@ -2,6 +2,9 @@
 
 #include "KernelEmitter.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
 #include "tqt/Conversion/RequantizeArith.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -170,4 +173,24 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
         operandsOf.push_back(def);
     op->erase();
   }
+}
+
+Value KernelEmitter::parallelFor(Value lb, Value ub, int64_t step) {
+  auto loop = scf::ParallelOp::create(b, ValueRange{lb}, ValueRange{ub},
+                                      ValueRange{idx(step)});
+  b.setInsertionPointToStart(loop.getBody());
+  return loop.getInductionVars()[0];
+}
+
+void KernelEmitter::storeActiveLanes(Value v, Value base, ValueRange indices,
+                                     Value mask, Value active) {
+  Value single =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, active, idx(1));
+  auto branch = scf::IfOp::create(b, single, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(branch.thenBlock());
+  Value lane = vector::ExtractOp::create(b, v, ArrayRef<int64_t>{0});
+  memref::StoreOp::create(b, lane, base, indices);
+  b.setInsertionPointToStart(branch.elseBlock());
+  vector::MaskedStoreOp::create(b, base, indices, mask, v);
 }

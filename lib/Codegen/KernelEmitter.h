@@ -36,6 +36,19 @@ protected:
   Value add(Value x, Value y) { return arith::AddIOp::create(b, x, y); }
   Value add(Value x, int64_t c) { return c == 0 ? x : add(x, idx(c)); }
 
+  /// vector.maskedstore of `v` at `indices` with `mask`, whose first
+  /// `active` lanes are on. One active lane is stored as a scalar: LLVM
+  /// 22.1's X86 backend turns a single-lane masked store of a truncated
+  /// vector into a 4-byte store (llvm/llvm-project#179489, fixed after
+  /// 22.1), which writes past the lane into the next row or past the buffer.
+  void storeActiveLanes(Value v, Value base, ValueRange indices, Value mask,
+                        Value active);
+
+  /// A one-dimensional scf.parallel from `lb` to `ub` by `step`, for
+  /// iterations that write disjoint rows (threaded code splits them); moves
+  /// the builder into its body and returns the induction variable.
+  Value parallelFor(Value lb, Value ub, int64_t step);
+
   /// A private, 64-byte aligned constant global named `<kernel>_<suffix>`,
   /// placed before the function being compiled.
   memref::GlobalOp constantGlobal(const Twine &suffix, DenseElementsAttr data);

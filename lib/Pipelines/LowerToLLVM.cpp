@@ -6,6 +6,9 @@
 // based deallocation, loops and the conversions to LLVM. The naive loop
 // lowering is the correctness baseline; with `kernels` set, the int8
 // convolutions and fully connected layers get generated micro-kernels first.
+// With `threads` other than 1, linalg's parallel dimensions and the kernels'
+// tiles become scf.parallel loops run by OpenMP (reductions stay sequential
+// inside one thread, so the numbers do not depend on the thread count).
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,8 +68,19 @@ void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Strided copies as loops: no memrefCopy runtime call.
   pm.addPass(mlir::tqt::createTQTExpandStridedCopies());
 
-  pm.addPass(createConvertLinalgToLoopsPass());
+  bool parallel = options.threads != 1;
+  if (parallel) {
+    pm.addPass(createConvertLinalgToParallelLoopsPass());
+    pm.addPass(mlir::tqt::createTQTOuterParallelLoops());
+  } else
+    pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createConvertVectorToSCFPass());
+  if (parallel) {
+    ConvertSCFToOpenMPPassOptions ompOptions;
+    ompOptions.numThreads = options.threads;
+    pm.addPass(createConvertSCFToOpenMPPass(ompOptions));
+    pm.addPass(mlir::tqt::createTQTLowerAllocaScopes());
+  }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -78,5 +92,7 @@ void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  if (parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }

@@ -250,6 +250,7 @@ llvm::Error Trainer::compile(func::FuncOp func) {
     return err;
   JitOptions jo;
   jo.optLevel = options.optLevel;
+  jo.threads = options.threads;
   jo.entryPoints = {mlir::tqt::trainStepName(entry),
                     mlir::tqt::evalName(entry)};
   auto compiled = JitModule::create(*expanded, jo);

@@ -11,6 +11,7 @@
 
 #include "tqt/Calibration/Calibrator.h"
 #include "tqt/Execution/Dataset.h"
+#include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/Execution/Npy.h"
 #include "tqt/InitAll.h"
@@ -90,6 +91,7 @@ int main(int argc, char **argv) {
   // Compiled code is called repeatedly: keep its freed buffers in the heap.
   ::mlir::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
+  ::mlir::tqt::exec::getThreadsOption(category);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -117,6 +119,7 @@ int main(int argc, char **argv) {
   options.weightMethod = *wm;
   options.activationMethod = *am;
   options.batchSize = batchSize;
+  options.threads = ::mlir::tqt::exec::getThreadsOption(category);
   options.progress = quiet ? nullptr : &errs();
 
   // Samples.

@@ -12,6 +12,7 @@
 
 #include "tqt/Codegen/KernelIsa.h"
 #include "tqt/Execution/AotCompiler.h"
+#include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
 
@@ -63,6 +64,12 @@ static cl::alias march("march", cl::aliasopt(cpu), cl::cat(category));
 static cl::opt<std::string>
     kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
             cl::init("auto"), cl::cat(category));
+static constexpr const char *kThreadsHelp =
+    "Threads of the compiled code: 0 (default) one per core or "
+    "OMP_NUM_THREADS at run time, 1 sequential code (no OpenMP runtime "
+    "needed), N exactly N; executables and shared libraries are linked with "
+    "the OpenMP runtime, objects and archives need -lomp; the results are "
+    "the same for any count";
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                                   cl::init(3), cl::Prefix, cl::cat(category));
 static cl::opt<std::string>
@@ -73,6 +80,7 @@ static cl::opt<std::string>
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  getThreadsOption(category, kThreadsHelp);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -106,6 +114,7 @@ int main(int argc, char **argv) {
   options.header = header;
   options.cpu = cpu;
   options.optLevel = optLevel;
+  options.threads = getThreadsOption(category, kThreadsHelp);
   options.kernels = *kernelRequest;
   options.cc = cc;
   if (Error err = compileAheadOfTime(model->getModule(), options))

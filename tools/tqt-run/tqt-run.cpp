@@ -190,6 +190,7 @@ static void printSummary(raw_ostream &os, size_t index, const HostTensor &t) {
 static JitOptions jitOptions() {
   JitOptions options;
   options.optLevel = optLevel;
+  options.threads = getThreadsOption(category);
   options.cpu = cpu;
   // Checked in main.
   options.kernels = cantFail(::mlir::tqt::codegen::parseKernelRequest(kernels));
@@ -419,6 +420,7 @@ int main(int argc, char **argv) {
   // Compiled code is called repeatedly: keep its freed buffers in the heap.
   ::mlir::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
+  getThreadsOption(category);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,

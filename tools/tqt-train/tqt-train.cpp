@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tqt/Execution/Dataset.h"
+#include "tqt/Execution/JitModule.h"
 #include "tqt/Execution/ModelFile.h"
 #include "tqt/InitAll.h"
 #include "tqt/Support/MemoryPolicy.h"
@@ -135,6 +136,7 @@ int main(int argc, char **argv) {
   // Compiled code is called repeatedly: keep its freed buffers in the heap.
   ::mlir::tqt::retainFreedMemory();
   InitLLVM init(argc, argv);
+  exec::getThreadsOption(category);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv, "tqt-train: train the thresholds and weights of a model\n");
@@ -213,6 +215,7 @@ int main(int argc, char **argv) {
   options.evalEvery = evalEvery;
   options.seed = seed;
   options.optLevel = optLevel;
+  options.threads = exec::getThreadsOption(category);
   options.progress = quiet ? nullptr : &errs();
   options.log = log ? &log->os() : nullptr;
   options.logEvery = logEvery;

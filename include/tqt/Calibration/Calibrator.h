@@ -38,6 +38,8 @@ struct CalibrationOptions {
   /// static batch dimension B always runs B samples per call.
   int64_t batchSize = 0;
   unsigned optLevel = 2;
+  /// Threads of the compiled simulation graph (JitOptions::threads).
+  unsigned threads = 0;
   /// Progress lines go here when set.
   llvm::raw_ostream *progress = nullptr;
 };

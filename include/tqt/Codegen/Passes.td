@@ -97,4 +97,41 @@ def TQTLowerDotSteps : Pass<"tqt-lower-dot-steps"> {
   ];
 }
 
+def TQTLowerAllocaScopes : Pass<"tqt-lower-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope, saving and restoring the stack "
+                "where the scope allocates";
+  let description = [{
+    `--convert-scf-to-openmp` wraps each parallel loop body in a
+    `memref.alloca_scope`, whose region must stay one block; lowering the
+    loops inside it to control flow would break that. This pass runs right
+    after it: each scope's body is inlined in place, between
+    `llvm.intr.stacksave` and `llvm.intr.stackrestore` when it contains a
+    `memref.alloca` (so the stack is freed per iteration, as the scope
+    says), or plainly when it does not. The `--tqt-lower-to-llvm` pipeline
+    runs it when it emits threads.
+  }];
+  let dependentDialects = [
+    "::mlir::LLVM::LLVMDialect",
+  ];
+}
+
+def TQTOuterParallelLoops : Pass<"tqt-outer-parallel-loops"> {
+  let summary = "Outer parallel dimensions only: the inner ones of each "
+                "scf.parallel become sequential loops";
+  let description = [{
+    `--convert-linalg-to-parallel-loops` makes every parallel dimension of an
+    op one `scf.parallel`; OpenMP would then collapse them into one loop whose
+    iterations recompute every index by division, which also keeps LLVM from
+    vectorizing the innermost dimension. This pass keeps up to two outer
+    dimensions whose trip counts are not statically 1 (the batch and the
+    rows: a dynamic batch may be 1 at run time) parallel, never the
+    innermost, and makes the others sequential `scf.for` loops inside, in
+    their order. Loops without reductions only (linalg's lowering puts
+    reductions in sequential loops); a single-dimension loop is left as it is.
+  }];
+  let dependentDialects = [
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 #endif // TQT_CODEGEN_PASSES_TD

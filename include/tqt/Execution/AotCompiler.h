@@ -40,6 +40,11 @@ struct AotOptions {
   std::optional<codegen::KernelIsa> kernels;
   /// C compiler used to link shared libraries and executables.
   std::string cc;
+  /// Threads of the compiled code (see JitOptions::threads). Other than 1,
+  /// the code calls the OpenMP runtime: executables and shared libraries
+  /// are linked with it (getOpenMPRuntimePath()); objects and archives need
+  /// it at their link (-lomp).
+  unsigned threads = 0;
 };
 
 /// Compiles `module` (tensor level; not modified) as `options` say.

@@ -16,6 +16,7 @@
 #include "tqt/Execution/Signature.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 
 #include <map>
@@ -32,6 +33,20 @@ class ExecutionEngine;
 
 namespace mlir::tqt::exec {
 
+/// The help of every tool's --threads.
+inline constexpr const char *kThreadsOptionHelp =
+    "Threads of the compiled code: 0 (default) one per core (or "
+    "OMP_NUM_THREADS), 1 sequential code, N exactly N; the results are the "
+    "same bit for bit for any count";
+
+/// The --threads option of a tool, in `category`, registered on the first
+/// call (before the command line is parsed; later calls return it).
+/// libLLVM.so registers an undocumented option of that name, which would
+/// make a second registration abort; it is unregistered first.
+llvm::cl::opt<unsigned> &
+getThreadsOption(llvm::cl::OptionCategory &category,
+                 llvm::StringRef help = kThreadsOptionHelp);
+
 struct JitOptions {
   /// LLVM optimization level of the JIT (0-3).
   unsigned optLevel = 3;
@@ -44,6 +59,10 @@ struct JitOptions {
   /// When not empty, only these public functions (and what they call) are
   /// compiled; other public functions are dropped first.
   std::vector<std::string> entryPoints;
+  /// Threads of the compiled code (--tqt-lower-to-llvm's `threads`): 1 is
+  /// sequential code; 0 one per core (or OMP_NUM_THREADS); N > 1 exactly N.
+  /// Results do not depend on it.
+  unsigned threads = 0;
 };
 
 class JitModule {
@@ -79,12 +98,14 @@ private:
   mlir::ModuleOp original;
 };
 
-/// Runs the lowering pipeline (tqt-lower-to-llvm with C interfaces) on
-/// `module` in place, with the int8 kernels `requested` resolved against the
-/// target's CPU (std::nullopt: the best it has). Returns the kernels used;
-/// diagnostics and an ISA the CPU lacks become an llvm::Error.
+/// Runs the lowering pipeline (tqt-lower-to-llvm with C interfaces and
+/// `threads`) on `module` in place, with the int8 kernels `requested`
+/// resolved against the target's CPU (std::nullopt: the best it has).
+/// Returns the kernels used; diagnostics and an ISA the CPU lacks become an
+/// llvm::Error.
 llvm::Expected<codegen::KernelIsa>
 lowerToLLVMDialect(mlir::ModuleOp module, const llvm::TargetMachine &target,
+                   unsigned threads,
                    std::optional<codegen::KernelIsa> requested);
 
 } // namespace mlir::tqt::exec

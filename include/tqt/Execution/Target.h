@@ -35,6 +35,11 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createHostTargetMachine(llvm::StringRef cpu, llvm::CodeGenOptLevel level,
                         bool pic = false, bool jit = false);
 
+/// The OpenMP runtime (libomp) that threaded code calls: the JIT loads it,
+/// tqt-compile links executables and shared libraries with it. Found when
+/// the project was configured (TQT_OPENMP_RUNTIME in CMake).
+llvm::StringRef getOpenMPRuntimePath();
+
 } // namespace mlir::tqt::exec
 
 #endif // TQT_EXECUTION_TARGET_H

@@ -36,6 +36,16 @@ struct LowerToLLVMOptions
                      "VNNI on ymm (vpdpbusd)"),
           clEnumValN(codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
                      "AVX-512 VNNI (vpdpbusd)"))};
+  Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("1: sequential loops. Otherwise the parallel loops of "
+                     "every op (batch, rows, channels; the int8 kernels' "
+                     "tiles) run on OpenMP threads, this many (0: the "
+                     "runtime's choice, OMP_NUM_THREADS or one per core), "
+                     "and the code needs the OpenMP runtime (libomp). "
+                     "Results are the same for any thread count: no "
+                     "reduction is split"),
+      llvm::cl::init(1)};
 };
 
 /// Tensor-level func/tosa/linalg/tqt input to the LLVM dialect: TOSA to

@@ -47,6 +47,8 @@ struct TrainOptions {
   int64_t evalEvery = 0;
   uint64_t seed = 0;
   unsigned optLevel = 3;
+  /// Threads of the compiled training step (JitOptions::threads).
+  unsigned threads = 0;
   /// Progress lines (step, loss, accuracy, images/s, ETA) go here when set.
   llvm::raw_ostream *progress = nullptr;
   /// The CSV log goes here when set, one row every `logEvery` steps.

@@ -14,6 +14,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -94,20 +95,24 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
   if (llvm::Error err = keepOnlyEntryPoints(*lowered, {options.entry}))
     return err;
-  bool pic = options.emit == EmitKind::SharedLibrary ||
-             options.emit == EmitKind::Executable;
+  // Position-independent code for every kind: objects and archives end up
+  // in PIE executables (the default of today's C compilers), and threaded
+  // code holds absolute addresses of its OpenMP location records otherwise.
+  bool pic = true;
   auto level =
       static_cast<llvm::CodeGenOptLevel>(std::min(options.optLevel, 3u));
   auto tm = createHostTargetMachine(options.cpu, level, pic);
   if (!tm)
     return tm.takeError();
-  if (auto kernels = lowerToLLVMDialect(*lowered, **tm, options.kernels);
+  if (auto kernels =
+          lowerToLLVMDialect(*lowered, **tm, options.threads, options.kernels);
       !kernels)
     return kernels.takeError();
 
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
   ctx->appendDialectRegistry(registry);
 
   llvm::LLVMContext llvmContext;
@@ -219,6 +224,13 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
     if (!linked)
       return linked.takeError();
     std::vector<std::string> args;
+    // Threaded code: the OpenMP runtime, found at run time where it was here.
+    std::vector<std::string> openMP;
+    if (options.threads != 1) {
+      llvm::StringRef lib = getOpenMPRuntimePath();
+      openMP = {lib.str(),
+                "-Wl,-rpath," + llvm::sys::path::parent_path(lib).str()};
+    }
     if (options.emit == EmitKind::SharedLibrary) {
       args = {"-shared", "-o", *linked, std::string(objPath), "-lm"};
     } else {
@@ -238,6 +250,7 @@ llvm::Error mlir::tqt::exec::compileAheadOfTime(ModuleOp module,
               *linked,
               "-lm"};
     }
+    args.insert(args.end(), openMP.begin(), openMP.end());
     if (llvm::Error err = runCompiler(*cc, args))
       return err;
     return commit();

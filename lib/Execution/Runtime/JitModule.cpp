@@ -14,6 +14,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,9 +27,23 @@ using namespace mlir;
 
 JitModule::~JitModule() = default;
 
+llvm::cl::opt<unsigned> &
+mlir::tqt::exec::getThreadsOption(llvm::cl::OptionCategory &category,
+                                  llvm::StringRef help) {
+  static llvm::cl::opt<unsigned> *option = [&] {
+    auto &registered = llvm::cl::getRegisteredOptions();
+    if (auto it = registered.find("threads"); it != registered.end())
+      it->second->removeArgument();
+    return new llvm::cl::opt<unsigned>("threads", llvm::cl::desc(help),
+                                       llvm::cl::init(0),
+                                       llvm::cl::cat(category));
+  }();
+  return *option;
+}
+
 llvm::Expected<mlir::tqt::codegen::KernelIsa>
 mlir::tqt::exec::lowerToLLVMDialect(
-    ModuleOp module, const llvm::TargetMachine &target,
+    ModuleOp module, const llvm::TargetMachine &target, unsigned threads,
     std::optional<mlir::tqt::codegen::KernelIsa> requested) {
   auto kernels =
       codegen::resolveKernelIsa(requested, *target.getMCSubtargetInfo());
@@ -46,6 +61,7 @@ mlir::tqt::exec::lowerToLLVMDialect(
   LowerToLLVMOptions options;
   options.emitCInterface = true;
   options.kernels = *kernels;
+  options.threads = threads;
   buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)))
     return llvm::createStringError("lowering to LLVM failed:\n" + diagnostics);
@@ -58,6 +74,7 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
   ctx->appendDialectRegistry(registry);
 
   std::unique_ptr<JitModule> jit(new JitModule());
@@ -88,7 +105,8 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
                                     /*jit=*/true);
   if (!tm)
     return tm.takeError();
-  auto kernels = lowerToLLVMDialect(*lowered, **tm, options.kernels);
+  auto kernels =
+      lowerToLLVMDialect(*lowered, **tm, options.threads, options.kernels);
   if (!kernels)
     return kernels.takeError();
   jit->kernels = *kernels;
@@ -100,6 +118,10 @@ JitModule::create(ModuleOp module, const JitOptions &options) {
   engineOptions.transformer = transformer;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
+  // Threaded code calls the OpenMP runtime.
+  llvm::StringRef openMP = getOpenMPRuntimePath();
+  if (options.threads != 1)
+    engineOptions.sharedLibPaths = openMP;
   auto engine =
       ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
   if (!engine)

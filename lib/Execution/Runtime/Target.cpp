@@ -70,3 +70,7 @@ mlir::tqt::exec::createHostTargetMachine(StringRef cpu, CodeGenOptLevel level,
                              cpuName + "'");
   return tm;
 }
+
+llvm::StringRef mlir::tqt::exec::getOpenMPRuntimePath() {
+  return TQT_OPENMP_RUNTIME;
+}

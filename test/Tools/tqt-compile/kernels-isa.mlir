@@ -1,21 +1,29 @@
 // The int8 kernels' instructions per target CPU, checked on every machine
 // (assembly only; running them needs the CPU: test/Integration/int8-kernels-*).
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 --kernels=avx2 -o - | FileCheck %s --check-prefix=AVX2-ON-VNNI
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=alderlake -o - | FileCheck %s --check-prefix=AVXVNNI
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 --kernels=avx-vnni -o - | FileCheck %s --check-prefix=AVXVNNI-EVEX
-// RUN: not tqt-compile %s -e layer --emit=asm --mcpu=haswell --kernels=avx-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING-VNNI
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=x86-64 -o - | FileCheck %s --check-prefix=NONE
-// RUN: not tqt-compile %s -e layer --emit=asm --mcpu=haswell --kernels=avx512-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING
-// RUN: not tqt-compile %s -e layer --emit=asm --kernels=sse -o - 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=VNNI
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 --kernels=avx2 -o - | FileCheck %s --check-prefix=AVX2-ON-VNNI
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=haswell -o - | FileCheck %s --check-prefix=AVX2
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=alderlake -o - | FileCheck %s --check-prefix=AVXVNNI
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 --kernels=avx-vnni -o - | FileCheck %s --check-prefix=AVXVNNI-EVEX
+// RUN: not tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=haswell --kernels=avx-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING-VNNI
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=x86-64 -o - | FileCheck %s --check-prefix=NONE
+// RUN: not tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=haswell --kernels=avx512-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not tqt-compile %s -e layer --threads 1 --emit=asm --kernels=sse -o - 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 
 // Kernels are internal symbols (here inlined into @layer): two models link
 // into one program.
-// RUN: tqt-compile %s -e layer --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=LINKAGE
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=LINKAGE
 // LINKAGE-NOT: .globl{{.*}}__tqt_
 // LINKAGE: .globl layer
 // LINKAGE-NOT: .globl{{.*}}__tqt_
+// Threaded code: the kernels' loops run in outlined OpenMP functions, which
+// are internal too, and call the OpenMP runtime.
+// RUN: tqt-compile %s -e layer --threads 2 --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=THREADS
+// THREADS-NOT: .globl{{.*}}omp
+// THREADS:     __kmpc_fork_call
+// THREADS-NOT: .globl{{.*}}omp
+// THREADS:     vpdpbusd {{.*}}%zmm
+// THREADS-NOT: .globl{{.*}}omp
 
 // VNNI-LABEL: layer:
 // VNNI:         vpdpbusd %zmm{{[0-9]+}}, %zmm{{[0-9]+}}, %zmm{{[0-9]+}}
