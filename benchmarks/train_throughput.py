@@ -23,6 +23,7 @@ weights and log2 thresholds, as tqt-train's.
   train_throughput.py [--network small|mobilenet] [--build DIR] [--steps N]
                       [--batch B ...] [--threads T ...]
 
+Each thread count T runs tqt-train --threads T and PyTorch with T threads.
 Prints images/s for each and the ratio tqt-train / PyTorch. Requires
 Fashion-MNIST (Debian's dataset-fashion-mnist).
 """
@@ -205,22 +206,22 @@ def main():
         subprocess.run([os.path.join(bin_dir, "tqt-calibrate"), os.path.join(tmp, "sim.mlir"),
                         "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet",
                         "-o", os.path.join(tmp, "cal.mlir")], check=True)
-        print(f"{'batch':>5} {'tqt-train img/s':>16} " +
-              " ".join(f"{'torch ' + str(t) + ' thr img/s':>18} {'ratio':>6}" for t in args.threads))
+        print(f"{'batch':>5} " + " ".join(
+            f"{'tqt ' + str(t) + ' thr img/s':>16} {'torch ' + str(t) + ' thr img/s':>18} {'ratio':>6}"
+            for t in args.threads))
         for batch in args.batch:
-            out = subprocess.run([os.path.join(bin_dir, "tqt-train"), os.path.join(tmp, "cal.mlir"),
-                                  "--dataset", "fashion-mnist", "--steps", str(args.steps),
-                                  "--batch-size", str(batch), "--val-samples", "100",
-                                  "--freeze-thresholds=none", "--quiet",
-                                  "-o", os.path.join(tmp, "trained.mlir")],
-                                 check=True, capture_output=True, text=True).stdout
-            ours = float(re.search(r"images/s: ([0-9.]+)", out).group(1))
-            row = f"{batch:>5} {ours:>16.0f} "
+            row = f"{batch:>5} "
             for t in args.threads:
+                out = subprocess.run([os.path.join(bin_dir, "tqt-train"), os.path.join(tmp, "cal.mlir"),
+                                      "--dataset", "fashion-mnist", "--steps", str(args.steps),
+                                      "--batch-size", str(batch), "--val-samples", "100",
+                                      "--freeze-thresholds=none", "--quiet", "--threads", str(t),
+                                      "-o", os.path.join(tmp, "trained.mlir")],
+                                     check=True, capture_output=True, text=True).stdout
+                ours = float(re.search(r"images/s: ([0-9.]+)", out).group(1))
                 theirs = torch_images_per_second(args.network, images, labels, batch, args.steps, t)
-                row += f"{theirs:>18.0f} {ours / theirs:>6.2f} "
+                row += f"{ours:>16.0f} {theirs:>18.0f} {ours / theirs:>6.2f} "
             print(row, flush=True)
-
 
 if __name__ == "__main__":
     main()

@@ -3,6 +3,7 @@
 #include "KernelEmitter.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 #include "tqt/Conversion/RequantizeArith.h"
@@ -184,6 +185,15 @@ Value KernelEmitter::parallelFor(Value lb, Value ub, int64_t step) {
 
 void KernelEmitter::storeActiveLanes(Value v, Value base, ValueRange indices,
                                      Value mask, Value active) {
+  if (std::optional<int64_t> n = getConstantIntValue(active)) {
+    if (*n == 1)
+      memref::StoreOp::create(
+          b, vector::ExtractOp::create(b, v, ArrayRef<int64_t>{0}), base,
+          indices);
+    else
+      vector::MaskedStoreOp::create(b, base, indices, mask, v);
+    return;
+  }
   Value single =
       arith::CmpIOp::create(b, arith::CmpIPredicate::eq, active, idx(1));
   auto branch = scf::IfOp::create(b, single, /*withElseRegion=*/true);

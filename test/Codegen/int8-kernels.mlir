@@ -211,3 +211,26 @@ func.func @depthwise_multiplier(%x: tensor<?x4x4x5xi8>) -> tensor<?x4x4x15xi8> {
   %y = tqt.requantize %acc shift(2) bits(8) signed : tensor<?x4x4x15xi32> -> tensor<?x4x4x15xi8>
   return %y : tensor<?x4x4x15xi8>
 }
+
+// -----
+
+// 17 output channels: the second register of a tile has one active lane,
+// which is stored as a scalar (LLVM 22.1 widens a single-lane truncating
+// masked store to 4 bytes, past the row: llvm/llvm-project#179489).
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK-SAME:      -> tensor<1x?x17xi8>
+// CHECK:         %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1
+// CHECK-NEXT:    scf.if %[[ONE]] {
+// CHECK-NEXT:      %[[LANE:.*]] = vector.extract %{{.*}}[0] : i8 from vector<16xi8>
+// CHECK-NEXT:      memref.store %[[LANE]], %{{.*}}[%{{.*}}, %{{.*}}] : memref<?x17xi8>
+// CHECK-NEXT:    } else {
+// CHECK-NEXT:      vector.maskedstore %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}}, %{{.*}} : memref<?x17xi8>, vector<16xi1>, vector<16xi8>
+func.func @fc_17(%x: tensor<1x?x8xi8>) -> tensor<?x17xi8> {
+  %w = "tosa.const"() <{values = dense<5> : tensor<1x8x17xi8>}> : () -> tensor<1x8x17xi8>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x8xi8>, tensor<1x8x17xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x?x17xi32>
+  %shape = tosa.const_shape {values = dense<[-1, 17]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tqt.requantize %acc shift(4) bits(8) signed : tensor<1x?x17xi32> -> tensor<1x?x17xi8>
+  %y = tosa.reshape %r, %shape : (tensor<1x?x17xi8>, !tosa.shape<2>) -> tensor<?x17xi8>
+  return %y : tensor<?x17xi8>
+}

@@ -1,5 +1,16 @@
 // RUN: tqt-opt %s --tqt-lower-to-llvm | FileCheck %s --implicit-check-not=tensor. --implicit-check-not=linalg. --implicit-check-not=tosa. --implicit-check-not=tqt. --implicit-check-not=memref. --implicit-check-not=bufferization.
 // RUN: tqt-opt %s --tqt-lower-to-llvm="emit-c-interface=false" | FileCheck %s --check-prefix=NOCIFACE
+// With threads, the parallel loops are OpenMP regions (LLVM and omp only:
+// no scf loop, no alloca scope is left); the thread count is baked in.
+// RUN: tqt-opt %s --tqt-lower-to-llvm="threads=3" | FileCheck %s --check-prefix=THREADS --enable-var-scope --implicit-check-not=scf. --implicit-check-not=memref. --implicit-check-not=tqt.
+// RUN: tqt-opt %s --tqt-lower-to-llvm="threads=0" | FileCheck %s --check-prefix=ANY-THREADS
+// RUN: tqt-opt %s --tqt-lower-to-llvm | FileCheck %s --check-prefix=SEQUENTIAL
+// THREADS-LABEL: llvm.func @layer
+// THREADS:         %[[NT:.*]] = llvm.mlir.constant(3 : i32) : i32
+// THREADS:         omp.parallel num_threads(%[[NT]] : i32)
+// THREADS:           omp.wsloop
+// ANY-THREADS:     omp.parallel {
+// SEQUENTIAL-NOT:  omp.
 
 // Tensor-level TOSA and tqt become the LLVM dialect only, with the C
 // interface wrapper of each public function (no op of another dialect
