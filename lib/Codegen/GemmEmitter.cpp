@@ -4,8 +4,8 @@
 //
 //   pack:     activations -> A[M][KP] (im2col rows, zero code at padding,
 //             the +128 offset for signed codes on VNNI, 16-bit on AVX2)
-//   for each N tile of NR columns (packed weights B[N/NR][KP/G][NR][G]):
-//     for each MR rows (then the remaining rows one at a time):
+//   for each N tile of NR columns (packed weights B[N/NR][KP/G][NR][G])
+//   and each MR rows, in parallel (then the remaining rows one at a time):
 //       acc[MR][NV] = initial values (bias, minus 128 * weight sums)
 //       for each group of G values along K: acc += dot(A broadcast, B)
 //       epilogue on the registers, masked store of the final codes
@@ -364,12 +364,11 @@ func::FuncOp GemmEmitter::emit() {
   auto maskType = VectorType::get({tile.lanes}, b.getI1Type());
   Value mainRows = arith::SubIOp::create(
       b, rows, arith::RemUIOp::create(b, rows, idx(tile.rows)));
-  auto nLoop = scf::ForOp::create(b, idx(0), idx(nTiles), idx(1));
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(nLoop.getBody());
-    Value nt = nLoop.getInductionVar();
-    SmallVector<Value> initVecs, channels, masks, actives;
+  // What a tile needs of its N tile's columns: initial accumulators, the
+  // epilogue's channel constants, the store masks and their active lanes.
+  auto columns = [&](Value nt, SmallVector<Value> &initVecs,
+                     SmallVector<Value> &channels, SmallVector<Value> &masks,
+                     SmallVector<Value> &actives) {
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
       initVecs.push_back(
@@ -386,19 +385,34 @@ func::FuncOp GemmEmitter::emit() {
       for (int64_t j = 0; j < tile.vectors; ++j)
         channels.push_back(vector::LoadOp::create(
             b, accType, buf, ValueRange{add(mul(nt, nr), j * tile.lanes)}));
-    {
-      OpBuilder::InsertionGuard g2(b);
-      Value m0 = parallelFor(idx(0), mainRows, tile.rows);
-      emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,
-               out2d);
-    }
+  };
+  // Every (N tile, MR rows) register tile is independent: one parallel loop
+  // over all of them, N tile major (threads split the N tiles first, each
+  // keeping its weight panel, then the rows), one fork per layer.
+  {
+    OpBuilder::InsertionGuard g(b);
+    Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(tile.rows));
+    Value t =
+        parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
+    Value nt = arith::DivUIOp::create(b, t, rowTiles);
+    Value m0 = mul(arith::RemUIOp::create(b, t, rowTiles), tile.rows);
+    SmallVector<Value> initVecs, channels, masks, actives;
+    columns(nt, initVecs, channels, masks, actives);
+    emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,
+             out2d);
+  }
+  // The rows left over (fewer than MR), one at a time.
+  auto nLoop = scf::ForOp::create(b, idx(0), idx(nTiles), idx(1));
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(nLoop.getBody());
+    Value nt = nLoop.getInductionVar();
+    SmallVector<Value> initVecs, channels, masks, actives;
+    columns(nt, initVecs, channels, masks, actives);
     auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));
-    {
-      OpBuilder::InsertionGuard g2(b);
-      b.setInsertionPointToStart(restLoop.getBody());
-      emitTile(1, restLoop.getInductionVar(), nt, bp, ap, initVecs, channels,
-               masks, actives, out2d);
-    }
+    b.setInsertionPointToStart(restLoop.getBody());
+    emitTile(1, restLoop.getInductionVar(), nt, bp, ap, initVecs, channels,
+             masks, actives, out2d);
   }
   return finishFunction();
 }
