@@ -5,7 +5,8 @@
 //   pack:     activations -> A[M][KP] (im2col rows, zero code at padding,
 //             the +128 offset for signed codes on VNNI, 16-bit on AVX2)
 //   for each N tile of NR columns (packed weights B[N/NR][KP/G][NR][G])
-//   and each MR rows, in parallel (then the remaining rows one at a time):
+//   and each MR rows, in parallel (split by rows, or by N tiles where N
+//   exceeds the rows of one image; then the remaining rows one at a time):
 //       acc[MR][NV] = initial values (bias, minus 128 * weight sums)
 //       for each group of G values along K: acc += dot(A broadcast, B)
 //       epilogue on the registers, masked store of the final codes
@@ -387,15 +388,23 @@ func::FuncOp GemmEmitter::emit() {
             b, accType, buf, ValueRange{add(mul(nt, nr), j * tile.lanes)}));
   };
   // Every (N tile, MR rows) register tile is independent: one parallel loop
-  // over all of them, N tile major (threads split the N tiles first, each
-  // keeping its weight panel, then the rows), one fork per layer.
+  // over all of them (one fork per layer). Threads split the larger operand:
+  // the rows (each reads its part of A and all the weights) unless there are
+  // more output channels than rows per image (late convolutions, fully
+  // connected layers), where they split the N tiles (each reads its weight
+  // panels and all of A).
   {
     OpBuilder::InsertionGuard g(b);
+    int64_t rowsPerImage = p.isConv ? p.outHeight * p.outWidth : 1;
+    bool nMajor = p.n > rowsPerImage;
     Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(tile.rows));
     Value t =
         parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
-    Value nt = arith::DivUIOp::create(b, t, rowTiles);
-    Value m0 = mul(arith::RemUIOp::create(b, t, rowTiles), tile.rows);
+    Value nt = nMajor ? Value(arith::DivUIOp::create(b, t, rowTiles))
+                      : Value(arith::RemUIOp::create(b, t, idx(nTiles)));
+    Value mt = nMajor ? Value(arith::RemUIOp::create(b, t, rowTiles))
+                      : Value(arith::DivUIOp::create(b, t, idx(nTiles)));
+    Value m0 = mul(mt, tile.rows);
     SmallVector<Value> initVecs, channels, masks, actives;
     columns(nt, initVecs, channels, masks, actives);
     emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,
