@@ -65,13 +65,11 @@ void DepthwiseEmitter::copyPadded(Value src, Value xp, Value batch) {
   auto i16Vec = VectorType::get({lanes}, b.getI16Type());
   Value zeros = arith::ConstantOp::create(
       b, DenseElementsAttr::get(i16Vec, APInt(16, 0)));
-  auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(nLoop.getBody());
-  Value hp = parallelFor(idx(0), idx(paddedHeight), 1);
+  auto [n, hp] = parallelImageRows(batch, paddedHeight);
   auto wLoop = scf::ForOp::create(b, idx(0), idx(paddedWidth), idx(1));
   b.setInsertionPointToStart(wLoop.getBody());
-  Value n = nLoop.getInductionVar(), wp = wLoop.getInductionVar();
+  Value wp = wLoop.getInductionVar();
   Value ih = arith::SubIOp::create(b, hp, idx(p.padTop));
   Value iw = arith::SubIOp::create(b, wp, idx(p.padLeft));
   auto inRange = [&](Value i, int64_t size) {
@@ -222,12 +220,11 @@ func::FuncOp DepthwiseEmitter::emit() {
     channelBufs.push_back(load(g));
 
   auto accType = VectorType::get({lanes}, b.getI32Type());
-  auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
-  b.setInsertionPointToStart(nLoop.getBody());
-  Value oh = parallelFor(idx(0), idx(p.outHeight), 1);
+  auto [n, oh] = parallelImageRows(batch, p.outHeight);
+  Operation *rowLoop = b.getInsertionBlock()->getParentOp();
   auto cLoop = scf::ForOp::create(b, idx(0), idx(paddedChannels), idx(lanes));
   b.setInsertionPointToStart(cLoop.getBody());
-  Value n = nLoop.getInductionVar(), c0 = cLoop.getInductionVar();
+  Value c0 = cLoop.getInductionVar();
   SmallVector<Value> w, channels;
   for (int64_t t = 0; t < p.k; ++t)
     w.push_back(vector::LoadOp::create(
@@ -254,7 +251,7 @@ func::FuncOp DepthwiseEmitter::emit() {
     emitPixels(1, n, oh, loop.getInductionVar(), c0, xp, w, biasVec, channels,
                mask, left, out);
   }
-  b.setInsertionPointAfter(nLoop);
+  b.setInsertionPointAfter(rowLoop);
   return finishFunction();
 }
 

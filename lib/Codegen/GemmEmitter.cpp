@@ -210,13 +210,11 @@ void GemmEmitter::packTail(Value ap, Value m) {
 
 void GemmEmitter::packConv(Value src, Value ap, Value batch) {
   int64_t padCode = offset128 ? -128 : 0;
-  auto nLoop = scf::ForOp::create(b, idx(0), batch, idx(1));
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(nLoop.getBody());
-  Value oh = parallelFor(idx(0), idx(p.outHeight), 1);
+  auto [n, oh] = parallelImageRows(batch, p.outHeight);
   auto wLoop = scf::ForOp::create(b, idx(0), idx(p.outWidth), idx(1));
   b.setInsertionPointToStart(wLoop.getBody());
-  Value n = nLoop.getInductionVar(), ow = wLoop.getInductionVar();
+  Value ow = wLoop.getInductionVar();
   Value m = add(mul(add(mul(n, p.outHeight), oh), p.outWidth), ow);
   Value zero = idx(0);
   for (int64_t i = 0; i < p.kh; ++i) {

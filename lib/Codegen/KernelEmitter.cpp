@@ -183,6 +183,13 @@ Value KernelEmitter::parallelFor(Value lb, Value ub, int64_t step) {
   return loop.getInductionVars()[0];
 }
 
+std::pair<Value, Value> KernelEmitter::parallelImageRows(Value batch,
+                                                         int64_t rowsPerImage) {
+  Value t = parallelFor(idx(0), mul(batch, rowsPerImage), 1);
+  return {arith::DivUIOp::create(b, t, idx(rowsPerImage)),
+          arith::RemUIOp::create(b, t, idx(rowsPerImage))};
+}
+
 void KernelEmitter::storeActiveLanes(Value v, Value base, ValueRange indices,
                                      Value mask, Value active) {
   if (std::optional<int64_t> n = getConstantIntValue(active)) {

@@ -48,6 +48,11 @@ protected:
   /// iterations that write disjoint rows (threaded code splits them); moves
   /// the builder into its body and returns the induction variable.
   Value parallelFor(Value lb, Value ub, int64_t step);
+  /// parallelFor over the rows of every image, (image, row) for row in
+  /// [0, rowsPerImage): one loop for the whole batch (a parallel loop inside
+  /// a loop would fork per iteration, --tqt-outer-parallel-loops makes it
+  /// sequential).
+  std::pair<Value, Value> parallelImageRows(Value batch, int64_t rowsPerImage);
 
   /// A private, 64-byte aligned constant global named `<kernel>_<suffix>`,
   /// placed before the function being compiled.

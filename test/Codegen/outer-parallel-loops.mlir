@@ -82,3 +82,32 @@ func.func @untouched(%b: memref<4x4xf32>) -> f32 {
   }
   return %s : f32
 }
+
+// -----
+
+// A parallel loop inside a sequential one (the weight gradient of a
+// convolution: its reduction dimensions come first) becomes sequential: it
+// would fork threads on every outer iteration.
+// CHECK-LABEL: func.func @inside_a_loop
+// CHECK:         scf.for %[[R:.*]] = %{{.*}} to %c9
+// CHECK-NEXT:      scf.for %[[I:.*]] = %{{.*}} to %c4
+// CHECK-NEXT:        scf.for %[[J:.*]] = %{{.*}} to %c5
+// CHECK-NEXT:          memref.load %{{.*}}[%[[R]], %[[I]], %[[J]]]
+// CHECK-NOT:     scf.parallel
+func.func @inside_a_loop(%b: memref<9x4x5xf32>, %acc: memref<4x5xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c5 = arith.constant 5 : index
+  %c9 = arith.constant 9 : index
+  scf.for %r = %c0 to %c9 step %c1 {
+    scf.parallel (%i, %j) = (%c0, %c0) to (%c4, %c5) step (%c1, %c1) {
+      %v = memref.load %b[%r, %i, %j] : memref<9x4x5xf32>
+      %a = memref.load %acc[%i, %j] : memref<4x5xf32>
+      %s = arith.addf %a, %v : f32
+      memref.store %s, %acc[%i, %j] : memref<4x5xf32>
+      scf.reduce
+    }
+  }
+  return
+}

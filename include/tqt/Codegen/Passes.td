@@ -126,8 +126,12 @@ def TQTOuterParallelLoops : Pass<"tqt-outer-parallel-loops"> {
     dimensions whose trip counts are not statically 1 (the batch and the
     rows: a dynamic batch may be 1 at run time) parallel, never the
     innermost, and makes the others sequential `scf.for` loops inside, in
-    their order. Loops without reductions only (linalg's lowering puts
-    reductions in sequential loops); a single-dimension loop is left as it is.
+    their order. A parallel loop inside another loop (linalg puts an op's
+    reduction dimensions outside its parallel ones when they come first, as
+    in the weight gradient of a convolution) becomes sequential entirely:
+    it would fork threads once per outer iteration. Loops without reductions
+    only (linalg's lowering puts reductions in sequential loops); a
+    single-dimension loop at the top is left as it is.
   }];
   let dependentDialects = [
     "::mlir::scf::SCFDialect",
