@@ -43,8 +43,29 @@ struct Group {
   unsigned bits = 0;
   bool isSigned = false;
   bool isWeight = false;
-  float initial = 0.0f;
+  /// The threshold global's type: tensor<f32>, or tensor<Cxf32> for
+  /// per-channel quantizers along `axis`.
+  RankedTensorType type;
+  std::optional<int64_t> axis;
+  SmallVector<float> initial;
 };
+
+/// The values of a quantizer's input `v`, split by channel along `axis`
+/// (one list without an axis), appended to `perChannel`.
+void appendValues(const HostTensor &v, std::optional<int64_t> axis,
+                  std::vector<std::vector<float>> &perChannel) {
+  const float *data = v.dataAs<float>();
+  size_t n = size_t(v.getNumElements());
+  if (!axis) {
+    perChannel[0].insert(perChannel[0].end(), data, data + n);
+    return;
+  }
+  ArrayRef<int64_t> shape = v.getShape();
+  int64_t stride = ::mlir::tqt::channelStride(shape, *axis);
+  int64_t channels = shape[*axis];
+  for (size_t i = 0; i < n; ++i)
+    perChannel[(int64_t(i) / stride) % channels].push_back(data[i]);
+}
 } // namespace
 
 auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
@@ -108,11 +129,24 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       g.bits = spec.bits;
       g.isSigned = spec.isSigned;
       g.isWeight = global && mlir::tqt::isWeightThreshold(global);
+      g.type = cast<RankedTensorType>(fq.getLog2T().getType());
+      g.axis = fq.getAxis();
+      if (!g.type.hasStaticShape()) {
+        problem = locString(fq.getLoc()) + "the per-channel thresholds of @" +
+                  name.str() + " have a dynamic channel count";
+        return;
+      }
+      g.initial.assign(g.type.getNumElements(), 0.0f);
       if (global)
         if (auto v = dyn_cast_if_present<DenseFPElementsAttr>(
                 global.getValue().value_or(Attribute())))
-          if (v.getNumElements() == 1)
-            g.initial = *v.getValues<float>().begin();
+          if (v.getNumElements() == g.type.getNumElements())
+            g.initial.assign(v.getValues<float>().begin(),
+                             v.getValues<float>().end());
+    } else if (g.axis != fq.getAxis() || g.type != fq.getLog2T().getType()) {
+      problem = locString(fq.getLoc()) + "quantizers sharing @" + name.str() +
+                " disagree on their channels (axis or threshold count)";
+      return;
     } else if (g.bits != spec.bits || g.isSigned != spec.isSigned) {
       problem = locString(fq.getLoc()) + "quantizers sharing @" + name.str() +
                 " disagree on their grid (bits(" + std::to_string(g.bits) +
@@ -142,16 +176,16 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       iquantizers.push_back(op);
   });
   MLIRContext *ctx = module.getContext();
-  auto scalarType = RankedTensorType::get({}, Float32Type::get(ctx));
   unsigned numResults = ifunc.getNumResults();
   SmallVector<Type> argTypes(ifunc.getArgumentTypes());
   for (auto &entry : groups) {
     StringRef name = entry.first;
     unsigned index = ifunc.getNumArguments();
-    if (failed(ifunc.insertArgument(index, scalarType, {}, ifunc.getLoc())))
+    if (failed(
+            ifunc.insertArgument(index, entry.second.type, {}, ifunc.getLoc())))
       return llvm::createStringError("cannot add a threshold argument to @" +
                                      options.entry);
-    argTypes.push_back(scalarType);
+    argTypes.push_back(entry.second.type);
     BlockArgument arg = ifunc.getArgument(index);
     SmallVector<ml_program::GlobalLoadOp> loads;
     ifunc.walk([&](ml_program::GlobalLoadOp load) {
@@ -199,8 +233,8 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
 
   std::vector<HostTensor> thresholds;
   for (auto &[name, g] : groups) {
-    HostTensor t(DType::F32, {});
-    t.dataAs<float>()[0] = g.initial;
+    HostTensor t(DType::F32, SmallVector<int64_t>(g.type.getShape()));
+    llvm::copy(g.initial, t.dataAs<float>());
     thresholds.push_back(std::move(t));
   }
 
@@ -217,7 +251,8 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   std::vector<CalibratedThreshold> report(groups.size());
   for (auto [step, gi] : llvm::enumerate(order)) {
     Group &g = groups.begin()[gi].second;
-    std::vector<float> values;
+    std::vector<std::vector<float>> channelValues(
+        g.axis ? size_t(g.type.getDimSize(0)) : 1);
     for (const HostTensor &x : batches) {
       SmallVector<const HostTensor *> inputs = {&x};
       for (const HostTensor &t : thresholds)
@@ -225,39 +260,54 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       auto out = (*jit)->invoke(options.entry, inputs);
       if (!out)
         return out.takeError();
-      for (unsigned m : g.members) {
-        const HostTensor &v = (*out)[numResults + m];
-        values.insert(values.end(), v.dataAs<float>(),
-                      v.dataAs<float>() + v.getNumElements());
-      }
+      for (unsigned m : g.members)
+        appendValues((*out)[numResults + m], g.axis, channelValues);
     }
     CalibratedThreshold &r = report[gi];
-    r.ignored = countNonFinite(values);
-    if (r.ignored.total() == values.size())
-      return llvm::createStringError(
-          locString(quantizers[g.members.front()].getLoc()) +
-          "the quantizer of @" + g.global +
-          " saw no finite value during calibration (" +
-          llvm::Twine(r.ignored.nan) + " NaN, " + llvm::Twine(r.ignored.inf) +
-          " infinite of " + llvm::Twine(values.size()) +
-          "); check the calibration data and the model");
-    if (r.ignored.total() != 0)
-      llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
     r.global = g.global;
     r.method = g.isWeight ? options.weightMethod : options.activationMethod;
-    r.numElements = values.size();
-    r.fellBackToMax = r.method == Method::KLJ &&
-                      kljFallsBackToMax(values.size(), g.bits, g.isSigned);
-    r.threshold = computeThreshold(r.method, values, g.bits, g.isSigned);
-    r.log2Threshold = log2ThresholdOf(r.threshold);
-    thresholds[gi].dataAs<float>()[0] = r.log2Threshold;
+    // One threshold per channel (one channel per tensor), each from its
+    // finite values.
+    for (auto [c, values] : llvm::enumerate(channelValues)) {
+      NonFiniteCount ignored = countNonFinite(values);
+      r.ignored.nan += ignored.nan;
+      r.ignored.inf += ignored.inf;
+      std::string channel =
+          g.axis ? " (channel " + std::to_string(c) + ")" : "";
+      if (ignored.total() == values.size())
+        return llvm::createStringError(
+            locString(quantizers[g.members.front()].getLoc()) +
+            "the quantizer of @" + g.global + channel +
+            " saw no finite value during calibration (" +
+            llvm::Twine(ignored.nan) + " NaN, " + llvm::Twine(ignored.inf) +
+            " infinite of " + llvm::Twine(values.size()) +
+            "); check the calibration data and the model");
+      if (ignored.total() != 0)
+        llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
+      r.numElements += values.size();
+      r.fellBackToMax |= r.method == Method::KLJ &&
+                         kljFallsBackToMax(values.size(), g.bits, g.isSigned);
+      double threshold = computeThreshold(r.method, values, g.bits, g.isSigned);
+      float log2Threshold = log2ThresholdOf(threshold);
+      thresholds[gi].dataAs<float>()[c] = log2Threshold;
+      if (g.axis)
+        r.channelLog2Thresholds.push_back(log2Threshold);
+      if (c == 0 || threshold > r.threshold) {
+        r.threshold = threshold;
+        r.log2Threshold = log2Threshold;
+      }
+    }
     if (options.progress)
       *options.progress << "tqt-calibrate: [" << step + 1 << "/"
                         << groups.size() << "] @" << g.global << ": "
                         << methodName(r.method)
                         << (r.fellBackToMax ? " (max fallback)" : "")
-                        << " over " << r.numElements
-                        << " values, t = " << llvm::format("%.6g", r.threshold)
+                        << " over " << r.numElements << " values, "
+                        << (g.axis ? "largest of " +
+                                         std::to_string(channelValues.size()) +
+                                         " channels: "
+                                   : std::string())
+                        << "t = " << llvm::format("%.6g", r.threshold)
                         << ", log2 t = "
                         << llvm::format("%.6g", double(r.log2Threshold))
                         << "\n";
@@ -266,7 +316,11 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   // Write the thresholds into the globals.
   for (const CalibratedThreshold &r : report) {
     auto global = symbols.lookup<ml_program::GlobalOp>(r.global);
-    global.setValueAttr(DenseElementsAttr::get(scalarType, r.log2Threshold));
+    auto type = cast<RankedTensorType>(global.getType());
+    global.setValueAttr(
+        r.channelLog2Thresholds.empty()
+            ? DenseElementsAttr::get(type, r.log2Threshold)
+            : DenseElementsAttr::get(type, ArrayRef(r.channelLog2Thresholds)));
     std::string method = methodName(r.method).str();
     if (r.fellBackToMax)
       method += " (max fallback)";

@@ -136,14 +136,24 @@ static void matchEpilogue(GemmProblem &p) {
       if (rq.getInputUnsigned())
         break;
       step.kind = EpilogueStep::Kind::Requantize;
-      step.shift = int(rq.getShiftAttr().getInt());
+      ChannelInts shifts = rq.getShifts();
+      if (shifts.isPerChannel()) {
+        // Per output channel (the last dimension), one shift per lane.
+        if (*shifts.axis != cast<ShapedType>(rq.getType()).getRank() - 1 ||
+            int64_t(shifts.values.size()) != p.n)
+          break;
+        step.channelShifts.assign(shifts.values.begin(), shifts.values.end());
+      }
+      step.shift = int(shifts.values.front());
       step.rounding = toNumerics(rq.getRounding());
       step.grid = rq.getClampedGrid();
       // The register epilogue computes in i32 (every value before it is an
       // i32 too: the accumulator proof, earlier grids, i32 adds).
-      if (!requantizeWorkType(user->getContext(), 32, true, step.grid,
-                              step.shift)
-               .isInteger(32))
+      if (llvm::any_of(step.distinctShifts(), [&](int k) {
+            return !requantizeWorkType(user->getContext(), 32, true, step.grid,
+                                       k)
+                        .isInteger(32);
+          }))
         break;
     } else if (auto add = dyn_cast<tosa::AddOp>(user)) {
       if (p.epilogue.empty() ||

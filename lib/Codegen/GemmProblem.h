@@ -38,6 +38,24 @@ struct EpilogueStep {
   ::mlir::tqt::numerics::Grid grid{0, 0};
   /// AddChannel: N values (already in i32).
   llvm::SmallVector<int32_t> channel;
+  /// Requantize with one shift per output channel (a layer with
+  /// per-channel weight exponents): N shifts; empty when `shift` is every
+  /// channel's.
+  llvm::SmallVector<int32_t> channelShifts;
+
+  /// The distinct shifts of a Requantize step.
+  llvm::SmallVector<int> distinctShifts() const {
+    if (channelShifts.empty())
+      return {shift};
+    llvm::SmallVector<int> shifts(channelShifts.begin(), channelShifts.end());
+    llvm::sort(shifts);
+    shifts.erase(llvm::unique(shifts), shifts.end());
+    return shifts;
+  }
+  /// Whether the step reads one vector per output channel register.
+  bool readsChannels() const {
+    return kind == Kind::AddChannel || !channelShifts.empty();
+  }
 };
 
 struct GemmProblem {

@@ -57,8 +57,11 @@ DenseElementsAttr KernelEmitter::i32Values(ArrayRef<int64_t> values,
 SmallVector<memref::GlobalOp> KernelEmitter::channelGlobals(int64_t size) {
   SmallVector<memref::GlobalOp> globals;
   for (const EpilogueStep &step : p.epilogue)
-    if (step.kind == EpilogueStep::Kind::AddChannel) {
-      SmallVector<int64_t> values(step.channel.begin(), step.channel.end());
+    if (step.readsChannels()) {
+      const SmallVector<int32_t> &perChannel =
+          step.kind == EpilogueStep::Kind::AddChannel ? step.channel
+                                                      : step.channelShifts;
+      SmallVector<int64_t> values(perChannel.begin(), perChannel.end());
       globals.push_back(constantGlobal("channel" + Twine(globals.size()),
                                        i32Values(values, size)));
     }
@@ -137,7 +140,23 @@ Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
       }
       continue;
     }
-    v = buildRequantize(b, v, step.shift, step.rounding, step.grid, bounds);
+    // Per-channel shifts: each lane selects the requantization by its
+    // channel's shift among the layer's distinct shifts.
+    SmallVector<int> shifts = step.distinctShifts();
+    Value y =
+        buildRequantize(b, v, shifts.back(), step.rounding, step.grid, bounds);
+    if (!step.channelShifts.empty()) {
+      Value laneShifts = channels[c++];
+      for (int k : ArrayRef(shifts).drop_back()) {
+        Value isK =
+            arith::CmpIOp::create(b, arith::CmpIPredicate::eq, laneShifts,
+                                  intConstant(b, laneShifts.getType(), k));
+        y = arith::SelectOp::create(
+            b, isK, buildRequantize(b, v, k, step.rounding, step.grid, bounds),
+            y);
+      }
+    }
+    v = y;
     bounds = step.grid;
   }
   return v;

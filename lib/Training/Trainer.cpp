@@ -135,6 +135,7 @@ private:
   llvm::Error compile(func::FuncOp func);
   llvm::Error initState();
   llvm::Expected<double> evaluate();
+  std::vector<float> thresholdValues() const;
   void freezeOne(int64_t step);
   /// Moves to the start of a cleared line when the progress line is live.
   const char *clearLine() const { return live ? "\r\x1b[K" : ""; }
@@ -275,7 +276,10 @@ llvm::Error Trainer::initState() {
     params.push_back(std::move(*value));
   }
   frozen = HostTensor(DType::F32, {int64_t(thresholdSlots.size())});
-  freezing.emplace(thresholdSlots.size());
+  std::vector<size_t> channels;
+  for (size_t k : thresholdSlots)
+    channels.push_back(size_t(params[k].getNumElements()));
+  freezing.emplace(std::move(channels));
   return llvm::Error::success();
 }
 
@@ -292,14 +296,22 @@ llvm::Expected<double> Trainer::evaluate() {
   return acc->percent();
 }
 
+/// Every threshold's values (one, or one per channel), in slot order.
+std::vector<float> Trainer::thresholdValues() const {
+  std::vector<float> theta;
+  for (size_t k : thresholdSlots) {
+    const float *v = params[k].dataAs<float>();
+    theta.insert(theta.end(), v, v + params[k].getNumElements());
+  }
+  return theta;
+}
+
 /// Freezes the threshold Graffitist's rule picks, if any (tqt-method 4).
 void Trainer::freezeOne(int64_t step) {
-  std::vector<float> theta;
+  std::vector<float> theta = thresholdValues();
   SmallVector<bool> isFrozen; // std::vector<bool> has no ArrayRef view
-  for (size_t k = 0; k < thresholdSlots.size(); ++k) {
-    theta.push_back(params[thresholdSlots[k]].dataAs<float>()[0]);
+  for (size_t k = 0; k < thresholdSlots.size(); ++k)
     isFrozen.push_back(frozen.dataAs<float>()[k] != 0);
-  }
   std::optional<size_t> k = freezing->choose(theta, isFrozen);
   if (!k)
     return;
@@ -320,8 +332,8 @@ void Trainer::logRow(int64_t step, double loss, double trainAcc,
     os << llvm::format("%.4f", *valAcc);
   os << "," << llvm::format("%.7g", lrW) << "," << llvm::format("%.7g", lrT)
      << "," << numFrozen;
-  for (size_t k : thresholdSlots)
-    os << "," << llvm::format("%.7g", params[k].dataAs<float>()[0]);
+  for (float theta : thresholdValues())
+    os << "," << llvm::format("%.7g", theta);
   os << "\n";
 }
 
@@ -429,10 +441,7 @@ Trainer::trainStep(int64_t step, const HostTensor &images,
   outcome.trainAccuracy = 100.0 * double(correct) / double(pred.size());
   if (nt) {
     const float *g = r[layout->thresholdGradsResult()].dataAs<float>();
-    std::vector<float> theta;
-    for (size_t k : thresholdSlots)
-      theta.push_back(params[k].dataAs<float>()[0]);
-    freezing->record(theta, ArrayRef<float>(g, nt));
+    freezing->record(thresholdValues(), ArrayRef<float>(g, nt));
   }
   outcome.lrWeights = *r[layout->lrWeightsResult()].dataAs<float>();
   outcome.lrThresholds = *r[layout->lrThresholdsResult()].dataAs<float>();
@@ -492,8 +501,16 @@ llvm::Expected<TrainResult> Trainer::run() {
   if (options.log) {
     *options.log << "step,loss,train_accuracy,val_accuracy,lr_weights,"
                     "lr_thresholds,frozen";
-    for (size_t k : thresholdSlots)
-      *options.log << "," << slots[k].global;
+    // One column per threshold value: per-channel thresholds as
+    // global[c].
+    for (size_t k : thresholdSlots) {
+      if (params[k].getRank() == 0) {
+        *options.log << "," << slots[k].global;
+        continue;
+      }
+      for (int64_t c = 0; c < params[k].getNumElements(); ++c)
+        *options.log << "," << slots[k].global << "[" << c << "]";
+    }
     *options.log << "\n";
   }
   if (validationSet) {

@@ -234,3 +234,32 @@ func.func @fc_17(%x: tensor<1x?x8xi8>) -> tensor<?x17xi8> {
   %y = tosa.reshape %r, %shape : (tensor<1x?x17xi8>, !tosa.shape<2>) -> tensor<?x17xi8>
   return %y : tensor<?x17xi8>
 }
+
+// -----
+
+// Per-channel shifts (a layer with per-channel weight exponents): the shifts
+// are one more per-channel global; each lane computes the requantization by
+// every distinct shift (here 2 and 5) and selects its channel's.
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[5, 2, 5, 0,
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel1 : memref<64xi32> = dense<[7, -7, 1, 0,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK:         %[[G:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_channel0
+// CHECK:         %[[SH:.*]] = vector.load %[[G]][%{{.*}}] : memref<64xi32>, vector<16xi32>
+// CHECK:         %[[TWO:.*]] = arith.constant dense<2> : vector<16xi32>
+// CHECK:         %[[IS2:.*]] = arith.cmpi eq, %[[SH]], %[[TWO]] : vector<16xi32>
+// CHECK:         arith.select %[[IS2]], %{{.*}}, %{{.*}} : vector<16xi1>, vector<16xi32>
+// CHECK-LABEL: func.func @per_channel_shifts(
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm
+// NONE-LABEL: func.func @per_channel_shifts(
+// NONE:         tqt.requantize %{{.*}} shifts[5, 2, 5] axis(3)
+func.func @per_channel_shifts(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x3xi8> {
+  %w = "tosa.const"() <{values = dense<1> : tensor<3x3x3x3xi8>}> : () -> tensor<3x3x3x3xi8>
+  %b = "tosa.const"() <{values = dense<5> : tensor<3xi32>}> : () -> tensor<3xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %acc = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 2>, pad = array<i64: 1, 1, 0, 1>, stride = array<i64: 2, 1>} : (tensor<?x5x6x3xi8>, tensor<3x3x3x3xi8>, tensor<3xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x3x3x3xi32>
+  %r = tqt.requantize %acc shifts[5, 2, 5] axis(3) bits(16) signed : tensor<?x3x3x3xi32> -> tensor<?x3x3x3xi32>
+  %c = "tosa.const"() <{values = dense<[[[[7, -7, 1]]]]> : tensor<1x1x1x3xi32>}> : () -> tensor<1x1x1x3xi32>
+  %s = tosa.add %r, %c : (tensor<?x3x3x3xi32>, tensor<1x1x1x3xi32>) -> tensor<?x3x3x3xi32>
+  %y = tqt.requantize %s shift(3) bits(8) signed : tensor<?x3x3x3xi32> -> tensor<?x3x3x3xi8>
+  return %y : tensor<?x3x3x3xi8>
+}

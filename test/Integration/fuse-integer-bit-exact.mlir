@@ -23,6 +23,10 @@
 // RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_up --prepare "--insert=weight-bits=4" | FileCheck %s --check-prefix=HALF_UP
 // RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy floor "--insert=layer-bits=0" | FileCheck %s --check-prefix=FLOOR
 // RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy half_away --prepare "--insert=layer-bits=0" | FileCheck %s --check-prefix=HALF_AWAY
+// Per-channel weight thresholds (one exponent per output channel, per-channel
+// requantization shifts, in the int8 kernels too), at 8 and 4 bits:
+// RUN: %python %S/Inputs/flow.py %t/small %t/small/net.mlir %t/small/x.npy half_even "--insert=per-channel-weights=true" | FileCheck %s --check-prefix=HALF_EVEN
+// RUN: %python %S/Inputs/flow.py %t/bn %t/bn/net.mlir %t/bn/x.npy floor --prepare "--insert=per-channel-weights=true weight-bits=4" | FileCheck %s --check-prefix=FLOOR
 //
 // HALF_EVEN: half_even: legalized == simulation: yes
 // HALF_EVEN: half_even: fused == simulation: yes

@@ -20,6 +20,22 @@
 // RUN: tqt-run %t/legal_up.mlir -i %t/x.npy --output-dir %t/legal_up
 // RUN: %npytool same-dir %t/sim_up %t/legal_up | FileCheck %s --check-prefix=SAME
 
+// Per-channel weight thresholds: each channel's from its own values (MAX:
+// the channel's largest magnitude, checked against the weights by
+// Inputs/check_channel_thresholds.py); the legalized program still equals
+// the simulation.
+// RUN: tqt-opt %t/net.mlir --tqt-insert-quantizers="per-channel-weights=true" -o %t/sim_pc.mlir
+// RUN: tqt-calibrate %t/sim_pc.mlir --data %t/x.npy -o %t/cal_pc.mlir 2>&1 | FileCheck %s --check-prefix=CAL_PC
+// RUN: %python %S/Inputs/check_channel_thresholds.py %t/cal_pc.mlir | FileCheck %s --check-prefix=MAX_PC
+// RUN: tqt-opt %t/cal_pc.mlir --tqt-legalize-pow2 -o %t/legal_pc.mlir
+// RUN: tqt-run %t/cal_pc.mlir -i %t/x.npy --output-dir %t/sim_pc
+// RUN: tqt-run %t/legal_pc.mlir -i %t/x.npy --output-dir %t/legal_pc
+// RUN: %npytool same-dir %t/sim_pc %t/legal_pc | FileCheck %s --check-prefix=SAME
+// CAL_PC: @q.conv2d_0.weight: max over 36 values, largest of 4 channels
+// CAL_PC: @q.depthwise_conv2d_0.weight: max over 36 values, largest of 4 channels
+// CAL_PC: @q.matmul_0.weight: max over 1280 values, largest of 10 channels
+// MAX_PC: 3 per-channel thresholds, 18 channels: each log2 of its channel's max |w|
+
 // Thresholds in program order; the accumulators share theirs with the biases.
 // CAL: [1/11] @q.input0: kl-j (max fallback) over 3200 values
 // CAL: @q.conv2d_0.weight: max over 36 values

@@ -217,3 +217,49 @@ TEST(FixedPointProperty, GridsAndExponents) {
 }
 
 } // namespace
+
+namespace {
+
+/// The per-channel forms are the per-tensor ones on each channel's
+/// elements (gathered in index order) with that channel's threshold.
+TEST(FixedPointProperty, PerChannelFormsEqualPerTensorOnEachChannel) {
+  std::mt19937_64 rng(77);
+  std::uniform_real_distribution<float> value(-40.0f, 40.0f);
+  const size_t outer = 3, channels = 5, inner = 7, n = outer * channels * inner;
+  std::vector<float> x(n), dy(n), dx(n), fq(n),
+      log2T = {2.0f, -1.3f, 0.7f, NAN, 4.1f};
+  for (size_t i = 0; i < n; ++i) {
+    x[i] = std::ldexp(std::round(value(rng) * 8), -3); // ties at some scales
+    dy[i] = value(rng) / 16;
+  }
+  QuantizerSpec spec{8, true, false, Rounding::HalfEven};
+  std::vector<float> dlog2T(channels);
+  fakeQuantPerChannel(x.data(), outer, channels, inner, log2T.data(), spec,
+                      fq.data());
+  fakeQuantGradPerChannel(x.data(), dy.data(), outer, channels, inner,
+                          log2T.data(), spec, dx.data(), dlog2T.data());
+  for (size_t c = 0; c < channels; ++c) {
+    std::vector<float> xc, dyc;
+    std::vector<size_t> at;
+    for (size_t o = 0; o < outer; ++o)
+      for (size_t i = 0; i < inner; ++i) {
+        at.push_back((o * channels + c) * inner + i);
+        xc.push_back(x[at.back()]);
+        dyc.push_back(dy[at.back()]);
+      }
+    std::vector<float> dxc(xc.size());
+    float want = fakeQuantGrad(xc.data(), dyc.data(), xc.size(), log2T[c], spec,
+                               dxc.data());
+    if (std::isnan(want))
+      EXPECT_TRUE(std::isnan(dlog2T[c])) << "channel " << c;
+    else
+      EXPECT_EQ(dlog2T[c], want) << "channel " << c;
+    for (size_t j = 0; j < at.size(); ++j) {
+      float q = fakeQuant(xc[j], log2T[c], spec);
+      EXPECT_EQ(std::memcmp(&fq[at[j]], &q, 4), 0) << "element " << at[j];
+      EXPECT_EQ(std::memcmp(&dx[at[j]], &dxc[j], 4), 0) << "element " << at[j];
+    }
+  }
+}
+
+} // namespace

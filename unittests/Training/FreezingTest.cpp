@@ -77,3 +77,21 @@ TEST(Freezing, NothingToChoose) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Freezing, PerChannelThresholdsFreezeWhenEveryChannelIsSettled) {
+  // Threshold 0 has three channels, threshold 1 one; values are flat.
+  FreezingStats stats(std::vector<size_t>{3, 1});
+  for (int i = 0; i < 100; ++i)
+    stats.record({0.5f, i % 2 ? 1.9f : 2.1f, -0.5f, 4.5f}, {0.01f, 0.5f});
+  EXPECT_NEAR(stats.average(0, 1), 2.0, 1e-3);
+  EXPECT_NEAR(stats.average(1), 4.5, 1e-5);
+  llvm::SmallVector<bool> frozen(2, false);
+  // Channel 1 sits at 2.05 (ceil 3) while its average's ceil is 2: the
+  // whole threshold waits, though its gradient is the smaller.
+  EXPECT_EQ(stats.choose({0.5f, 2.05f, -0.5f, 4.5f}, frozen), 1u);
+  EXPECT_EQ(stats.choose({0.5f, 1.95f, -0.5f, 4.5f}, frozen), 0u);
+}
+
+} // namespace

@@ -54,8 +54,13 @@ struct CalibratedThreshold {
   /// Non-finite values seen at the quantizer and left out (at least one
   /// finite value remains; none is an error).
   NonFiniteCount ignored;
+  /// Per tensor: the threshold. Per channel: the largest channel's.
   double threshold = 0;
   float log2Threshold = 0;
+  /// Per-channel thresholds (weights with per-channel-weights): one log2
+  /// threshold per channel, each from that channel's values; empty per
+  /// tensor.
+  std::vector<float> channelLog2Thresholds;
 };
 
 /// Calibrates every quantizer of `options.entry` on `samples` (dimension 0 is

@@ -312,6 +312,49 @@ inline float fakeQuantGrad(const float *x, const float *dy, size_t n,
   return static_cast<float>(sum * scaleTimesLn2(exp));
 }
 
+/// Per-channel forms (docs/Numerics.md section 14): `x` is a row-major
+/// [outer, channels, inner] array and channel c uses threshold `log2T[c]`.
+inline void fakeQuantPerChannel(const float *x, size_t outer, size_t channels,
+                                size_t inner, const float *log2T,
+                                const QuantizerSpec &spec, float *out) {
+  for (size_t o = 0; o < outer; ++o)
+    for (size_t c = 0; c < channels; ++c)
+      for (size_t i = 0; i < inner; ++i) {
+        size_t k = (o * channels + c) * inner + i;
+        out[k] = fakeQuant(x[k], log2T[c], spec);
+      }
+}
+
+/// The per-channel vector-Jacobian product: dx as fakeQuantGrad, and for
+/// each channel c, dlog2T[c] = s_c * ln2 * sum over the channel's elements
+/// (in index order, in double precision) of dy * {n | R(x/s_c) - x/s_c | p}.
+/// A NaN threshold makes its channel's outputs NaN.
+inline void fakeQuantGradPerChannel(const float *x, const float *dy,
+                                    size_t outer, size_t channels, size_t inner,
+                                    const float *log2T,
+                                    const QuantizerSpec &spec, float *dx,
+                                    float *dlog2T) {
+  for (size_t c = 0; c < channels; ++c) {
+    bool nan = std::isnan(log2T[c]);
+    int exp = nan ? 0 : scaleExponent(log2T[c], spec.bits, spec.isSigned);
+    double sum = 0.0;
+    for (size_t o = 0; o < outer; ++o)
+      for (size_t i = 0; i < inner; ++i) {
+        size_t k = (o * channels + c) * inner + i;
+        if (nan) {
+          dx[k] = std::numeric_limits<float>::quiet_NaN();
+          continue;
+        }
+        ElementGradient eg = elementGradient(x[k], exp, spec);
+        dx[k] = eg.dqdx == 0.0f ? 0.0f : dy[k];
+        if (eg.dqdthetaOverSLn2 != 0.0)
+          sum += double(dy[k]) * eg.dqdthetaOverSLn2;
+      }
+    dlog2T[c] = nan ? std::numeric_limits<float>::quiet_NaN()
+                    : static_cast<float>(sum * scaleTimesLn2(exp));
+  }
+}
+
 } // namespace numerics
 } // namespace mlir::tqt
 

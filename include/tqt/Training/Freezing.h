@@ -20,21 +20,28 @@
 namespace mlir::tqt::train {
 
 /// Moving averages of the thresholds and their summed |gradient| over the
-/// current window.
+/// current window. A threshold may hold one value per channel (per-channel
+/// weights): it is frozen as a whole, when every channel sits in the bin of
+/// its own moving average; its gradient is the sum of the channels' |g|.
 class FreezingStats {
 public:
+  /// `numThresholds` thresholds of one value each.
   explicit FreezingStats(size_t numThresholds, double decay = 0.9999)
-      : decay(decay), ema(numThresholds, 0.0), gradAbsSum(numThresholds, 0.0) {}
+      : FreezingStats(std::vector<size_t>(numThresholds, 1), decay) {}
+  /// Thresholds of `channels[k]` values each.
+  explicit FreezingStats(std::vector<size_t> channels, double decay = 0.9999);
 
-  /// Records one step's thresholds and gradients.
-  void record(llvm::ArrayRef<float> thresholds, llvm::ArrayRef<float> grads);
+  /// Records one step's threshold values (every threshold's channels, in
+  /// order) and one gradient per threshold.
+  void record(llvm::ArrayRef<float> values, llvm::ArrayRef<float> grads);
 
-  /// The zero-debiased moving average of threshold k.
-  double average(size_t k) const;
+  /// The zero-debiased moving average of channel c of threshold k.
+  double average(size_t k, size_t c = 0) const;
 
-  /// The threshold to freeze now, if any is eligible; `frozen[k]` marks
-  /// those already frozen. Ties in |gradient| go to the lower index.
-  std::optional<size_t> choose(llvm::ArrayRef<float> thresholds,
+  /// The threshold to freeze now, if any is eligible; `values` as for
+  /// record, `frozen[k]` marks those already frozen. Ties in |gradient| go
+  /// to the lower index.
+  std::optional<size_t> choose(llvm::ArrayRef<float> values,
                                llvm::ArrayRef<bool> frozen) const;
 
   /// Starts a new gradient window.
@@ -42,6 +49,8 @@ public:
 
 private:
   double decay;
+  /// Where each threshold's channels start in the flat values.
+  std::vector<size_t> offsets;
   std::vector<double> ema, gradAbsSum;
   int64_t steps = 0;
 };

@@ -55,7 +55,8 @@ LogicalResult convertDequantize(quant::DequantizeCastOp op) {
   Value f = DequantizeOp::create(b, op.getLoc(), op.getType(), stored,
                                  b.getI64IntegerAttr(codes->exp),
                                  b.getI64IntegerAttr(codes->grid.bits),
-                                 b.getBoolAttr(codes->grid.isSigned));
+                                 b.getBoolAttr(codes->grid.isSigned),
+                                 /*channel_exps=*/nullptr, /*axis=*/nullptr);
   op.replaceAllUsesWith(f);
   op.erase();
   return success();
@@ -74,7 +75,8 @@ LogicalResult convertQuantize(quant::QuantizeCastOp op, RoundingMode mode) {
       b, op.getLoc(), intType, op.getInput(), b.getI64IntegerAttr(codes->exp),
       b.getI64IntegerAttr(codes->grid.bits),
       b.getBoolAttr(codes->grid.isSigned), b.getBoolAttr(codes->grid.narrow),
-      RoundingModeAttr::get(b.getContext(), mode));
+      RoundingModeAttr::get(b.getContext(), mode), /*channel_exps=*/nullptr,
+      /*axis=*/nullptr);
   Value quantized =
       quant::StorageCastOp::create(b, op.getLoc(), op.getType(), q);
   op.replaceAllUsesWith(quantized);

@@ -150,6 +150,20 @@ struct ConvertTQTToQuantPass
         dequantizes.push_back(d);
     });
     bool failedAny = false;
+    auto perChannel = [&](Operation *op, const ChannelInts &exps) {
+      if (!exps.isPerChannel())
+        return false;
+      op->emitOpError("has per-channel exponents, which "
+                      "--convert-tqt-to-quant does not express yet "
+                      "(!quant.uniform per-axis types)");
+      return true;
+    };
+    for (QuantizeOp q : quantizes)
+      failedAny |= perChannel(q, q.getExponents());
+    for (DequantizeOp d : dequantizes)
+      failedAny |= perChannel(d, d.getExponents());
+    if (failedAny)
+      return signalPassFailure();
     for (QuantizeOp q : quantizes)
       failedAny |= failed(convertQuantize(q));
     if (failedAny)

@@ -132,9 +132,8 @@ struct ThresholdScale {
   Value thetaNaN; // i1
 };
 
-ThresholdScale computeScale(ImplicitLocOpBuilder &b, Value log2T,
-                            const num::QuantizerSpec &spec) {
-  Value theta = tensor::ExtractOp::create(b, log2T, ValueRange{});
+ThresholdScale scaleOfThreshold(ImplicitLocOpBuilder &b, Value theta,
+                                const num::QuantizerSpec &spec) {
   Value nan = isNaN(b, theta);
   Value e = math::CeilOp::create(b, theta);
   e = arith::SubFOp::create(
@@ -146,6 +145,12 @@ ThresholdScale computeScale(ImplicitLocOpBuilder &b, Value log2T,
   Value s = pow2F32(b, ei);
   Value rcp = arith::DivFOp::create(b, f32Const(b, 1.0), s);
   return {ei, s, rcp, nan};
+}
+
+ThresholdScale computeScale(ImplicitLocOpBuilder &b, Value log2T,
+                            const num::QuantizerSpec &spec) {
+  return scaleOfThreshold(b, tensor::ExtractOp::create(b, log2T, ValueRange{}),
+                          spec);
 }
 
 /// Float bounds of a grid: exact in-range tests for an f32 integer r are
@@ -168,12 +173,22 @@ Value emptyLike(ImplicitLocOpBuilder &b, Value like, Type elementType) {
   return tensor::EmptyOp::create(b, sizes, elementType);
 }
 
-/// An elementwise linalg.generic over `inputs` (all of the same shape)
-/// producing tensors of `resultElementTypes`.
+/// The map of a per-channel parameter tensor [C] read along `axis` of a
+/// rank-`rank` iteration space.
+AffineMap channelMap(ImplicitLocOpBuilder &b, unsigned rank, int64_t axis) {
+  return AffineMap::get(rank, 0, b.getAffineDimExpr(unsigned(axis)),
+                        b.getContext());
+}
+
+/// An elementwise linalg.generic over `inputs` (all of the same shape) and
+/// `channelInputs` (1-d tensors read at the element's index along `axis`),
+/// producing tensors of `resultElementTypes`. The body sees the inputs, then
+/// the channel inputs.
 SmallVector<Value> elementwise(
     ImplicitLocOpBuilder &b, ValueRange inputs,
     ArrayRef<Type> resultElementTypes,
-    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)> body) {
+    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)> body,
+    ValueRange channelInputs = {}, std::optional<int64_t> axis = {}) {
   auto shaped = cast<RankedTensorType>(inputs.front().getType());
   unsigned rank = shaped.getRank();
   SmallVector<Value> outs;
@@ -182,18 +197,30 @@ SmallVector<Value> elementwise(
     outs.push_back(emptyLike(b, inputs.front(), t));
     resultTypes.push_back(shaped.clone(t));
   }
-  SmallVector<AffineMap> maps(inputs.size() + outs.size(),
-                              b.getMultiDimIdentityMap(rank));
+  SmallVector<AffineMap> maps(inputs.size(), b.getMultiDimIdentityMap(rank));
+  for (size_t i = 0; i < channelInputs.size(); ++i)
+    maps.push_back(channelMap(b, rank, *axis));
+  maps.append(outs.size(), b.getMultiDimIdentityMap(rank));
+  SmallVector<Value> allInputs(inputs);
+  allInputs.append(channelInputs.begin(), channelInputs.end());
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   auto generic = linalg::GenericOp::create(
-      b, resultTypes, inputs, outs, maps, iterators,
+      b, resultTypes, allInputs, outs, maps, iterators,
       [&](OpBuilder &nested, Location loc, ValueRange args) {
         ImplicitLocOpBuilder ib(loc, nested);
-        SmallVector<Value> results = body(ib, args.take_front(inputs.size()));
+        SmallVector<Value> results =
+            body(ib, args.take_front(allInputs.size()));
         linalg::YieldOp::create(ib, results);
       });
   return SmallVector<Value>(generic.getResults());
+}
+
+/// A constant 1-d tensor of per-channel values.
+Value channelConstant(ImplicitLocOpBuilder &b, Type elementType,
+                      ArrayRef<Attribute> values) {
+  auto type = RankedTensorType::get({int64_t(values.size())}, elementType);
+  return arith::ConstantOp::create(b, DenseElementsAttr::get(type, values));
 }
 
 //===----------------------------------------------------------------------===//
@@ -291,6 +318,20 @@ struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
     num::QuantizerSpec spec = op.getSpec();
     RoundingMode mode = op.getRounding();
     FloatGrid fg = floatGrid(spec.grid());
+    if (std::optional<int64_t> axis = op.getAxis()) {
+      // Each element's scale from its channel's threshold.
+      SmallVector<Value> results = elementwise(
+          b, adaptor.getX(), {b.getF32Type()},
+          [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+            ThresholdScale ts = scaleOfThreshold(ib, args[1], spec);
+            Value q = quantizedValue(ib, args[0], ts.rcp, ts.scale, fg, mode);
+            return {
+                arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), q)};
+          },
+          adaptor.getLog2T(), axis);
+      rewriter.replaceOp(op, results);
+      return success();
+    }
     ThresholdScale ts = computeScale(b, adaptor.getLog2T(), spec);
     SmallVector<Value> results = elementwise(
         b, adaptor.getX(), {b.getF32Type()},
@@ -304,6 +345,57 @@ struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
   }
 };
 
+/// dx of one element: dy inside (n <= r <= p on the rounded value), 0
+/// elsewhere, NaN for a NaN threshold.
+Value gradientInside(ImplicitLocOpBuilder &b, Value x, Value dy,
+                     const ThresholdScale &ts, const FloatGrid &fg,
+                     RoundingMode mode) {
+  Value r = roundedScaled(b, x, ts.rcp, mode);
+  Value geLo = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE, r,
+                                     f32Const(b, fg.lowF));
+  Value leHi = arith::CmpFOp::create(b, arith::CmpFPredicate::OLE, r,
+                                     f32Const(b, fg.highF));
+  Value inside = arith::AndIOp::create(b, geLo, leHi);
+  Value g = arith::SelectOp::create(b, inside, dy, f32Const(b, 0.0));
+  return arith::SelectOp::create(b, ts.thetaNaN, f32Const(b, NAN), g);
+}
+
+/// One element's term of the threshold gradient's sum, in f64:
+/// dy * {n | r - v | p}, 0 for NaN inputs.
+Value thresholdTerm(ImplicitLocOpBuilder &b, Value x, Value dy,
+                    const ThresholdScale &ts, num::Grid grid,
+                    const FloatGrid &fg, RoundingMode mode) {
+  auto [v, r] = scaleAndRound(b, x, ts.rcp, mode);
+  Value below = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, r,
+                                      f32Const(b, fg.lowF));
+  Value above = arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, r,
+                                      f32Const(b, fg.highF));
+  // Inside term in f64: r - v is then exact for every f32 pair.
+  Value r64 = arith::ExtFOp::create(b, b.getF64Type(), r);
+  Value v64 = arith::ExtFOp::create(b, b.getF64Type(), v);
+  Value term = arith::SubFOp::create(b, r64, v64);
+  term = arith::SelectOp::create(b, below, f64Const(b, double(grid.lo)), term);
+  term = arith::SelectOp::create(b, above, f64Const(b, double(grid.hi)), term);
+  term = arith::SelectOp::create(b, isNaN(b, x), f64Const(b, 0.0), term);
+  // Zero terms add nothing, even for an infinite or NaN dy (as in the
+  // reference).
+  Value dy64 = arith::ExtFOp::create(b, b.getF64Type(), dy);
+  Value contrib = arith::MulFOp::create(b, dy64, term);
+  Value isZero = arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, term,
+                                       f64Const(b, 0.0));
+  return arith::SelectOp::create(b, isZero, f64Const(b, 0.0), contrib);
+}
+
+/// dlog2_t from the f64 sum: sum * s * ln2 rounded once to f32, NaN for a
+/// NaN threshold.
+Value thresholdGradient(ImplicitLocOpBuilder &b, Value sum,
+                        const ThresholdScale &ts) {
+  Value sLn2 = arith::MulFOp::create(b, pow2F64(b, ts.exp), f64Const(b, M_LN2));
+  Value dt = arith::TruncFOp::create(b, b.getF32Type(),
+                                     arith::MulFOp::create(b, sum, sLn2));
+  return arith::SelectOp::create(b, ts.thetaNaN, f32Const(b, NAN), dt);
+}
+
 struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -311,27 +403,20 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
   matchAndRewrite(FakeQuantGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    if (std::optional<int64_t> axis = op.getAxis()) {
+      rewriter.replaceOp(op, perChannel(b, op, adaptor, *axis));
+      return success();
+    }
     num::QuantizerSpec spec = op.getSpec();
     RoundingMode mode = op.getRounding();
     num::Grid grid = spec.grid();
     FloatGrid fg = floatGrid(grid);
     ThresholdScale ts = computeScale(b, adaptor.getLog2T(), spec);
     Value x = adaptor.getX(), dy = adaptor.getDy();
-
-    // dx = dy inside (n <= r <= p on the rounded value), 0 elsewhere.
     Value dx = elementwise(
         b, {x, dy}, {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-          Value r = roundedScaled(ib, args[0], ts.rcp, mode);
-          Value geLo = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGE, r,
-                                             f32Const(ib, fg.lowF));
-          Value leHi = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLE, r,
-                                             f32Const(ib, fg.highF));
-          Value inside = arith::AndIOp::create(ib, geLo, leHi);
-          Value g =
-              arith::SelectOp::create(ib, inside, args[1], f32Const(ib, 0.0));
-          return {
-              arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), g)};
+          return {gradientInside(ib, args[0], args[1], ts, fg, mode)};
         })[0];
 
     // sum_i dy_i * {n | r_i - v_i | p} in f64, row-major, then * s * ln2.
@@ -351,43 +436,71 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
         b, TypeRange{accType}, ValueRange{x, dy}, ValueRange{init}, maps,
         iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
-          Value xe = args[0];
-          auto [v, r] = scaleAndRound(ib, xe, ts.rcp, mode);
-          Value below = arith::CmpFOp::create(ib, arith::CmpFPredicate::OLT, r,
-                                              f32Const(ib, fg.lowF));
-          Value above = arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, r,
-                                              f32Const(ib, fg.highF));
-          // Inside term in f64: r - v is then exact for every f32 pair.
-          Value r64 = arith::ExtFOp::create(ib, ib.getF64Type(), r);
-          Value v64 = arith::ExtFOp::create(ib, ib.getF64Type(), v);
-          Value term = arith::SubFOp::create(ib, r64, v64);
-          term = arith::SelectOp::create(ib, below,
-                                         f64Const(ib, double(grid.lo)), term);
-          term = arith::SelectOp::create(ib, above,
-                                         f64Const(ib, double(grid.hi)), term);
-          term = arith::SelectOp::create(ib, isNaN(ib, xe), f64Const(ib, 0.0),
-                                         term);
-          // Zero terms add nothing, even for an infinite or NaN dy (as in
-          // the reference).
-          Value dy64 = arith::ExtFOp::create(ib, ib.getF64Type(), args[1]);
-          Value contrib = arith::MulFOp::create(ib, dy64, term);
-          Value isZero = arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ,
-                                               term, f64Const(ib, 0.0));
-          contrib =
-              arith::SelectOp::create(ib, isZero, f64Const(ib, 0.0), contrib);
+          Value contrib =
+              thresholdTerm(ib, args[0], args[1], ts, grid, fg, mode);
           linalg::YieldOp::create(
               ib, ValueRange{arith::AddFOp::create(ib, args[2], contrib)});
         });
     Value sum = tensor::ExtractOp::create(b, reduce.getResult(0), ValueRange{});
-    Value sLn2 =
-        arith::MulFOp::create(b, pow2F64(b, ts.exp), f64Const(b, M_LN2));
-    Value dt = arith::TruncFOp::create(b, b.getF32Type(),
-                                       arith::MulFOp::create(b, sum, sLn2));
-    dt = arith::SelectOp::create(b, ts.thetaNaN, f32Const(b, NAN), dt);
+    Value dt = thresholdGradient(b, sum, ts);
     Value dtTensor = tensor::FromElementsOp::create(
         b, RankedTensorType::get({}, b.getF32Type()), ValueRange{dt});
     rewriter.replaceOp(op, {dx, dtTensor});
     return success();
+  }
+
+  /// Per channel: the same numbers with each channel's scale, and one sum
+  /// per channel (its elements in row-major order: the loops run in
+  /// dimension order, the channel dimension parallel).
+  SmallVector<Value> perChannel(ImplicitLocOpBuilder &b, FakeQuantGradOp op,
+                                OpAdaptor adaptor, int64_t axis) const {
+    num::QuantizerSpec spec = op.getSpec();
+    RoundingMode mode = op.getRounding();
+    num::Grid grid = spec.grid();
+    FloatGrid fg = floatGrid(grid);
+    Value x = adaptor.getX(), dy = adaptor.getDy(), t = adaptor.getLog2T();
+    Value dx = elementwise(
+        b, {x, dy}, {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          ThresholdScale ts = scaleOfThreshold(ib, args[2], spec);
+          return {gradientInside(ib, args[0], args[1], ts, fg, mode)};
+        },
+        t, axis)[0];
+
+    auto xType = cast<RankedTensorType>(x.getType());
+    unsigned rank = xType.getRank();
+    OpFoldResult channels = tensor::getMixedSize(b, b.getLoc(), x, axis);
+    Value init = tensor::EmptyOp::create(b, ArrayRef<OpFoldResult>{channels},
+                                         b.getF64Type());
+    init = linalg::FillOp::create(b, ValueRange{f64Const(b, 0.0)},
+                                  ValueRange{init})
+               .getResult(0);
+    SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
+    maps.push_back(channelMap(b, rank, axis));
+    maps.push_back(channelMap(b, rank, axis));
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::reduction);
+    iterators[axis] = utils::IteratorType::parallel;
+    auto reduce = linalg::GenericOp::create(
+        b, TypeRange{init.getType()}, ValueRange{x, dy, t}, ValueRange{init},
+        maps, iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nested);
+          ThresholdScale ts = scaleOfThreshold(ib, args[2], spec);
+          Value contrib =
+              thresholdTerm(ib, args[0], args[1], ts, grid, fg, mode);
+          linalg::YieldOp::create(
+              ib, ValueRange{arith::AddFOp::create(ib, args[3], contrib)});
+        });
+    Value sums = reduce.getResult(0);
+    Value dt = elementwise(
+        b, {sums, t}, {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          ThresholdScale ts = scaleOfThreshold(ib, args[1], spec);
+          return {thresholdGradient(ib, args[0], ts)};
+        })[0];
+    if (dt.getType() != op.getDlog2T().getType())
+      dt = tensor::CastOp::create(b, op.getDlog2T().getType(), dt);
+    return {dx, dt};
   }
 };
 
@@ -404,15 +517,25 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     auto storage =
         cast<IntegerType>(cast<ShapedType>(op.getType()).getElementType());
     Type work = fitsInt32(grid) ? b.getI32Type() : b.getI64Type();
-    int exp = int(op.getExpAttr().getInt());
+    ChannelInts exps = op.getExponents();
     // 2^-exp is an f32 (subnormal only for exp = 127, still exact).
-    Value rcp = f32Const(b, std::ldexp(1.0, -exp));
+    auto rcpOf = [&](int64_t e) { return std::ldexp(1.0, -int(e)); };
+    Value rcp = f32Const(b, rcpOf(exps.at(0)));
+    SmallVector<Value> channelRcp;
+    if (exps.isPerChannel()) {
+      SmallVector<Attribute> values;
+      for (int64_t e : exps.values)
+        values.push_back(b.getF32FloatAttr(float(rcpOf(e))));
+      channelRcp.push_back(channelConstant(b, b.getF32Type(), values));
+    }
     SmallVector<Value> results = elementwise(
         b, adaptor.getX(), {storage},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-          Value r = roundedScaled(ib, args[0], rcp, mode);
+          Value r = roundedScaled(ib, args[0],
+                                  exps.isPerChannel() ? args[1] : rcp, mode);
           return {toStorage(ib, codeOf(ib, r, grid, work), storage)};
-        });
+        },
+        channelRcp, exps.axis);
     rewriter.replaceOp(op, results);
     return success();
   }
@@ -433,8 +556,15 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
     IntegerType work = (width < 32 || (width == 32 && isSigned))
                            ? b.getI32Type()
                            : b.getI64Type();
-    int exp = int(op.getExpAttr().getInt());
-    Value scale = f32Const(b, std::ldexp(1.0, exp));
+    ChannelInts exps = op.getExponents();
+    Value scale = f32Const(b, std::ldexp(1.0, int(exps.at(0))));
+    SmallVector<Value> channelScale;
+    if (exps.isPerChannel()) {
+      SmallVector<Attribute> values;
+      for (int64_t e : exps.values)
+        values.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, int(e)))));
+      channelScale.push_back(channelConstant(b, b.getF32Type(), values));
+    }
     SmallVector<Value> results = elementwise(
         b, adaptor.getInput(), {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
@@ -442,8 +572,10 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
           // sitofp rounds to nearest even, then the power-of-2 product is
           // exact: RNE(q) * 2^exp as in the reference.
           Value f = arith::SIToFPOp::create(ib, ib.getF32Type(), q);
-          return {arith::MulFOp::create(ib, f, scale)};
-        });
+          return {arith::MulFOp::create(ib, f,
+                                        exps.isPerChannel() ? args[1] : scale)};
+        },
+        channelScale, exps.axis);
     rewriter.replaceOp(op, results);
     return success();
   }
@@ -458,21 +590,45 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     num::Grid grid = op.getClampedGrid();
     num::Rounding mode = toNumerics(op.getRounding());
-    int shift = int(op.getShiftAttr().getInt());
+    ChannelInts shifts = op.getShifts();
     bool inputSigned = !op.getInputUnsigned();
     auto inType = cast<IntegerType>(
         cast<ShapedType>(adaptor.getInput().getType()).getElementType());
     auto outType =
         cast<IntegerType>(cast<ShapedType>(op.getType()).getElementType());
-    IntegerType work = requantizeWorkType(b.getContext(), inType.getWidth(),
-                                          inputSigned, grid, shift);
+    // Per channel: the requantization by each distinct shift, the channel's
+    // one selected (layers have a handful of distinct shifts).
+    SmallVector<int64_t> distinct(shifts.values);
+    llvm::sort(distinct);
+    distinct.erase(llvm::unique(distinct), distinct.end());
+    IntegerType work = b.getI32Type();
+    for (int64_t k : distinct)
+      if (requantizeWorkType(b.getContext(), inType.getWidth(), inputSigned,
+                             grid, int(k))
+              .getWidth() == 64)
+        work = b.getI64Type();
+    SmallVector<Value> channelShift;
+    if (shifts.isPerChannel()) {
+      SmallVector<Attribute> values;
+      for (int64_t k : shifts.values)
+        values.push_back(b.getI32IntegerAttr(int32_t(k)));
+      channelShift.push_back(channelConstant(b, b.getI32Type(), values));
+    }
     SmallVector<Value> results = elementwise(
         b, adaptor.getInput(), {outType},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
           Value a = readStorage(ib, args[0], inputSigned, work);
-          return {toStorage(ib, buildRequantize(ib, a, shift, mode, grid),
-                            outType)};
-        });
+          Value y = buildRequantize(ib, a, int(distinct.back()), mode, grid);
+          for (int64_t k : ArrayRef(distinct).drop_back()) {
+            Value isK =
+                arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, args[1],
+                                      intConst(ib, ib.getI32Type(), k));
+            y = arith::SelectOp::create(
+                ib, isK, buildRequantize(ib, a, int(k), mode, grid), y);
+          }
+          return {toStorage(ib, y, outType)};
+        },
+        channelShift, shifts.axis);
     rewriter.replaceOp(op, results);
     return success();
   }

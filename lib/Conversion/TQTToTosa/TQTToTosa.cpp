@@ -41,25 +41,41 @@ Value constTensor(ImplicitLocOpBuilder &b, Type elementType, int64_t v) {
       b, type, DenseElementsAttr::get(type, b.getIntegerAttr(elementType, v)));
 }
 
-/// tosa.rescale of `input` by 2^-k into `outType`, half_up, zero points 0.
+/// A 1-d constant of `values`.
+Value constTensor(ImplicitLocOpBuilder &b, Type elementType,
+                  ArrayRef<int64_t> values) {
+  auto type = RankedTensorType::get({int64_t(values.size())}, elementType);
+  SmallVector<Attribute> attrs;
+  for (int64_t v : values)
+    attrs.push_back(b.getIntegerAttr(elementType, v));
+  return tosa::ConstOp::create(b, type, DenseElementsAttr::get(type, attrs));
+}
+
+/// tosa.rescale of `input` by 2^-k into `outType`, half_up, zero points 0;
+/// with per-channel shifts (`ks.axis`: the last dimension), TOSA's
+/// per_channel form with one multiplier and shift per channel.
 Value rescale(ImplicitLocOpBuilder &b, Value input, RankedTensorType outType,
-              int k, bool inputUnsigned, bool outputUnsigned) {
+              const ChannelInts &ks, bool inputUnsigned, bool outputUnsigned) {
   auto inElem =
       cast<IntegerType>(cast<ShapedType>(input.getType()).getElementType());
   auto outElem = cast<IntegerType>(outType.getElementType());
   // i48 inputs take a 16-bit multiplier (scale32 = false): 2^14, shift 14 + k.
   bool scale32 = inElem.getWidth() != 48;
   int log2 = multiplierLog2(inElem.getWidth());
+  SmallVector<int64_t> multipliers(ks.values.size(), int64_t(1) << log2);
+  SmallVector<int64_t> shifts;
+  for (int64_t k : ks.values)
+    shifts.push_back(log2 + k);
   Value multiplier = constTensor(b, scale32 ? b.getI32Type() : b.getI16Type(),
-                                 int64_t(1) << log2);
-  Value shift = constTensor(b, b.getI8Type(), log2 + k);
+                                 ArrayRef(multipliers));
+  Value shift = constTensor(b, b.getI8Type(), ArrayRef(shifts));
   Value inZp = constTensor(b, inElem, 0);
   Value outZp = constTensor(b, outElem, 0);
   return tosa::RescaleOp::create(
       b, outType, input, multiplier, shift, inZp, outZp, b.getBoolAttr(scale32),
       tosa::RoundingModeAttr::get(b.getContext(),
                                   tosa::RoundingMode::SINGLE_ROUND),
-      b.getBoolAttr(false), b.getBoolAttr(inputUnsigned),
+      b.getBoolAttr(ks.isPerChannel()), b.getBoolAttr(inputUnsigned),
       b.getBoolAttr(outputUnsigned));
 }
 
@@ -148,7 +164,8 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
       return rewriter.notifyMatchFailure(op, why);
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     auto outType = cast<RankedTensorType>(op.getType());
-    int k = int(op.getShiftAttr().getInt());
+    ChannelInts k = op.getShifts();
+    ChannelInts identity{{0}, std::nullopt};
     bool inUnsigned = op.getInputUnsigned();
     bool outUnsigned = needsUnsignedOutput(op);
     num::Grid grid = op.getClampedGrid();
@@ -179,7 +196,7 @@ struct RequantizeToRescale : OpRewritePattern<RequantizeOp> {
       Value r = rescale(b, op.getInput(), mid, k, inUnsigned, false);
       if (plan->clamp)
         r = clampTo(r);
-      result = rescale(b, r, outType, 0, false, outUnsigned);
+      result = rescale(b, r, outType, identity, false, outUnsigned);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -228,15 +245,31 @@ struct ConvertTQTToTosaPass
     if (!isRescaleWidth(outWidth))
       return op.emitOpError("cannot be expressed as tosa.rescale: output ")
              << outType.getElementType() << " is not one of i8, i16, i32";
-    int k = int(op.getShiftAttr().getInt());
+    ChannelInts shifts = op.getShifts();
+    if (shifts.isPerChannel() && *shifts.axis != inType.getRank() - 1)
+      return op.emitOpError("cannot be expressed as tosa.rescale: per-channel "
+                            "shifts along axis ")
+             << *shifts.axis << "; tosa.rescale's channels are the last "
+             << "dimension (" << inType.getRank() - 1 << ")";
+    if (op.getInputUnsigned() && inWidth == 32)
+      return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
+                            "i32 input (input_unsigned is for i8 and i16)");
+    for (int64_t k : shifts.values)
+      if (failed(checkShift(op, int(k), inType, inWidth)))
+        return failure();
+    std::string why;
+    if (failed(planRescale(op, why)))
+      return op.emitOpError("cannot be expressed as tosa.rescale: ") << why;
+    return success();
+  }
+
+  static LogicalResult checkShift(RequantizeOp op, int k,
+                                  RankedTensorType inType, unsigned inWidth) {
     if (k < minTosaShift(inWidth) || k > maxTosaShift(inWidth))
       return op.emitOpError("cannot be expressed as tosa.rescale: shift ")
              << k << " is outside [" << minTosaShift(inWidth) << ", "
              << maxTosaShift(inWidth) << "] (multiplier 2^"
              << multiplierLog2(inWidth) << " with a rescale shift in [2, 62])";
-    if (op.getInputUnsigned() && inWidth == 32)
-      return op.emitOpError("cannot be expressed as tosa.rescale: unsigned "
-                            "i32 input (input_unsigned is for i8 and i16)");
     // A left shift (k < 0) is exact only while a * 2^-k stays in the int32
     // range that TOSA's scaling arithmetic requires.
     if (k < 0) {
@@ -250,9 +283,6 @@ struct ConvertTQTToTosaPass
                   "(at most "
                << (31 - valueBits) << " for this input)";
     }
-    std::string why;
-    if (failed(planRescale(op, why)))
-      return op.emitOpError("cannot be expressed as tosa.rescale: ") << why;
     return success();
   }
 };

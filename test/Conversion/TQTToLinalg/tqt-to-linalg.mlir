@@ -178,3 +178,68 @@ func.func @requantize_wide_shift(%a: tensor<4xi8>) -> tensor<4xi8> {
   %0 = tqt.requantize %a shift(40) bits(8) signed rounding<half_away> input_unsigned : tensor<4xi8> -> tensor<4xi8>
   return %0 : tensor<4xi8>
 }
+
+// -----
+
+// Per channel: the thresholds are a second input read at the element's
+// index along the axis; each element's scale comes from its channel's.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$CH:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @fake_quant_per_channel
+// CHECK-SAME: (%[[X:.*]]: tensor<?x4xf32>, %[[T:.*]]: tensor<4xf32>)
+// CHECK-NOT: tensor.extract
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[T]] : tensor<?x4xf32>, tensor<4xf32>)
+// CHECK: ^bb0(%[[XE:.*]]: f32, %[[TE:.*]]: f32, %{{.*}}: f32):
+// CHECK: math.ceil %[[TE]]
+// CHECK: math.roundeven
+func.func @fake_quant_per_channel(%x: tensor<?x4xf32>, %t: tensor<4xf32>) -> tensor<?x4xf32> {
+  %0 = tqt.fake_quant %x, %t bits(8) signed axis(1) : tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
+
+// -----
+
+// The threshold gradient is one sum per channel: the channel dimension is
+// parallel, the others reduce into a [C] f64 accumulator.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$CH:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @fake_quant_grad_per_channel
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]}
+// CHECK: %[[ACC:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<4xf64>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$CH]]], iterator_types = ["parallel", "reduction"]} {{.*}} outs(%[[ACC]] : tensor<4xf64>)
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+func.func @fake_quant_grad_per_channel(%x: tensor<4x?xf32>, %t: tensor<4xf32>, %dy: tensor<4x?xf32>) -> (tensor<4x?xf32>, tensor<4xf32>) {
+  %0, %1 = tqt.fake_quant_grad %x, %t, %dy bits(8) signed axis(0) : tensor<4x?xf32>
+  return %0, %1 : tensor<4x?xf32>, tensor<4xf32>
+}
+
+// -----
+
+// Per-channel shifts: a constant [C] input; the body requantizes by each
+// distinct shift (3 and 5) and selects the channel's.
+// CHECK-LABEL: func.func @requantize_per_channel
+// CHECK: %[[S:.*]] = arith.constant dense<[3, 5, 3]> : tensor<3xi32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[S]] : tensor<2x3xi32>, tensor<3xi32>)
+// CHECK: ^bb0(%{{.*}}: i32, %[[K:.*]]: i32, %{{.*}}: i8):
+// CHECK: arith.shrsi %{{.*}}, %c5_i32
+// CHECK: %[[IS3:.*]] = arith.cmpi eq, %[[K]], %c3_i32
+// CHECK: arith.shrsi %{{.*}}, %c3_i32
+// CHECK: arith.select %[[IS3]]
+func.func @requantize_per_channel(%a: tensor<2x3xi32>) -> tensor<2x3xi8> {
+  %0 = tqt.requantize %a shifts[3, 5, 3] axis(1) bits(8) signed : tensor<2x3xi32> -> tensor<2x3xi8>
+  return %0 : tensor<2x3xi8>
+}
+
+// -----
+
+// Per-channel exponents: constant [C] reciprocals and scales.
+// CHECK-LABEL: func.func @quantize_per_channel
+// CHECK: %[[R:.*]] = arith.constant dense<[8.000000e+00, 3.200000e+01]> : tensor<2xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[R]] : tensor<2x5xf32>, tensor<2xf32>)
+// CHECK: %[[S:.*]] = arith.constant dense<[1.250000e-01, 3.125000e-02]> : tensor<2xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[S]] : tensor<2x5xi8>, tensor<2xf32>)
+func.func @quantize_per_channel(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
+  %q = tqt.quantize %x exps[-3, -5] axis(0) bits(8) signed : tensor<2x5xf32> -> tensor<2x5xi8>
+  %d = tqt.dequantize %q exps[-3, -5] axis(0) bits(8) signed : tensor<2x5xi8> -> tensor<2x5xf32>
+  return %d : tensor<2x5xf32>
+}

@@ -96,3 +96,19 @@ func.func @all_reported(%a: tensor<4xi32>) -> (tensor<4xi8>, tensor<4xi8>) {
   %1 = tqt.requantize %a shift(40) bits(8) signed rounding<half_up> : tensor<4xi32> -> tensor<4xi8>
   return %0, %1 : tensor<4xi8>, tensor<4xi8>
 }
+
+// -----
+
+func.func @per_channel_not_last(%a: tensor<4x2xi32>) -> tensor<4x2xi8> {
+  // expected-error @+1 {{'tqt.requantize' op cannot be expressed as tosa.rescale: per-channel shifts along axis 0; tosa.rescale's channels are the last dimension (1)}}
+  %0 = tqt.requantize %a shifts[3, 4, 5, 6] axis(0) bits(8) signed rounding<half_up> : tensor<4x2xi32> -> tensor<4x2xi8>
+  return %0 : tensor<4x2xi8>
+}
+
+// -----
+
+func.func @per_channel_left_shift(%a: tensor<4x2xi32>) -> tensor<4x2xi8> {
+  // expected-error @+1 {{'tqt.requantize' op cannot be expressed as tosa.rescale: left shift by 1 of 'i32' values can leave the int32 range of tosa.rescale (at most 0 for this input)}}
+  %0 = tqt.requantize %a shifts[3, -1] axis(1) bits(8) signed rounding<half_up> : tensor<4x2xi32> -> tensor<4x2xi8>
+  return %0 : tensor<4x2xi8>
+}

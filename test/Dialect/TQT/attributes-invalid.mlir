@@ -8,8 +8,13 @@ ml_program.global private @t(dense<0.0> : tensor<f32>) : tensor<f32> {tqt.log2_t
 
 // -----
 
-// expected-error @+1 {{'tqt.log2_threshold' marks a threshold global, which holds log2 t as tensor<f32>}}
-ml_program.global private @t(dense<0.0> : tensor<2xf32>) : tensor<2xf32> {tqt.log2_threshold}
+// expected-error @+1 {{'tqt.log2_threshold' marks a threshold global, which holds log2 t as tensor<f32> (or tensor<Cxf32>, one per channel)}}
+ml_program.global private @t(dense<0.0> : tensor<2x2xf32>) : tensor<2x2xf32> {tqt.log2_threshold}
+
+// -----
+
+// expected-error @+1 {{'tqt.log2_threshold' marks a threshold global, which holds log2 t as tensor<f32> (or tensor<Cxf32>, one per channel)}}
+ml_program.global private @t(dense<0.0> : tensor<2xf64>) : tensor<2xf64> {tqt.log2_threshold}
 
 // -----
 

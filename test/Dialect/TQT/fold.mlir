@@ -265,3 +265,35 @@ func.func @partial_constants(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<f32>) 
   %dx, %dt = tqt.fake_quant_grad %x, %t, %0 bits(8) signed : tensor<4xf32>
   return %dx, %dt : tensor<4xf32>, tensor<f32>
 }
+
+// -----
+
+// Per channel (axis 1): channel 0 at theta 3 (s = 1/16), channel 1 at
+// theta 0 (s = 1/128): the same inputs round on each channel's own grid.
+// CHECK-LABEL: func.func @fake_quant_per_channel
+// CHECK: arith.constant dense<{{\[}}[0.000000e+00, 3.125000e-02], [1.250000e-01, 9.375000e-02], [7.937500e+00, 0.9921875]]> : tensor<3x2xf32>
+// CHECK-NOT: tqt.fake_quant
+func.func @fake_quant_per_channel() -> tensor<3x2xf32> {
+  %x = arith.constant dense<[[0.03125, 0.03125], [0.09375, 0.09375], [7.96875, 7.96875]]> : tensor<3x2xf32>
+  %t = arith.constant dense<[3.0, 0.0]> : tensor<2xf32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed axis(1) : tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// Per-channel codes: rows at exponents -4 and -7 (read back at -4 and -3);
+// shifts 1 and 3 on the columns (ties: half_even).
+// CHECK-LABEL: func.func @codes_per_channel
+// CHECK-DAG: arith.constant dense<{{\[}}[0, 2], [12, 96]]> : tensor<2x2xi8>
+// CHECK-DAG: arith.constant dense<{{\[}}[0.000000e+00, 1.250000e-01], [1.500000e+00, 1.200000e+01]]> : tensor<2x2xf32>
+// CHECK-DAG: arith.constant dense<{{\[}}[2, 2], [-2, 12]]> : tensor<2x2xi8>
+// CHECK-NOT: tqt.
+func.func @codes_per_channel() -> (tensor<2x2xi8>, tensor<2x2xf32>, tensor<2x2xi8>) {
+  %x = arith.constant dense<[[0.03125, 0.09375], [0.09375, 0.75]]> : tensor<2x2xf32>
+  %q = tqt.quantize %x exps[-4, -7] axis(0) bits(8) signed : tensor<2x2xf32> -> tensor<2x2xi8>
+  %d = tqt.dequantize %q exps[-4, -3] axis(0) bits(8) signed : tensor<2x2xi8> -> tensor<2x2xf32>
+  %a = arith.constant dense<[[3, 20], [-5, 100]]> : tensor<2x2xi32>
+  %r = tqt.requantize %a shifts[1, 3] axis(1) bits(8) signed : tensor<2x2xi32> -> tensor<2x2xi8>
+  return %q, %d, %r : tensor<2x2xi8>, tensor<2x2xf32>, tensor<2x2xi8>
+}

@@ -149,3 +149,53 @@ func.func @wide_activations(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x2x1xf32> {
   %od = tqt.dequantize %o exp(-4) bits(8) signed : tensor<1x2x2x1xi8> -> tensor<1x2x2x1xf32>
   return %od : tensor<1x2x2x1xf32>
 }
+
+// -----
+
+// A per-channel accumulator must be requantized before anything else reads
+// it.
+func.func @per_channel_acc_into_add(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<[[[[0.5]]], [[[-1.0]]]]> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %zero = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %xq = tqt.quantize %x exp(-6) bits(8) signed : tensor<?x4x4x1xf32> -> tensor<?x4x4x1xi8>
+  %xd = tqt.dequantize %xq exp(-6) bits(8) signed : tensor<?x4x4x1xi8> -> tensor<?x4x4x1xf32>
+  %wq = tqt.quantize %w exps[-7, -5] axis(0) bits(8) signed : tensor<2x1x1x1xf32> -> tensor<2x1x1x1xi8>
+  %wd = tqt.dequantize %wq exps[-7, -5] axis(0) bits(8) signed : tensor<2x1x1x1xi8> -> tensor<2x1x1x1xf32>
+  %acc = tosa.conv2d %xd, %wd, %zero, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  // expected-error @+1 {{'tosa.add' op reads codes with per-channel exponents; only their layer's quantizer may follow a layer with per-channel weights}}
+  %y = tosa.add %acc, %acc : (tensor<?x4x4x2xf32>, tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32>
+  %rq = tqt.quantize %y exp(-5) bits(8) signed : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %rd = tqt.dequantize %rq exp(-5) bits(8) signed : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  return %rd : tensor<?x4x4x2xf32>
+}
+
+// -----
+
+// Per-channel exponents belong to weights: activations are per tensor.
+func.func @per_channel_activation(%x: tensor<?x2xf32>) -> tensor<?x2xf32> {
+  %xq = tqt.quantize %x exp(-6) bits(8) signed : tensor<?x2xf32> -> tensor<?x2xi8>
+  %xd = tqt.dequantize %xq exp(-6) bits(8) signed : tensor<?x2xi8> -> tensor<?x2xf32>
+  // expected-error @+1 {{'tqt.quantize' op quantizes a value that is not a constant per channel; the integer program quantizes weights per channel, activations per tensor}}
+  %yq = tqt.quantize %xd exps[-5, -4] axis(1) bits(8) signed : tensor<?x2xf32> -> tensor<?x2xi8>
+  %yd = tqt.dequantize %yq exps[-5, -4] axis(1) bits(8) signed : tensor<?x2xi8> -> tensor<?x2xf32>
+  return %yd : tensor<?x2xf32>
+}
+
+// -----
+
+// Per-channel weights along an axis that is not the output channels.
+func.func @per_channel_wrong_axis(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<0.5> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
+  %zero = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %xq = tqt.quantize %x exp(-6) bits(8) signed : tensor<?x4x4x1xf32> -> tensor<?x4x4x1xi8>
+  %xd = tqt.dequantize %xq exp(-6) bits(8) signed : tensor<?x4x4x1xi8> -> tensor<?x4x4x1xf32>
+  %wq = tqt.quantize %w exps[-7] axis(3) bits(8) signed : tensor<2x1x1x1xf32> -> tensor<2x1x1x1xi8>
+  %wd = tqt.dequantize %wq exps[-7] axis(3) bits(8) signed : tensor<2x1x1x1xi8> -> tensor<2x1x1x1xf32>
+  // expected-error @+1 {{'tosa.conv2d' op has weights with per-channel exponents along axis 3; its output channels are axis 0 of the weights}}
+  %acc = tosa.conv2d %xd, %wd, %zero, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
+  %aq = tqt.quantize %acc exp(-2) bits(16) signed : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi16>
+  %ad = tqt.dequantize %aq exp(-2) bits(16) signed : tensor<?x4x4x2xi16> -> tensor<?x4x4x2xf32>
+  return %ad : tensor<?x4x4x2xf32>
+}

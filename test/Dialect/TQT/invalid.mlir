@@ -25,7 +25,7 @@ func.func @narrow_unsigned(%x: tensor<4xf32>, %t: tensor<f32>) -> tensor<4xf32> 
 // -----
 
 func.func @non_scalar_threshold(%x: tensor<4xf32>, %t: tensor<1xf32>) -> tensor<4xf32> {
-  // expected-error @+1 {{'tqt.fake_quant' op operand #1 must be 0-d tensor of f32 (a log2 threshold), but got 'tensor<1xf32>'}}
+  // expected-error @+1 {{'tqt.fake_quant' op 'log2_t' must be a 0-d tensor (one threshold) without 'axis'; per-channel thresholds need 'axis', got 'tensor<1xf32>'}}
   %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true}> : (tensor<4xf32>, tensor<1xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
@@ -33,7 +33,7 @@ func.func @non_scalar_threshold(%x: tensor<4xf32>, %t: tensor<1xf32>) -> tensor<
 // -----
 
 func.func @f64_threshold(%x: tensor<4xf32>, %t: tensor<f64>) -> tensor<4xf32> {
-  // expected-error @+1 {{'tqt.fake_quant' op operand #1 must be 0-d tensor of f32 (a log2 threshold), but got 'tensor<f64>'}}
+  // expected-error @+1 {{'tqt.fake_quant' op operand #1 must be 0-d or 1-d tensor of f32 (log2 thresholds), but got 'tensor<f64>'}}
   %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true}> : (tensor<4xf32>, tensor<f64>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
@@ -98,7 +98,7 @@ func.func @grad_dy_mismatch(%x: tensor<4xf32>, %t: tensor<f32>, %dy: tensor<5xf3
 // -----
 
 func.func @grad_dlog2t_not_scalar(%x: tensor<4xf32>, %t: tensor<f32>, %dy: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-error @+1 {{'tqt.fake_quant_grad' op result #1 must be 0-d tensor of f32 (a log2 threshold), but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'tqt.fake_quant_grad' op 'dlog2_t' type 'tensor<4xf32>' must equal the 'log2_t' type 'tensor<f32>'}}
   %0:2 = "tqt.fake_quant_grad"(%x, %t, %dy) <{bits = 8 : i64, is_signed = true}> : (tensor<4xf32>, tensor<f32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
   return %0#0 : tensor<4xf32>
 }
@@ -341,4 +341,140 @@ func.func @requantize_narrow_unsigned(%a: tensor<4xi32>) -> tensor<4xi8> {
   // expected-error @+1 {{'tqt.requantize' op 'narrow' requires a signed grid (is_signed = true)}}
   %0 = tqt.requantize %a shift(4) bits(8) unsigned narrow : tensor<4xi32> -> tensor<4xi8>
   return %0 : tensor<4xi8>
+}
+
+// -----
+
+func.func @matrix_threshold(%x: tensor<4xf32>, %t: tensor<2x2xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op operand #1 must be 0-d or 1-d tensor of f32 (log2 thresholds), but got 'tensor<2x2xf32>'}}
+  %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true}> : (tensor<4xf32>, tensor<2x2xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @axis_out_of_range(%x: tensor<2x4xf32>, %t: tensor<4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op 'axis' = 2 is not a dimension of the rank-2 tensor 'tensor<2x4xf32>'}}
+  %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true, axis = 2 : i64}> : (tensor<2x4xf32>, tensor<4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @negative_axis(%x: tensor<2x4xf32>, %t: tensor<4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op attribute 'axis' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true, axis = -1 : i64}> : (tensor<2x4xf32>, tensor<4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @scalar_threshold_with_axis(%x: tensor<2x4xf32>, %t: tensor<f32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op 'log2_t' must be a 1-d tensor (a threshold per channel) with 'axis', got 'tensor<f32>'}}
+  %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true, axis = 1 : i64}> : (tensor<2x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @threshold_count(%x: tensor<2x4xf32>, %t: tensor<3xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant' op has 3 log2 thresholds for 4 channels along axis 1}}
+  %0 = "tqt.fake_quant"(%x, %t) <{bits = 8 : i64, is_signed = true, axis = 1 : i64}> : (tensor<2x4xf32>, tensor<3xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @grad_threshold_types(%x: tensor<2x4xf32>, %t: tensor<4xf32>, %dy: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant_grad' op 'dlog2_t' type 'tensor<f32>' must equal the 'log2_t' type 'tensor<4xf32>'}}
+  %0, %1 = "tqt.fake_quant_grad"(%x, %t, %dy) <{bits = 8 : i64, is_signed = true, axis = 1 : i64}> : (tensor<2x4xf32>, tensor<4xf32>, tensor<2x4xf32>) -> (tensor<2x4xf32>, tensor<f32>)
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @grad_threshold_count(%x: tensor<2x4xf32>, %t: tensor<2xf32>, %dy: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'tqt.fake_quant_grad' op has 2 log2 thresholds for 4 channels along axis 1}}
+  %0, %1 = "tqt.fake_quant_grad"(%x, %t, %dy) <{bits = 8 : i64, is_signed = true, axis = 1 : i64}> : (tensor<2x4xf32>, tensor<2xf32>, tensor<2x4xf32>) -> (tensor<2x4xf32>, tensor<2xf32>)
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @quantize_both_exps(%x: tensor<2x4xf32>) -> tensor<2x4xi8> {
+  // expected-error @+1 {{'tqt.quantize' op needs either 'exp' (per tensor) or 'channel_exps' with 'axis' (per channel), not both}}
+  %0 = "tqt.quantize"(%x) <{exp = -3 : i64, channel_exps = array<i64: -3, -3, -3, -3>, axis = 1 : i64, bits = 8 : i64, is_signed = true}> : (tensor<2x4xf32>) -> tensor<2x4xi8>
+  return %0 : tensor<2x4xi8>
+}
+
+// -----
+
+func.func @quantize_no_exp(%x: tensor<2x4xf32>) -> tensor<2x4xi8> {
+  // expected-error @+1 {{'tqt.quantize' op needs either 'exp' (per tensor) or 'channel_exps' with 'axis' (per channel), not neither}}
+  %0 = "tqt.quantize"(%x) <{bits = 8 : i64, is_signed = true}> : (tensor<2x4xf32>) -> tensor<2x4xi8>
+  return %0 : tensor<2x4xi8>
+}
+
+// -----
+
+func.func @quantize_exps_without_axis(%x: tensor<2x4xf32>) -> tensor<2x4xi8> {
+  // expected-error @+1 {{'tqt.quantize' op 'channel_exps' and 'axis' go together}}
+  %0 = "tqt.quantize"(%x) <{channel_exps = array<i64: -3, -3, -3, -3>, bits = 8 : i64, is_signed = true}> : (tensor<2x4xf32>) -> tensor<2x4xi8>
+  return %0 : tensor<2x4xi8>
+}
+
+// -----
+
+func.func @quantize_exps_count(%x: tensor<2x4xf32>) -> tensor<2x4xi8> {
+  // expected-error @+1 {{'tqt.quantize' op has 2 exps for 4 channels along axis 1}}
+  %0 = tqt.quantize %x exps[-3, -4] axis(1) bits(8) signed : tensor<2x4xf32> -> tensor<2x4xi8>
+  return %0 : tensor<2x4xi8>
+}
+
+// -----
+
+func.func @quantize_channel_exp_range(%x: tensor<2x2xf32>) -> tensor<2x2xi8> {
+  // expected-error @+1 {{'tqt.quantize' op 'exp' must be in [-126, 127] (2^exp must be a normal f32), got 128}}
+  %0 = tqt.quantize %x exps[-3, 128] axis(1) bits(8) signed : tensor<2x2xf32> -> tensor<2x2xi8>
+  return %0 : tensor<2x2xi8>
+}
+
+// -----
+
+func.func @dequantize_axis_range(%q: tensor<2x2xi8>) -> tensor<2x2xf32> {
+  // expected-error @+1 {{'tqt.dequantize' op 'axis' = 3 is not a dimension of the rank-2 tensor 'tensor<2x2xi8>'}}
+  %0 = tqt.dequantize %q exps[-3, -2] axis(3) bits(8) signed : tensor<2x2xi8> -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
+
+// -----
+
+func.func @requantize_channel_shift_range(%a: tensor<2x2xi32>) -> tensor<2x2xi8> {
+  // expected-error @+1 {{'tqt.requantize' op 'shift' must be in [-63, 63], got 64}}
+  %0 = tqt.requantize %a shifts[3, 64] axis(1) bits(8) signed : tensor<2x2xi32> -> tensor<2x2xi8>
+  return %0 : tensor<2x2xi8>
+}
+
+// -----
+
+func.func @requantize_shift_count(%a: tensor<2x2xi32>) -> tensor<2x2xi8> {
+  // expected-error @+1 {{'tqt.requantize' op has 3 shifts for 2 channels along axis 1}}
+  %0 = tqt.requantize %a shifts[3, 4, 5] axis(1) bits(8) signed : tensor<2x2xi32> -> tensor<2x2xi8>
+  return %0 : tensor<2x2xi8>
+}
+
+// -----
+
+func.func @requantize_no_shift(%a: tensor<2x2xi32>) -> tensor<2x2xi8> {
+  // expected-error @+1 {{'tqt.requantize' op needs either 'shift' (per tensor) or 'channel_shifts' with 'axis' (per channel), not neither}}
+  %0 = "tqt.requantize"(%a) <{bits = 8 : i64, is_signed = true}> : (tensor<2x2xi32>) -> tensor<2x2xi8>
+  return %0 : tensor<2x2xi8>
+}
+
+// -----
+
+func.func @per_channel_unranked(%q: tensor<*xi8>) -> tensor<*xf32> {
+  // expected-error @+1 {{'tqt.dequantize' op per-channel parameters need a ranked tensor, got 'tensor<*xi8>'}}
+  %0 = tqt.dequantize %q exps[-3, -2] axis(0) bits(8) signed : tensor<*xi8> -> tensor<*xf32>
+  return %0 : tensor<*xf32>
 }

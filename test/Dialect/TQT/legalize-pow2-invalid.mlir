@@ -95,3 +95,13 @@ func.func @negative_infinity_global(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+ml_program.global private mutable @w_t(dense<[0.5, 0x7F800000]> : tensor<2xf32>) : tensor<2xf32> {tqt.log2_threshold}
+func.func @per_channel_inf(%w: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  %t = ml_program.global_load @w_t : tensor<2xf32>
+  // expected-error @+1 {{'tqt.fake_quant' op threshold of channel 1 is +inf; calibrate on finite data (tqt-calibrate reports non-finite values) or set the threshold}}
+  %0 = tqt.fake_quant %w, %t bits(8) signed axis(0) : tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}

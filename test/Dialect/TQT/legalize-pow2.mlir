@@ -50,3 +50,17 @@ func.func @edges(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf
   %2 = tqt.fake_quant %x, %ninf bits(8) signed : tensor<4xf32>
   return %0, %1, %2 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// Per-channel thresholds (a tensor<Cxf32> global, axis 0): one exponent per
+// channel, ceil(t_c) - 7: [0.5, 2.0, -1.5] -> [-6, -5, -8].
+// CHECK-LABEL: func.func @per_channel
+// CHECK: %[[Q:.*]] = tqt.quantize %{{.*}} exps[-6, -5, -8] axis(0) bits(8) signed : tensor<3x2xf32> -> tensor<3x2xi8>
+// CHECK: tqt.dequantize %[[Q]] exps[-6, -5, -8] axis(0) bits(8) signed : tensor<3x2xi8> -> tensor<3x2xf32>
+ml_program.global private mutable @w_t(dense<[0.5, 2.0, -1.5]> : tensor<3xf32>) : tensor<3xf32> {tqt.log2_threshold, tqt.role = "weight"}
+func.func @per_channel(%w: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  %t = ml_program.global_load @w_t : tensor<3xf32>
+  %0 = tqt.fake_quant %w, %t bits(8) signed axis(0) : tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}

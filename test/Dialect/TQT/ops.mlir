@@ -74,3 +74,29 @@ func.func @requantize(%a: tensor<?x10xi32>, %b: tensor<4xi8>) -> (tensor<?x10xi8
   %3 = tqt.requantize %a shift(0) bits(8) signed narrow clamp_min(-5) clamp_max(100) : tensor<?x10xi32> -> tensor<?x10xi8>
   return %0, %1, %2, %3 : tensor<?x10xi8>, tensor<?x10xi16>, tensor<4xi8>, tensor<?x10xi8>
 }
+
+// -----
+
+// Per channel: the thresholds' type follows from the input and the axis.
+// CHECK-LABEL: func.func @per_channel
+// CHECK-SAME: (%[[X:.*]]: tensor<3x3x8x16xf32>, %[[T:.*]]: tensor<16xf32>, %[[D:.*]]: tensor<?x4xf32>, %[[TD:.*]]: tensor<4xf32>)
+func.func @per_channel(%x: tensor<3x3x8x16xf32>, %t: tensor<16xf32>, %d: tensor<?x4xf32>, %td: tensor<4xf32>) -> (tensor<3x3x8x16xf32>, tensor<?x4xf32>, tensor<4xf32>) {
+  // CHECK: tqt.fake_quant %[[X]], %[[T]] bits(8) signed axis(3) : tensor<3x3x8x16xf32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed axis(3) : tensor<3x3x8x16xf32>
+  // CHECK: tqt.fake_quant_grad %[[D]], %[[TD]], %[[D]] bits(4) signed narrow rounding<half_up> axis(1) : tensor<?x4xf32>
+  %1, %2 = tqt.fake_quant_grad %d, %td, %d bits(4) signed narrow rounding<half_up> axis(1) : tensor<?x4xf32>
+  return %0, %1, %2 : tensor<3x3x8x16xf32>, tensor<?x4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @per_channel_codes
+func.func @per_channel_codes(%x: tensor<2x4xf32>, %a: tensor<?x2xi32>) -> (tensor<2x4xf32>, tensor<?x2xi8>) {
+  // CHECK: tqt.quantize %{{.*}} exps[-3, -5] axis(0) bits(8) signed rounding<floor> : tensor<2x4xf32> -> tensor<2x4xi8>
+  %q = tqt.quantize %x exps[-3, -5] axis(0) bits(8) signed rounding<floor> : tensor<2x4xf32> -> tensor<2x4xi8>
+  // CHECK: tqt.dequantize %{{.*}} exps[-3, -5] axis(0) bits(8) signed : tensor<2x4xi8> -> tensor<2x4xf32>
+  %d = tqt.dequantize %q exps[-3, -5] axis(0) bits(8) signed : tensor<2x4xi8> -> tensor<2x4xf32>
+  // CHECK: tqt.requantize %{{.*}} shifts[9, -2] axis(1) bits(8) unsigned clamp_max(100) : tensor<?x2xi32> -> tensor<?x2xi8>
+  %r = tqt.requantize %a shifts[9, -2] axis(1) bits(8) unsigned clamp_max(100) : tensor<?x2xi32> -> tensor<?x2xi8>
+  return %d, %r : tensor<2x4xf32>, tensor<?x2xi8>
+}

@@ -7,7 +7,10 @@ layer's ReLU) as --tqt-fuse-integer stores them (raw bytes in i8, read by TOSA
 through the zero-point view: xor 0x80, zero point -128; IntegerStorage.h), and
 in one function (@fc_i16) held in i16 with an i48 accumulator, every rounding
 mode, ReLU6 clamps, and shifts small enough that ties and saturation are
-frequent. Weights are seeded random 8-bit codes including -128.
+frequent. Weights are seeded random 8-bit codes including -128. The
+conv_strided_dilated, depthwise_multiplier and fc_ragged layers requantize
+their accumulators with one shift per output channel (three distinct shifts,
+as a layer with per-channel weight exponents does).
 
   gen_int8_layers.py > layers.mlir     (functions @conv_*, @depthwise_*, @fc_*)
 """
@@ -56,8 +59,16 @@ def source(out, x, xtype, unsigned, name):
     return f"{name}v", "i8", -128
 
 
+def shift_attr(first, n, per_channel, axis):
+    """shift(first), or per channel: first - 1, first, first + 1 in turn."""
+    if not per_channel:
+        return f"shift({first})"
+    shifts = ", ".join(str(max(0, first + c % 3 - 1)) for c in range(n))
+    return f"shifts[{shifts}] axis({axis})"
+
+
 def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil, rounding, final, name,
-                 unsigned=False):
+                 unsigned=False, per_channel=False):
     """conv or depthwise conv (channel multiplier n / c) -> requantize to 16
     bits -> + bias -> requantize `final`; returns (value, type, OH, OW)."""
     oh = (h - 1 + pad[0] + pad[1] - (kh - 1) * dil[0]) // stride[0] + 1
@@ -85,7 +96,7 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
         f"dilation = array<i64: {dil[0]}, {dil[1]}>, pad = array<i64: {', '.join(map(str, pad))}>, "
         f"stride = array<i64: {stride[0]}, {stride[1]}>}} : ({xtype}, tensor<{wshape}xi8>, "
         f"tensor<{n}x{acc}>, tensor<1x{zpx}>, tensor<1xi8>) -> {acct}",
-        f"  %{name}r = tqt.requantize %{name}acc shift({first}) bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
+        f"  %{name}r = tqt.requantize %{name}acc {shift_attr(first, n, per_channel, 3)} bits(16) signed rounding<{rounding}> : {acct} -> {t32}",
         f'  %{name}c = "tosa.const"() <{{values = dense<{reshaped(bias, [1, 1, 1, n])}> : tensor<1x1x1x{n}xi32>}}> : () -> tensor<1x1x1x{n}xi32>',
         f"  %{name}s = tosa.add %{name}r, %{name}c : ({t32}, tensor<1x1x1x{n}xi32>) -> {t32}",
     ]
@@ -100,7 +111,7 @@ def window_layer(out, depthwise, x, xtype, n, kh, kw, c, h, w, stride, pad, dil,
     return f"{name}y", ytype, oh, ow
 
 
-def depthwise_function(fname, h, w, c, l1, l2, m1=1, m2=1):
+def depthwise_function(fname, h, w, c, l1, l2, m1=1, m2=1, per_channel=False):
     """signed codes -> depthwise (l1, channel multiplier m1) -> ReLU ->
     depthwise (l2, multiplier m2) on unsigned codes; l1/l2: (kh, kw, stride,
     pad, dil, rounding)."""
@@ -109,33 +120,35 @@ def depthwise_function(fname, h, w, c, l1, l2, m1=1, m2=1):
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     kh, kw, st, pad, dil, rnd = l1
     y1, t1, oh, ow = window_layer(lines, True, "q", f"tensor<?x{h}x{w}x{c}xi8>", c2, kh, kw, c, h, w, st, pad, dil,
-                                  rnd, (8, "unsigned", "i8", ""), "a")
+                                  rnd, (8, "unsigned", "i8", ""), "a", per_channel=per_channel)
     kh, kw, st, pad, dil, rnd = l2
     y2, t2, oh2, ow2 = window_layer(lines, True, y1, t1, c2 * m2, kh, kw, c2, oh, ow, st, pad, dil, rnd,
-                                    (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True)
+                                    (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True,
+                                    per_channel=per_channel)
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
     lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2))
     return "\n".join(lines)
 
 
-def conv_function(fname, h, w, c, l1, l2):
+def conv_function(fname, h, w, c, l1, l2, per_channel=False):
     """l1/l2: (n, kh, kw, stride, pad, dil, rounding)."""
     lines = [f"func.func @{fname}(%x: tensor<?x{h}x{w}x{c}xf32>) -> tensor<?x{{OH}}x{{OW}}x{{N}}xi8> {{",
              f"  %q = tqt.quantize %x exp(0) bits(8) signed : tensor<?x{h}x{w}x{c}xf32> -> tensor<?x{h}x{w}x{c}xi8>"]
     n1, kh, kw, st, pad, dil, rnd = l1
     y1, t1, oh, ow = window_layer(lines, False, "q", f"tensor<?x{h}x{w}x{c}xi8>", n1, kh, kw, c, h, w, st, pad, dil, rnd,
-                                (8, "unsigned", "i8", ""), "a")
+                                (8, "unsigned", "i8", ""), "a", per_channel=per_channel)
     n2, kh, kw, st, pad, dil, rnd = l2
     y2, t2, oh2, ow2 = window_layer(lines, False, y1, t1, n2, kh, kw, n1, oh, ow, st, pad, dil, rnd,
-                                  (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True)
+                                  (8, "signed", "i8", " clamp_min(0) clamp_max(96)"), "b", unsigned=True,
+                                  per_channel=per_channel)
     lines.append(f"  return %{y2} : {t2}")
     lines.append("}")
     lines[0] = lines[0].replace("{OH}", str(oh2)).replace("{OW}", str(ow2)).replace("{N}", str(n2))
     return "\n".join(lines)
 
 
-def fc_function(fname, k, n1, n2, rounding, unsigned_storage="i8"):
+def fc_function(fname, k, n1, n2, rounding, unsigned_storage="i8", per_channel=False):
     """[M, K] float -> fc (signed codes) -> ReLU -> fc (unsigned codes held in
     `unsigned_storage`)."""
     lines = [f"func.func @{fname}(%x: tensor<1x?x{k}xf32>) -> tensor<?x{n2}xi8> {{",
@@ -153,7 +166,7 @@ def fc_function(fname, k, n1, n2, rounding, unsigned_storage="i8"):
             f"  %{name}zw = {dense([0], 1, 'i8')}",
             f"  %{name}acc = tosa.matmul %{operand}, %{name}w, %{name}zx, %{name}zw : ({srct}, tensor<1x{kk}x{n}xi8>, "
             f"tensor<1x{zpx}>, tensor<1xi8>) -> tensor<1x?x{n}x{acc}>",
-            f"  %{name}r = tqt.requantize %{name}acc shift(3) bits(16) signed rounding<{rounding}> : "
+            f"  %{name}r = tqt.requantize %{name}acc {shift_attr(3, n, per_channel, 2)} bits(16) signed rounding<{rounding}> : "
             f"tensor<1x?x{n}x{acc}> -> tensor<1x?x{n}xi32>",
             f"  %{name}shape = tosa.const_shape {{values = dense<[-1, {n}]> : tensor<2xindex>}} : () -> !tosa.shape<2>",
             f"  %{name}f = tosa.reshape %{name}r, %{name}shape : (tensor<1x?x{n}xi32>, !tosa.shape<2>) -> tensor<?x{n}xi32>",
@@ -178,7 +191,7 @@ print(conv_function("conv_same", 7, 7, 3,
                     (70, 1, 1, (1, 1), (0, 0, 0, 0), (1, 1), "half_up")))
 print(conv_function("conv_strided_dilated", 9, 10, 17,
                     (20, 3, 3, (2, 1), (1, 1, 0, 1), (1, 2), "floor"),
-                    (33, 3, 2, (2, 2), (1, 1, 1, 0), (1, 1), "half_away")))
+                    (33, 3, 2, (2, 2), (1, 1, 1, 0), (1, 1), "half_away"), per_channel=True))
 print(conv_function("conv_wide", 8, 8, 33,
                     (129, 5, 5, (1, 1), (4, 4, 4, 4), (2, 2), "half_away"),
                     (7, 2, 2, (1, 1), (1, 0, 0, 1), (2, 1), "half_even")))
@@ -190,7 +203,7 @@ print(depthwise_function("depthwise_dilated", 10, 7, 16,
                          (2, 3, (2, 1), (1, 1, 2, 0), (1, 1), "half_away")))
 print(depthwise_function("depthwise_multiplier", 6, 5, 7,
                          (3, 3, (1, 1), (1, 1, 1, 1), (1, 1), "half_away"),
-                         (2, 2, (2, 1), (1, 1, 0, 1), (1, 1), "floor"), m1=2, m2=3))
-print(fc_function("fc_ragged", 37, 19, 67, "half_even"))
+                         (2, 2, (2, 1), (1, 1, 0, 1), (1, 1), "floor"), m1=2, m2=3, per_channel=True))
+print(fc_function("fc_ragged", 37, 19, 67, "half_even", per_channel=True))
 print(fc_function("fc_tiny", 3, 1, 2, "half_up"))
 print(fc_function("fc_i16", 29, 21, 5, "half_away", unsigned_storage="i16"))

@@ -280,6 +280,33 @@ def check(work, name, case, rng):
     return ok
 
 
+def run_fake_quant_case(d, a, t):
+    """Runs D/model.mlir's training gradient (mse against a zero target) and
+    D/ref.mlir's reference @fq and @g on the input `a` and thresholds `t`,
+    with the upstream gradient 2 q / n of the mse (exact for n a power of 2);
+    returns (ours dx, ours dlog2_t, reference dx, reference dlog2_t)."""
+    files = {}
+    for k, val in (("a", a), ("t", t), ("x", np.zeros_like(a)), ("target", np.zeros_like(a))):
+        files[k] = os.path.join(d, k + ".npy")
+        np.save(files[k], val)
+    subprocess.run(["tqt-opt", os.path.join(d, "model.mlir"), "--tqt-expand-training=loss=mse",
+                    "-o", os.path.join(d, "train.mlir")], check=True)
+
+    def run(model, fn, ins, out):
+        subprocess.run(["tqt-run", model, "-e", fn, "--output-dir", out]
+                       + [x for i in ins for x in ("-i", i)]
+                       + (["--reference"] if "ref" in model else []), check=True)
+    run(os.path.join(d, "train.mlir"), "f_grad",
+        [files["a"], files["t"], files["x"], files["target"]], os.path.join(d, "ours"))
+    run(os.path.join(d, "ref.mlir"), "fq", [files["a"], files["t"]], os.path.join(d, "q"))
+    q = np.load(os.path.join(d, "q", "result0.npy"))
+    np.save(os.path.join(d, "dy.npy"), (np.float32(2.0 / q.size) * q).astype(np.float32))
+    run(os.path.join(d, "ref.mlir"), "g", [files["a"], files["t"], os.path.join(d, "dy.npy")],
+        os.path.join(d, "ref"))
+    return (np.load(os.path.join(d, "ours", "result2.npy")), np.load(os.path.join(d, "ours", "result3.npy")),
+            np.load(os.path.join(d, "ref", "result0.npy")), np.load(os.path.join(d, "ref", "result1.npy")))
+
+
 def check_fake_quant(work, bits, signed, log2t, rounding, rng):
     """The tqt.fake_quant rule against FixedPoint.h (tqt-run --reference) on
     ties and clip edges: with a zero target and 64 elements the upstream
@@ -318,31 +345,61 @@ func.func @g(%a: {t64}, %t: tensor<f32>, %dy: {t64}) -> ({t64}, tensor<f32>) {{
   return %dx, %dt : {t64}, tensor<f32>
 }}
 """)
-    files = {}
-    for k, val in (("a", a), ("t", np.array(log2t, np.float32)),
-                   ("x", np.zeros(64, np.float32)), ("target", np.zeros(64, np.float32))):
-        files[k] = os.path.join(d, k + ".npy")
-        np.save(files[k], val)
-    subprocess.run(["tqt-opt", os.path.join(d, "model.mlir"), "--tqt-expand-training=loss=mse",
-                    "-o", os.path.join(d, "train.mlir")], check=True)
-    run = lambda model, fn, ins, out: subprocess.run(
-        ["tqt-run", model, "-e", fn, "--output-dir", out] + [x for i in ins for x in ("-i", i)]
-        + (["--reference"] if "ref" in model else []), check=True)
-    run(os.path.join(d, "train.mlir"), "f_grad",
-        [files["a"], files["t"], files["x"], files["target"]], os.path.join(d, "ours"))
-    run(os.path.join(d, "ref.mlir"), "fq", [files["a"], files["t"]], os.path.join(d, "q"))
-    q = np.load(os.path.join(d, "q", "result0.npy"))
-    np.save(os.path.join(d, "dy.npy"), (np.float32(2.0 / 64) * q).astype(np.float32))
-    run(os.path.join(d, "ref.mlir"), "g", [files["a"], files["t"], os.path.join(d, "dy.npy")],
-        os.path.join(d, "ref"))
-    ours_dx = np.load(os.path.join(d, "ours", "result2.npy"))
-    ours_dt = float(np.load(os.path.join(d, "ours", "result3.npy")))
-    ref_dx = np.load(os.path.join(d, "ref", "result0.npy"))
-    ref_dt = float(np.load(os.path.join(d, "ref", "result1.npy")))
+    ours_dx, ours_dt, ref_dx, ref_dt = run_fake_quant_case(d, a, np.array(log2t, np.float32))
+    ours_dt, ref_dt = float(ours_dt), float(ref_dt)
     ok = np.array_equal(ours_dx.view(np.uint32), ref_dx.view(np.uint32))
     ok &= abs(ours_dt - ref_dt) <= 1e-6 * max(1.0, abs(ref_dt))
     print(f"{name}: dx {'identical' if np.array_equal(ours_dx, ref_dx) else 'DIFFERENT'}, "
           f"dlog2_t {ours_dt:.6g} vs {ref_dt:.6g} {'OK' if ok else 'FAILED'}")
+    return ok
+
+
+def check_fake_quant_per_channel(work, bits, signed, log2ts, rounding, rng):
+    """The per-channel rule (axis 1 of an [8, C] tensor, one threshold per
+    column) against FixedPoint.h the same way: dA bit for bit, each
+    channel's threshold gradient to float rounding of its own sum."""
+    c = len(log2ts)
+    name = f"fake_quant_per_channel-{'s' if signed else 'u'}{bits}-{rounding}-c{c}"
+    d = os.path.join(work, name)
+    os.makedirs(d, exist_ok=True)
+    lo, hi = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2 ** bits - 1)
+    edges = [lo - 0.5, hi + 0.5, 0.5, -1.5, hi + 40, lo - 1, 2.5, 0.25]
+    a = np.zeros((8, c), np.float32)
+    for j, t in enumerate(log2ts):
+        s = 2.0 ** (int(np.ceil(np.float32(t))) - (bits - int(signed)))
+        col = np.array(edges[:4] + list(rng.uniform(lo - 4, hi + 4, 4)), np.float64)
+        a[:, j] = (np.roll(col, j) * s).astype(np.float32)
+    grid = f"bits({bits}) {'signed' if signed else 'unsigned'} rounding<{rounding}> axis(1)"
+    ta, tt = f"tensor<8x{c}xf32>", f"tensor<{c}xf32>"
+    with open(os.path.join(d, "model.mlir"), "w") as f:
+        f.write(f"""ml_program.global private @A(dense<0.0> : {ta}) : {ta}
+ml_program.global private mutable @T(dense<0.0> : {tt}) : {tt} {{tqt.log2_threshold}}
+func.func @f(%x: {ta}) -> {ta} {{
+  %A = ml_program.global_load @A : {ta}
+  %a = tosa.add %x, %A : ({ta}, {ta}) -> {ta}
+  %t = ml_program.global_load @T : {tt}
+  %q = tqt.fake_quant %a, %t {grid} : {ta}
+  return %q : {ta}
+}}
+""")
+    with open(os.path.join(d, "ref.mlir"), "w") as f:
+        f.write(f"""func.func @fq(%a: {ta}, %t: {tt}) -> {ta} {{
+  %q = tqt.fake_quant %a, %t {grid} : {ta}
+  return %q : {ta}
+}}
+func.func @g(%a: {ta}, %t: {tt}, %dy: {ta}) -> ({ta}, {tt}) {{
+  %dx, %dt = tqt.fake_quant_grad %a, %t, %dy {grid} : {ta}
+  return %dx, %dt : {ta}, {tt}
+}}
+""")
+    ours_dx, ours_dt, ref_dx, ref_dt = run_fake_quant_case(d, a, np.array(log2ts, np.float32))
+    same_dx = np.array_equal(ours_dx.view(np.uint32), ref_dx.view(np.uint32))
+    ok = same_dx and ours_dt.shape == (c,) and bool(
+        np.all(np.abs(ours_dt - ref_dt) <= 1e-6 * np.maximum(1.0, np.abs(ref_dt))))
+    # The channels' gradients differ (each from its own scale and values).
+    ok &= len(set(np.round(ref_dt, 6).tolist())) > 1
+    print(f"{name}: dx {'identical' if same_dx else 'DIFFERENT'}, "
+          f"{c} dlog2_t within 1e-6 {'OK' if ok else 'FAILED'}")
     return ok
 
 
@@ -355,6 +412,9 @@ def main():
                                               (4, True, 0.7, "half_up"), (8, True, 1.0, "floor"),
                                               (16, True, 3.7, "half_away")):
             ok &= check_fake_quant(work, bits, signed, log2t, rounding, rng)
+        for bits, signed, rounding in ((8, True, "half_even"), (4, True, "floor"), (8, False, "half_up")):
+            ok &= check_fake_quant_per_channel(work, bits, signed,
+                                               [2.0, -1.3, 0.7, 1.0, 3.7, -2.2, 0.0, 1.5], rounding, rng)
         sys.exit(0 if ok else 1)
     all_cases = cases()
     rng = np.random.default_rng(1234)

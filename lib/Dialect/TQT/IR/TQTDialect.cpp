@@ -108,10 +108,10 @@ LogicalResult TQTDialect::verifyOperationAttribute(Operation *op,
       auto type = dyn_cast_if_present<TypeAttr>(op->getAttr("type"));
       auto tensor =
           type ? dyn_cast<RankedTensorType>(type.getValue()) : nullptr;
-      if (!tensor || tensor.getRank() != 0 || !tensor.getElementType().isF32())
+      if (!tensor || tensor.getRank() > 1 || !tensor.getElementType().isF32())
         return op->emitError("'")
                << name << "' marks a threshold global, which holds log2 t "
-               << "as tensor<f32>";
+               << "as tensor<f32> (or tensor<Cxf32>, one per channel)";
     }
     return success();
   }

@@ -38,8 +38,43 @@ std::optional<float> mlir::tqt::getScalarF32(Attribute attr) {
   return *dense.getValues<float>().begin();
 }
 
+std::optional<SmallVector<float>> mlir::tqt::getF32Values(Attribute attr) {
+  auto dense = getDenseF32(attr);
+  if (!dense)
+    return std::nullopt;
+  return SmallVector<float>(dense.getValues<float>());
+}
+
 static DenseFPElementsAttr getF32Elements(Attribute attr) {
   return getDenseF32(attr);
+}
+
+/// Builds `type` from `input` by applying `fn(element, parameter)` to each
+/// element, with the parameter of the element's channel (of the tensor, when
+/// per tensor; then once for a splat).
+template <typename InT, typename OutT, typename Fn>
+static DenseElementsAttr mapChannelElements(DenseElementsAttr input,
+                                            ShapedType type,
+                                            const ChannelInts &params, Fn fn) {
+  if (!params.isPerChannel()) {
+    int64_t p = params.at(0);
+    if (input.isSplat())
+      return DenseElementsAttr::get(
+          type, ArrayRef<OutT>(OutT(fn(input.getSplatValue<InT>(), p))));
+    SmallVector<OutT> out;
+    out.reserve(input.getNumElements());
+    for (InT v : input.getValues<InT>())
+      out.push_back(fn(v, p));
+    return DenseElementsAttr::get(type, ArrayRef<OutT>(out));
+  }
+  ArrayRef<int64_t> shape = input.getType().getShape();
+  int64_t axis = *params.axis;
+  SmallVector<OutT> out;
+  out.reserve(input.getNumElements());
+  int64_t k = 0;
+  for (InT v : input.getValues<InT>())
+    out.push_back(fn(v, params.at(channelOfElement(shape, axis, k++))));
+  return DenseElementsAttr::get(type, ArrayRef<OutT>(out));
 }
 
 /// Builds `type` from `input` by applying `fn` to each element (once for a
@@ -68,13 +103,53 @@ static RankedTensorType staticLike(DenseElementsAttr like, Type elementType) {
   return RankedTensorType::get(like.getType().getShape(), elementType);
 }
 
+/// The [outer, channels, inner] view of a static shape split at `axis`.
+struct ChannelSplit {
+  size_t outer = 1, channels = 1, inner = 1;
+};
+
+static ChannelSplit splitAt(ArrayRef<int64_t> shape, int64_t axis) {
+  ChannelSplit split;
+  for (auto [i, d] : llvm::enumerate(shape)) {
+    if (int64_t(i) < axis)
+      split.outer *= d;
+    else if (int64_t(i) == axis)
+      split.channels = d;
+    else
+      split.inner *= d;
+  }
+  return split;
+}
+
+/// Per-channel thresholds for the channels of `x` along `axis`.
+static std::optional<SmallVector<float>>
+channelThresholds(DenseFPElementsAttr x, Attribute log2T, int64_t axis) {
+  std::optional<SmallVector<float>> t = getF32Values(log2T);
+  if (!t || t->size() != size_t(x.getType().getDimSize(axis)))
+    return std::nullopt;
+  return t;
+}
+
 static DenseElementsAttr evaluateFakeQuant(FakeQuantOp op,
                                            ArrayRef<Attribute> operands) {
   DenseFPElementsAttr x = getF32Elements(operands[0]);
-  std::optional<float> log2T = getScalarF32(operands[1]);
-  if (!x || !log2T)
+  if (!x)
     return {};
   num::QuantizerSpec spec = op.getSpec();
+  if (std::optional<int64_t> axis = op.getAxis()) {
+    auto log2T = channelThresholds(x, operands[1], *axis);
+    if (!log2T)
+      return {};
+    ChannelSplit split = splitAt(x.getType().getShape(), *axis);
+    SmallVector<float> xs(x.getValues<float>());
+    SmallVector<float> out(xs.size());
+    num::fakeQuantPerChannel(xs.data(), split.outer, split.channels,
+                             split.inner, log2T->data(), spec, out.data());
+    return DenseElementsAttr::get(x.getType(), ArrayRef(out));
+  }
+  std::optional<float> log2T = getScalarF32(operands[1]);
+  if (!log2T)
+    return {};
   return mapElements<float, float>(
       x, x.getType(), [&](float v) { return num::fakeQuant(v, *log2T, spec); });
 }
@@ -83,13 +158,31 @@ static LogicalResult
 evaluateFakeQuantGrad(FakeQuantGradOp op, ArrayRef<Attribute> operands,
                       SmallVectorImpl<Attribute> &results) {
   DenseFPElementsAttr x = getF32Elements(operands[0]);
-  std::optional<float> log2T = getScalarF32(operands[1]);
   DenseFPElementsAttr dy = getF32Elements(operands[2]);
-  if (!x || !dy || !log2T || x.getType().getShape() != dy.getType().getShape())
+  if (!x || !dy || x.getType().getShape() != dy.getType().getShape())
     return failure();
   SmallVector<float> xs(x.getValues<float>());
   SmallVector<float> dys(dy.getValues<float>());
   SmallVector<float> dx(xs.size());
+  if (std::optional<int64_t> axis = op.getAxis()) {
+    auto log2T = channelThresholds(x, operands[1], *axis);
+    if (!log2T)
+      return failure();
+    ChannelSplit split = splitAt(x.getType().getShape(), *axis);
+    SmallVector<float> dlog2T(split.channels);
+    num::fakeQuantGradPerChannel(xs.data(), dys.data(), split.outer,
+                                 split.channels, split.inner, log2T->data(),
+                                 op.getSpec(), dx.data(), dlog2T.data());
+    results.push_back(DenseElementsAttr::get(x.getType(), ArrayRef(dx)));
+    results.push_back(DenseElementsAttr::get(
+        RankedTensorType::get({int64_t(split.channels)},
+                              Float32Type::get(op.getContext())),
+        ArrayRef(dlog2T)));
+    return success();
+  }
+  std::optional<float> log2T = getScalarF32(operands[1]);
+  if (!log2T)
+    return failure();
   float dlog2T = num::fakeQuantGrad(xs.data(), dys.data(), xs.size(), *log2T,
                                     op.getSpec(), dx.data());
   results.push_back(DenseElementsAttr::get(x.getType(), ArrayRef(dx)));
@@ -105,12 +198,12 @@ static DenseElementsAttr evaluateQuantize(QuantizeOp op,
   if (!x)
     return {};
   num::QuantizerSpec spec = op.getSpec();
-  int exp = int(op.getExpAttr().getInt());
   Type storage = cast<ShapedType>(op.getType()).getElementType();
   unsigned width = storage.getIntOrFloatBitWidth();
-  return mapElements<float, APInt>(x, staticLike(x, storage), [&](float v) {
-    return toStorage(num::quantize(v, exp, spec), width);
-  });
+  return mapChannelElements<float, APInt>(
+      x, staticLike(x, storage), op.getExponents(), [&](float v, int64_t exp) {
+        return toStorage(num::quantize(v, int(exp), spec), width);
+      });
 }
 
 static DenseElementsAttr evaluateDequantize(DequantizeOp op,
@@ -118,14 +211,13 @@ static DenseElementsAttr evaluateDequantize(DequantizeOp op,
   auto q = dyn_cast_if_present<DenseIntElementsAttr>(operands[0]);
   if (!q)
     return {};
-  int exp = int(op.getExpAttr().getInt());
   bool isSigned = op.getIsSigned();
   unsigned width = q.getElementType().getIntOrFloatBitWidth();
-  return mapElements<APInt, float>(
-      q, staticLike(q, Float32Type::get(op.getContext())),
-      [&](const APInt &raw) {
+  return mapChannelElements<APInt, float>(
+      q, staticLike(q, Float32Type::get(op.getContext())), op.getExponents(),
+      [&](const APInt &raw, int64_t exp) {
         return num::dequantize(
-            num::readStorage(raw.getZExtValue(), width, isSigned), exp);
+            num::readStorage(raw.getZExtValue(), width, isSigned), int(exp));
       });
 }
 
@@ -136,15 +228,16 @@ static DenseElementsAttr evaluateRequantize(RequantizeOp op,
     return {};
   num::Grid grid = op.getClampedGrid();
   num::Rounding rounding = toNumerics(op.getRounding());
-  int shift = int(op.getShiftAttr().getInt());
   bool inputSigned = !op.getInputUnsigned();
   unsigned inWidth = a.getElementType().getIntOrFloatBitWidth();
   Type storage = cast<ShapedType>(op.getType()).getElementType();
   unsigned outWidth = storage.getIntOrFloatBitWidth();
-  return mapElements<APInt, APInt>(
-      a, staticLike(a, storage), [&](const APInt &raw) {
+  return mapChannelElements<APInt, APInt>(
+      a, staticLike(a, storage), op.getShifts(),
+      [&](const APInt &raw, int64_t shift) {
         int64_t v = num::readStorage(raw.getZExtValue(), inWidth, inputSigned);
-        return toStorage(num::requantize(v, shift, rounding, grid), outWidth);
+        return toStorage(num::requantize(v, int(shift), rounding, grid),
+                         outWidth);
       });
 }
 

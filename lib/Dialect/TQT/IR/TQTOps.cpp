@@ -61,6 +61,71 @@ static void printGrid(OpAsmPrinter &p, Operation *, IntegerAttr bits,
 }
 
 //===----------------------------------------------------------------------===//
+// Custom assembly: `exp(-7)` or `exps[-7, -9] axis(0)` (and `shift` alike)
+//===----------------------------------------------------------------------===//
+
+static ParseResult parseChannelInts(OpAsmParser &parser, StringRef keyword,
+                                    IntegerAttr &scalar,
+                                    DenseI64ArrayAttr &perChannel,
+                                    IntegerAttr &axis) {
+  Builder &b = parser.getBuilder();
+  int64_t value = 0;
+  if (succeeded(parser.parseOptionalKeyword(keyword))) {
+    if (parser.parseLParen() || parser.parseInteger(value) ||
+        parser.parseRParen())
+      return failure();
+    scalar = b.getI64IntegerAttr(value);
+    return success();
+  }
+  std::string plural = (keyword + "s").str();
+  SmallVector<int64_t> values;
+  if (parser.parseKeyword(plural) ||
+      parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square,
+          [&] { return parser.parseInteger(values.emplace_back()); }) ||
+      parser.parseKeyword("axis") || parser.parseLParen() ||
+      parser.parseInteger(value) || parser.parseRParen())
+    return failure();
+  perChannel = b.getDenseI64ArrayAttr(values);
+  axis = b.getI64IntegerAttr(value);
+  return success();
+}
+
+static void printChannelInts(OpAsmPrinter &p, Operation *, StringRef keyword,
+                             IntegerAttr scalar, DenseI64ArrayAttr perChannel,
+                             IntegerAttr axis) {
+  if (scalar)
+    p << keyword << "(" << scalar.getInt() << ")";
+  if (perChannel) {
+    p << keyword << "s[";
+    llvm::interleaveComma(perChannel.asArrayRef(), p);
+    p << "]";
+  }
+  if (axis)
+    p << " axis(" << axis.getInt() << ")";
+}
+
+/// The type of log2 thresholds follows from the quantized type and `axis`:
+/// tensor<f32>, or tensor<Cxf32> with C the size of dimension `axis`.
+static ParseResult parseThresholdType(OpAsmParser &parser, Type xType,
+                                      IntegerAttr axis, Type &thresholdType) {
+  Builder &b = parser.getBuilder();
+  if (!axis) {
+    thresholdType = RankedTensorType::get({}, b.getF32Type());
+    return success();
+  }
+  int64_t channels = ShapedType::kDynamic;
+  auto shaped = dyn_cast<RankedTensorType>(xType);
+  if (shaped && axis.getInt() >= 0 && axis.getInt() < shaped.getRank())
+    channels = shaped.getDimSize(axis.getInt());
+  thresholdType = RankedTensorType::get({channels}, b.getF32Type());
+  return success();
+}
+
+static void printThresholdType(OpAsmPrinter &, Operation *, Type, IntegerAttr,
+                               Type) {}
+
+//===----------------------------------------------------------------------===//
 // Verification helpers
 //===----------------------------------------------------------------------===//
 
@@ -125,6 +190,96 @@ static LogicalResult verifySameShape(Operation *op, Type input, Type output) {
   return success();
 }
 
+/// `axis` names a dimension of `type`.
+static LogicalResult verifyAxis(Operation *op, Type type, int64_t axis) {
+  auto shaped = dyn_cast<RankedTensorType>(type);
+  if (!shaped)
+    return op->emitOpError("per-channel parameters need a ranked tensor, got ")
+           << type;
+  if (axis >= shaped.getRank())
+    return op->emitOpError("'axis' = ")
+           << axis << " is not a dimension of the rank-" << shaped.getRank()
+           << " tensor " << type;
+  return success();
+}
+
+/// `count` per-channel parameters (`what`) for the channels of `type` along
+/// `axis` (a dynamic dimension accepts any count).
+static LogicalResult verifyChannelCount(Operation *op, Type type, int64_t axis,
+                                        int64_t count, StringRef what) {
+  int64_t channels = cast<RankedTensorType>(type).getDimSize(axis);
+  if (!ShapedType::isDynamic(channels) && count != channels)
+    return op->emitOpError("has ")
+           << count << " " << what << " for " << channels
+           << " channels along axis " << axis;
+  return success();
+}
+
+/// Log2 thresholds: 0-d without `axis`, 1-d with one per channel with it.
+static LogicalResult verifyThresholds(Operation *op, Type xType,
+                                      Type thresholdType, IntegerAttr axis,
+                                      StringRef name) {
+  auto t = cast<RankedTensorType>(thresholdType);
+  if (!axis) {
+    if (t.getRank() != 0)
+      return op->emitOpError("'")
+             << name << "' must be a 0-d tensor (one threshold) without "
+             << "'axis'; per-channel thresholds need 'axis', got "
+             << thresholdType;
+    return success();
+  }
+  if (failed(verifyAxis(op, xType, axis.getInt())))
+    return failure();
+  if (t.getRank() != 1)
+    return op->emitOpError("'")
+           << name << "' must be a 1-d tensor (a threshold per channel) with "
+           << "'axis', got " << thresholdType;
+  if (t.isDynamicDim(0))
+    return success();
+  return verifyChannelCount(op, xType, axis.getInt(), t.getDimSize(0),
+                            "log2 thresholds");
+}
+
+/// Exactly one of a scalar and per-channel values (with `axis`), each
+/// accepted by `check`.
+static LogicalResult
+verifyChannelInts(Operation *op, Type type, StringRef keyword,
+                  IntegerAttr scalar, DenseI64ArrayAttr perChannel,
+                  IntegerAttr axis,
+                  function_ref<LogicalResult(int64_t)> check) {
+  if (bool(scalar) == bool(perChannel))
+    return op->emitOpError("needs either '")
+           << keyword << "' (per tensor) or 'channel_" << keyword
+           << "s' with 'axis' (per channel), not "
+           << (scalar ? "both" : "neither");
+  if (bool(perChannel) != bool(axis))
+    return op->emitOpError("'channel_")
+           << keyword << "s' and 'axis' go together";
+  if (scalar)
+    return check(scalar.getInt());
+  if (failed(verifyAxis(op, type, axis.getInt())) ||
+      failed(verifyChannelCount(op, type, axis.getInt(), perChannel.size(),
+                                (keyword + "s").str())))
+    return failure();
+  for (int64_t v : perChannel.asArrayRef())
+    if (failed(check(v)))
+      return failure();
+  return success();
+}
+
+static ChannelInts channelInts(IntegerAttr scalar, DenseI64ArrayAttr perChannel,
+                               IntegerAttr axis) {
+  ChannelInts params;
+  if (scalar) {
+    params.values.push_back(scalar.getInt());
+    return params;
+  }
+  params.values.assign(perChannel.asArrayRef().begin(),
+                       perChannel.asArrayRef().end());
+  params.axis = axis.getInt();
+  return params;
+}
+
 static num::QuantizerSpec makeSpec(int64_t bits, bool isSigned, bool narrow,
                                    RoundingMode rounding) {
   num::QuantizerSpec spec;
@@ -145,7 +300,11 @@ num::QuantizerSpec FakeQuantOp::getSpec() {
 }
 
 LogicalResult FakeQuantOp::verify() {
-  return verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(), getNarrow());
+  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
+                        getNarrow())))
+    return failure();
+  return verifyThresholds(*this, getX().getType(), getLog2T().getType(),
+                          getAxisAttr(), "log2_t");
 }
 
 num::QuantizerSpec FakeQuantGradOp::getSpec() {
@@ -154,7 +313,16 @@ num::QuantizerSpec FakeQuantGradOp::getSpec() {
 }
 
 LogicalResult FakeQuantGradOp::verify() {
-  return verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(), getNarrow());
+  if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
+                        getNarrow())) ||
+      failed(verifyThresholds(*this, getX().getType(), getLog2T().getType(),
+                              getAxisAttr(), "log2_t")))
+    return failure();
+  if (getLog2T().getType() != getDlog2T().getType())
+    return emitOpError("'dlog2_t' type ")
+           << getDlog2T().getType() << " must equal the 'log2_t' type "
+           << getLog2T().getType();
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -166,10 +334,20 @@ num::QuantizerSpec QuantizeOp::getSpec() {
                   getRounding());
 }
 
+ChannelInts QuantizeOp::getExponents() {
+  return channelInts(getExpAttr(), getChannelExpsAttr(), getAxisAttr());
+}
+
+ChannelInts DequantizeOp::getExponents() {
+  return channelInts(getExpAttr(), getChannelExpsAttr(), getAxisAttr());
+}
+
 LogicalResult QuantizeOp::verify() {
   if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
                         getNarrow())) ||
-      failed(verifyExp(*this, getExpAttr().getInt())) ||
+      failed(verifyChannelInts(
+          *this, getX().getType(), "exp", getExpAttr(), getChannelExpsAttr(),
+          getAxisAttr(), [&](int64_t e) { return verifyExp(*this, e); })) ||
       failed(verifyStorage(*this, getBitsAttr().getInt(), getType(), "result")))
     return failure();
   return verifySameShape(*this, getX().getType(), getType());
@@ -178,7 +356,10 @@ LogicalResult QuantizeOp::verify() {
 LogicalResult DequantizeOp::verify() {
   if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
                         /*narrow=*/false)) ||
-      failed(verifyExp(*this, getExpAttr().getInt())) ||
+      failed(
+          verifyChannelInts(*this, getInput().getType(), "exp", getExpAttr(),
+                            getChannelExpsAttr(), getAxisAttr(),
+                            [&](int64_t e) { return verifyExp(*this, e); })) ||
       failed(verifyStorage(*this, getBitsAttr().getInt(), getInput().getType(),
                            "input")))
     return failure();
@@ -203,6 +384,10 @@ num::Grid RequantizeOp::getClampedGrid() {
   return grid;
 }
 
+ChannelInts RequantizeOp::getShifts() {
+  return channelInts(getShiftAttr(), getChannelShiftsAttr(), getAxisAttr());
+}
+
 LogicalResult RequantizeOp::verify() {
   if (failed(verifyGrid(*this, getBitsAttr().getInt(), getIsSigned(),
                         getNarrow())) ||
@@ -210,11 +395,16 @@ LogicalResult RequantizeOp::verify() {
           verifyStorage(*this, getBitsAttr().getInt(), getType(), "result")) ||
       failed(verifyStorage(*this, /*bits=*/0, getInput().getType(), "input")))
     return failure();
-  if (getShiftAttr().getInt() < -num::kMaxShift ||
-      getShiftAttr().getInt() > num::kMaxShift)
-    return emitOpError("'shift' must be in [")
-           << -num::kMaxShift << ", " << num::kMaxShift << "], got "
-           << getShiftAttr().getInt();
+  auto checkShift = [&](int64_t shift) -> LogicalResult {
+    if (shift < -num::kMaxShift || shift > num::kMaxShift)
+      return emitOpError("'shift' must be in [")
+             << -num::kMaxShift << ", " << num::kMaxShift << "], got " << shift;
+    return success();
+  };
+  if (failed(verifyChannelInts(*this, getInput().getType(), "shift",
+                               getShiftAttr(), getChannelShiftsAttr(),
+                               getAxisAttr(), checkShift)))
+    return failure();
   num::Grid grid = getSpec().grid();
   auto checkBound = [&](IntegerAttr bound, StringRef name) -> LogicalResult {
     if (bound && (bound.getInt() < grid.lo || bound.getInt() > grid.hi))

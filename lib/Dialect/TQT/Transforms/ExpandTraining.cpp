@@ -588,6 +588,35 @@ ExpandTraining::buildAdamSchedule(ImplicitLocOpBuilder &b, Value step) {
   return schedule;
 }
 
+/// What the freezing rule reads of a threshold's gradient (tqt-method 4,
+/// Trainer): the gradient of a per-tensor threshold; for per-channel
+/// thresholds (frozen together, as one quantizer's), the sum of the
+/// channels' |gradient|.
+static Value thresholdGradSummary(ImplicitLocOpBuilder &b, Value g) {
+  auto type = cast<RankedTensorType>(g.getType());
+  if (type.getRank() == 0)
+    return tensor::ExtractOp::create(b, g, ValueRange{});
+  auto scalarType = RankedTensorType::get({}, type.getElementType());
+  Value init =
+      tensor::EmptyOp::create(b, ArrayRef<int64_t>{}, type.getElementType());
+  init = linalg::FillOp::create(
+             b, ValueRange{arith::ConstantOp::create(b, b.getF32FloatAttr(0))},
+             ValueRange{init})
+             .getResult(0);
+  MLIRContext *ctx = b.getContext();
+  auto sum = linalg::GenericOp::create(
+      b, TypeRange{scalarType}, ValueRange{g}, ValueRange{init},
+      SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(1, ctx),
+                             AffineMap::get(1, 0, ctx)},
+      SmallVector<IT>{IT::reduction},
+      [&](OpBuilder &nb, Location loc, ValueRange a) {
+        Value abs = math::AbsFOp::create(nb, loc, a[0]);
+        linalg::YieldOp::create(
+            nb, loc, ValueRange{arith::AddFOp::create(nb, loc, a[1], abs)});
+      });
+  return tensor::ExtractOp::create(b, sum.getResult(0), ValueRange{});
+}
+
 linalg::GenericOp ExpandTraining::buildAdamUpdate(ImplicitLocOpBuilder &b,
                                                   Value p, Value m, Value v,
                                                   Value g, Value stepSize,
@@ -681,8 +710,7 @@ LogicalResult ExpandTraining::buildTrainStep(OpBuilder &mb, func::FuncOp func,
           b, arith::CmpFPredicate::UNE,
           tensor::ExtractOp::create(b, frozen, ValueRange{idx}),
           arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f)));
-      thresholdGrads.push_back(
-          tensor::ExtractOp::create(b, grads[i], ValueRange{}));
+      thresholdGrads.push_back(thresholdGradSummary(b, grads[i]));
     }
     auto adam = buildAdamUpdate(b, pv[i], ms[i], vs[i], grads[i],
                                 p.isThreshold ? schedule.stepThresholds

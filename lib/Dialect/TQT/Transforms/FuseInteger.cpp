@@ -50,12 +50,24 @@ namespace num = ::mlir::tqt::numerics;
 namespace {
 
 /// The integer twin of a float value: codes, their exponent and grid.
+/// Weights with per-channel exponents, and the accumulators of their layers
+/// (channels last), carry one exponent per channel in `channelExps`
+/// instead; only contractions (weights) and quantizers (accumulators) read
+/// those.
 struct IntVal {
   Value codes;
   int exp = 0;
   unsigned bits = 32;
   bool isSigned = true;
+  std::optional<ChannelInts> channelExps = std::nullopt;
 };
+
+/// The exponents of `v`'s channels, one for the tensor when per tensor.
+ChannelInts exponentsOf(const IntVal &v) {
+  if (v.channelExps)
+    return *v.channelExps;
+  return ChannelInts{{v.exp}, std::nullopt};
+}
 
 /// A ReLU / ReLU6 clamp on an integer twin, absorbed by the next quantizer.
 struct PendingClamp {
@@ -99,6 +111,14 @@ private:
                                                IntVal w, int64_t terms);
   Value intZero(ImplicitLocOpBuilder &b, Type elementType,
                 ArrayRef<int64_t> shape);
+  /// The per-channel exponents of a contraction's accumulator (channels
+  /// last) when its weights `w` have per-channel exponents along
+  /// `weightAxis` (each shared by `multiplier` consecutive outputs); none
+  /// for per-tensor weights.
+  FailureOr<std::optional<ChannelInts>>
+  accumulatorExponents(Operation *op, const IntVal &x, const IntVal &w,
+                       int64_t weightAxis, int64_t multiplier,
+                       RankedTensorType outType);
 
   func::FuncOp func;
   DenseMap<Value, IntVal> twins;
@@ -124,6 +144,33 @@ Value Fuser::intZero(ImplicitLocOpBuilder &b, Type elementType,
   auto type = RankedTensorType::get(shape, elementType);
   return tosa::ConstOp::create(
       b, type, DenseElementsAttr::get(type, b.getIntegerAttr(elementType, 0)));
+}
+
+FailureOr<std::optional<ChannelInts>>
+Fuser::accumulatorExponents(Operation *op, const IntVal &x, const IntVal &w,
+                            int64_t weightAxis, int64_t multiplier,
+                            RankedTensorType outType) {
+  if (x.channelExps)
+    return op->emitOpError("reads per-channel activation codes; the integer "
+                           "program quantizes activations per tensor");
+  if (!w.channelExps)
+    return std::optional<ChannelInts>();
+  if (*w.channelExps->axis != weightAxis)
+    return op->emitOpError("has weights with per-channel exponents along "
+                           "axis ")
+           << *w.channelExps->axis << "; its output channels are axis "
+           << weightAxis << " of the weights";
+  int64_t channels = outType.getShape().back();
+  if (ShapedType::isDynamic(channels) ||
+      channels != int64_t(w.channelExps->values.size()) * multiplier)
+    return op->emitOpError("has ")
+           << w.channelExps->values.size() << " weight exponents for "
+           << channels << " output channels";
+  ChannelInts acc;
+  acc.axis = outType.getRank() - 1;
+  for (int64_t c = 0; c < channels; ++c)
+    acc.values.push_back(x.exp + w.channelExps->values[c / multiplier]);
+  return std::optional<ChannelInts>(acc);
 }
 
 /// The largest magnitude of a grid's codes.
@@ -231,10 +278,19 @@ void moveTrace(QuantizeOp op, Value codes) {
 LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
   Value x = op.getX();
   num::QuantizerSpec spec = op.getSpec();
-  int exp = int(op.getExpAttr().getInt());
+  ChannelInts exps = op.getExponents();
+  int exp = int(exps.at(0));
   ImplicitLocOpBuilder b(op.getLoc(), op);
   IntVal result{Value(), exp, spec.bits, spec.isSigned};
+  if (exps.isPerChannel())
+    result.channelExps = exps;
   Type storage = getCodeStorageType(op.getContext(), spec.bits);
+
+  if (exps.isPerChannel() && !x.getDefiningOp<tosa::ConstOp>() &&
+      !x.getDefiningOp<arith::ConstantOp>())
+    return op.emitOpError("quantizes a value that is not a constant per "
+                          "channel; the integer program quantizes weights "
+                          "per channel, activations per tensor");
 
   if (isa<BlockArgument>(x)) {
     // The float boundary: keep the quantization, in the storage type.
@@ -245,7 +301,8 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
           b, cast<RankedTensorType>(codes.getType()).clone(storage), codes,
           b.getI64IntegerAttr(0), op.getBitsAttr(), op.getIsSignedAttr(),
           op.getNarrowAttr(), op.getRoundingAttr(), IntegerAttr(),
-          IntegerAttr(), UnitAttr());
+          IntegerAttr(), UnitAttr(), /*channel_shifts=*/nullptr,
+          /*axis=*/nullptr);
     result.codes = codes;
     twins[op.getResult()] = result;
     moveTrace(op, result.codes);
@@ -300,15 +357,26 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
     return op.emitOpError("requantizes ")
            << inType.getElementTypeBitWidth()
            << "-bit codes; at most 62 bits are supported";
-  int64_t shift =
-      std::clamp<int64_t>(exp - in->exp, -num::kMaxShift, num::kMaxShift);
+  // Per-channel accumulators requantize with one shift per channel.
+  ChannelInts inExps = exponentsOf(*in);
+  SmallVector<int64_t> shifts;
+  for (int64_t e : inExps.values)
+    shifts.push_back(
+        std::clamp<int64_t>(exp - e, -num::kMaxShift, num::kMaxShift));
+  IntegerAttr shiftAttr;
+  DenseI64ArrayAttr channelShifts;
+  if (inExps.isPerChannel())
+    channelShifts = b.getDenseI64ArrayAttr(shifts);
+  else
+    shiftAttr = b.getI64IntegerAttr(shifts.front());
   // Raw unsigned bytes are read zero-extended.
   bool rawUnsigned = !in->isSigned && inType.getElementType().isInteger(8);
   auto req = RequantizeOp::create(
-      b, inType.clone(storage), in->codes, b.getI64IntegerAttr(shift),
-      op.getBitsAttr(), op.getIsSignedAttr(), op.getNarrowAttr(),
-      op.getRoundingAttr(), IntegerAttr(), clampMaxAttr,
-      rawUnsigned ? b.getUnitAttr() : UnitAttr());
+      b, inType.clone(storage), in->codes, shiftAttr, op.getBitsAttr(),
+      op.getIsSignedAttr(), op.getNarrowAttr(), op.getRoundingAttr(),
+      IntegerAttr(), clampMaxAttr, rawUnsigned ? b.getUnitAttr() : UnitAttr(),
+      channelShifts,
+      inExps.axis ? b.getI64IntegerAttr(*inExps.axis) : IntegerAttr());
   result.codes = req.getResult();
   twins[op.getResult()] = result;
   moveTrace(op, result.codes);
@@ -353,7 +421,16 @@ LogicalResult Fuser::fuseConv(Operation *op) {
   conv->setOperands({in->codes, w->codes, zeroBias, in->zeroPoint, wZp});
   conv->setAttr("acc_type", TypeAttr::get(accType));
   conv->getResult(0).setType(outType.clone(accType));
-  twins[op->getResult(0)] = {conv->getResult(0), x->exp + w->exp, 32, true};
+  IntVal acc{conv->getResult(0), x->exp + w->exp, 32, true};
+  // Per-channel weights: output channel c of conv2d reads O index c;
+  // depthwise output channel c * M + m reads input channel c.
+  FailureOr<std::optional<ChannelInts>> accExps = accumulatorExponents(
+      op, *x, *w, isa<tosa::DepthwiseConv2DOp>(op) ? 2 : 0,
+      isa<tosa::DepthwiseConv2DOp>(op) ? ws[3] : 1, outType);
+  if (failed(accExps))
+    return failure();
+  acc.channelExps = *accExps;
+  twins[op->getResult(0)] = acc;
   return success();
 }
 
@@ -426,7 +503,13 @@ LogicalResult Fuser::fuseMatMul(tosa::MatMulOp op) {
   auto outType = cast<RankedTensorType>(op.getType()).clone(accType);
   auto mm = tosa::MatMulOp::create(b, outType, in->codes, weights,
                                    in->zeroPoint, intZero(b, elem, {1}));
-  twins[op.getResult()] = {mm.getResult(), a->exp + w->exp, 32, true};
+  IntVal acc{mm.getResult(), a->exp + w->exp, 32, true};
+  FailureOr<std::optional<ChannelInts>> accExps =
+      accumulatorExponents(op, *a, *w, 2, 1, outType);
+  if (failed(accExps))
+    return failure();
+  acc.channelExps = *accExps;
+  twins[op.getResult()] = acc;
   return success();
 }
 
@@ -535,6 +618,15 @@ LogicalResult Fuser::run() {
   }
   for (Operation *op : ops) {
     LogicalResult result = success();
+    // Per-channel codes flow only from weights into contractions and from
+    // accumulators into their quantizer (or a dequantization).
+    if (!isa<QuantizeOp, DequantizeOp, tosa::Conv2DOp, tosa::DepthwiseConv2DOp,
+             tosa::MatMulOp, func::ReturnOp>(op))
+      for (Value v : op->getOperands())
+        if (std::optional<IntVal> t = twin(v); t && t->channelExps)
+          return op->emitOpError(
+              "reads codes with per-channel exponents; only their layer's "
+              "quantizer may follow a layer with per-channel weights");
     if (auto q = dyn_cast<QuantizeOp>(op)) {
       result = fuseQuantize(q);
     } else if (auto d = dyn_cast<DequantizeOp>(op)) {
@@ -579,10 +671,15 @@ LogicalResult Fuser::run() {
         Operation *producer = operand.get().getDefiningOp();
         ImplicitLocOpBuilder b(producer ? producer->getLoc() : ret.getLoc(),
                                ret);
+        ChannelInts exps = exponentsOf(*codes);
         operand.set(DequantizeOp::create(
             b, operand.get().getType(), codes->codes,
-            b.getI64IntegerAttr(codes->exp), b.getI64IntegerAttr(codes->bits),
-            b.getBoolAttr(codes->isSigned)));
+            exps.isPerChannel() ? IntegerAttr()
+                                : b.getI64IntegerAttr(exps.values.front()),
+            b.getI64IntegerAttr(codes->bits), b.getBoolAttr(codes->isSigned),
+            exps.isPerChannel() ? b.getDenseI64ArrayAttr(exps.values)
+                                : DenseI64ArrayAttr(),
+            exps.axis ? b.getI64IntegerAttr(*exps.axis) : IntegerAttr()));
       }
     } else {
       return op->emitOpError("is not supported by --tqt-fuse-integer");

@@ -513,7 +513,7 @@ LogicalResult Rules::fakeQuant(FakeQuantOp fq) {
   auto grad = FakeQuantGradOp::create(
       b, fq.getX().getType(), fq.getLog2T().getType(), fq.getX(), fq.getLog2T(),
       g(), fq.getBitsAttr(), fq.getIsSignedAttr(), fq.getNarrowAttr(),
-      fq.getRoundingAttr());
+      fq.getRoundingAttr(), fq.getAxisAttr());
   if (need(0))
     grads[0] = grad.getDx();
   if (need(1))

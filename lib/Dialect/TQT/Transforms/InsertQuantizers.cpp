@@ -36,6 +36,7 @@ namespace {
 struct QuantizerConfig {
   unsigned weightBits, actBits, layerBits, reluBits, firstLastBits;
   RoundingMode rounding;
+  bool perChannelWeights;
 };
 
 /// A threshold shared by one or more quantizers.
@@ -46,6 +47,10 @@ struct Slot {
   bool isWeight;
   unsigned parent;
   ml_program::GlobalOp global;
+  /// Per-channel thresholds: the channel dimension of the quantized tensor
+  /// and its size (weights with per-channel-weights).
+  std::optional<int64_t> axis = std::nullopt;
+  int64_t channels = 0;
 };
 
 bool isConstantLike(Value v) {
@@ -85,6 +90,10 @@ public:
 private:
   unsigned newSlot(const Twine &name, unsigned bits, bool isSigned,
                    bool isWeight = false);
+  /// The slot of a layer's weights `w`: per channel along `axis` (the
+  /// output channels) with per-channel-weights, else per tensor.
+  FailureOr<unsigned> weightSlot(Operation *layer, const std::string &name,
+                                 Value w, int64_t axis, bool isFirstOrLast);
   unsigned find(unsigned s);
   LogicalResult merge(unsigned a, unsigned b, Operation *where);
   /// A fake_quant of `v` in slot `slot`, right after `v` is defined. With
@@ -144,6 +153,24 @@ unsigned QuantizerInserter::newSlot(const Twine &name, unsigned bits,
   return id;
 }
 
+FailureOr<unsigned> QuantizerInserter::weightSlot(Operation *layer,
+                                                  const std::string &name,
+                                                  Value w, int64_t axis,
+                                                  bool isFirstOrLast) {
+  unsigned slot = newSlot(name + ".weight", weightBitsFor(isFirstOrLast), true,
+                          /*isWeight=*/true);
+  if (!config.perChannelWeights)
+    return slot;
+  auto type = cast<RankedTensorType>(w.getType());
+  if (type.isDynamicDim(axis))
+    return layer->emitOpError("weights ")
+           << w.getType() << " have a dynamic channel dimension " << axis
+           << "; per-channel-weights needs its size";
+  slots[slot].axis = axis;
+  slots[slot].channels = type.getDimSize(axis);
+  return slot;
+}
+
 unsigned QuantizerInserter::find(unsigned s) {
   while (slots[s].parent != s)
     s = slots[s].parent = slots[slots[s].parent].parent;
@@ -156,6 +183,9 @@ LogicalResult QuantizerInserter::merge(unsigned a, unsigned b,
   b = find(b);
   if (a == b)
     return success();
+  if (slots[a].axis || slots[b].axis)
+    return where->emitOpError("would share a per-channel weight threshold "
+                              "with another quantizer");
   if (slots[a].bits != slots[b].bits || slots[a].isSigned != slots[b].isSigned)
     return where->emitOpError("needs one scale for tensors quantized as ")
            << slots[a].bits << "-bit "
@@ -187,10 +217,13 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses,
   if (!s.global) {
     // Globals go before the function, in creation order.
     OpBuilder gb(func);
-    auto scalar = RankedTensorType::get({}, gb.getF32Type());
+    auto thresholdType =
+        s.axis ? RankedTensorType::get({s.channels}, gb.getF32Type())
+               : RankedTensorType::get({}, gb.getF32Type());
     s.global = ml_program::GlobalOp::create(
-        gb, loc, "q." + s.name, scalar, /*is_mutable=*/true,
-        DenseElementsAttr::get(scalar, 0.0f), gb.getStringAttr("private"));
+        gb, loc, "q." + s.name, thresholdType, /*is_mutable=*/true,
+        DenseElementsAttr::get(thresholdType, 0.0f),
+        gb.getStringAttr("private"));
     s.global->setAttr(TQTDialect::Log2ThresholdAttrHelper::getNameStr(),
                       gb.getUnitAttr());
     if (s.isWeight)
@@ -203,8 +236,8 @@ Value QuantizerInserter::quantize(Value v, unsigned slot, bool replaceUses,
   auto fq = FakeQuantOp::create(
       b, loc, v.getType(), v, load.getResult(), b.getI64IntegerAttr(s.bits),
       b.getBoolAttr(s.isSigned), b.getBoolAttr(false),
-      RoundingModeAttr::get(b.getContext(),
-                            rounding.value_or(config.rounding)));
+      RoundingModeAttr::get(b.getContext(), rounding.value_or(config.rounding)),
+      s.axis ? b.getI64IntegerAttr(*s.axis) : IntegerAttr());
   if (replaceUses)
     v.replaceAllUsesExcept(fq.getResult(), fq);
   quantized[fq.getResult()] = slot;
@@ -234,7 +267,8 @@ Value QuantizerInserter::quantizeAtAccumulatorScale(Value v, unsigned xSlot,
   return FakeQuantOp::create(
       b, loc, v.getType(), v, theta, b.getI64IntegerAttr(32),
       b.getBoolAttr(true), b.getBoolAttr(false),
-      RoundingModeAttr::get(b.getContext(), config.rounding));
+      RoundingModeAttr::get(b.getContext(), config.rounding),
+      /*axis=*/nullptr);
 }
 
 Value QuantizerInserter::quantizeAccumulatorAndBias(Value acc, Value &bias,
@@ -300,9 +334,14 @@ LogicalResult QuantizerInserter::handleConv(Operation *op, Value input,
   if (!isConstantLike(weight))
     return op->emitOpError("weights must be constants or parameters "
                            "(tosa.const, arith.constant, ml_program globals)");
-  unsigned wSlot = newSlot(name + ".weight", weightBitsFor(isFirst || isLast),
-                           true, /*isWeight=*/true);
-  Value wq = quantize(weight, wSlot, /*replaceUses=*/false);
+  // Output channels: O of conv2d's OHWI weights, C of depthwise HWCM (its M
+  // multipliers share their input channel's threshold).
+  int64_t channelAxis = isa<tosa::Conv2DOp>(op) ? 0 : 2;
+  FailureOr<unsigned> wSlot =
+      weightSlot(op, name, weight, channelAxis, isFirst || isLast);
+  if (failed(wSlot))
+    return failure();
+  Value wq = quantize(weight, *wSlot, /*replaceUses=*/false);
   op->setOperand(1, wq);
 
   // Split the bias off: quantize the accumulator, add the bias at the same
@@ -317,7 +356,7 @@ LogicalResult QuantizerInserter::handleConv(Operation *op, Value input,
   for (OpOperand &use : acc.getUses())
     uses.push_back(&use);
   Value bq = bias;
-  Value accq = quantizeAccumulatorAndBias(acc, bq, name, *slotOf(input), wSlot,
+  Value accq = quantizeAccumulatorAndBias(acc, bq, name, *slotOf(input), *wSlot,
                                           /*replaceAccUses=*/false);
   b.setInsertionPointAfter(accq.getDefiningOp());
   auto accType = cast<RankedTensorType>(acc.getType());
@@ -342,9 +381,12 @@ LogicalResult QuantizerInserter::handleMatMul(tosa::MatMulOp op, bool isFirst,
     return op.emitOpError("weights (operand b) must be constants or "
                           "parameters; a matmul of two activations is not a "
                           "fully connected layer");
-  unsigned wSlot = newSlot(name + ".weight", weightBitsFor(isFirst || isLast),
-                           true, /*isWeight=*/true);
-  op.setOperand(1, quantize(weight, wSlot, /*replaceUses=*/false));
+  // Weights [batch, K, N]: the N output channels.
+  FailureOr<unsigned> wSlot =
+      weightSlot(op, name, weight, 2, isFirst || isLast);
+  if (failed(wSlot))
+    return failure();
+  op.setOperand(1, quantize(weight, *wSlot, /*replaceUses=*/false));
   // The bias add of a fully connected layer: reshapes, then an add of a
   // constant, quantized at the accumulator's scale.
   Value v = op.getResult();
@@ -359,7 +401,7 @@ LogicalResult QuantizerInserter::handleMatMul(tosa::MatMulOp op, bool isFirst,
     bias = add->getOperand(biasIndex);
   }
   quantizeAccumulatorAndBias(op.getResult(), bias, name, *slotOf(op.getA()),
-                             wSlot, /*replaceAccUses=*/true);
+                             *wSlot, /*replaceAccUses=*/true);
   if (bias) {
     add->setOperand(biasIndex, bias);
     handled.insert(add);
@@ -562,8 +604,9 @@ LogicalResult QuantizerInserter::run() {
     else if (auto concat = dyn_cast<tosa::ConcatOp>(op))
       result = handleConcat(concat);
     else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
-                 tosa::SliceOp, tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp,
-                 ml_program::GlobalLoadOp, func::ReturnOp>(op))
+                 tosa::SliceOp, tosa::ConstOp, tosa::ConstShapeOp,
+                 arith::ConstantOp, ml_program::GlobalLoadOp, func::ReturnOp>(
+                 op))
       continue;
     else if (isa<tosa::AvgPool2dOp, tosa::MulOp, tosa::SubOp, tosa::MaximumOp,
                  tosa::ReduceSumOp>(op))
@@ -600,8 +643,17 @@ struct InsertQuantizersPass
         !checkBits(reluBits, "relu-bits", 2, 16) ||
         !checkBits(firstLastBits, "first-last-bits", 2, 8))
       return signalPassFailure();
-    QuantizerConfig config{weightBits, actBits,       layerBits,
-                           reluBits,   firstLastBits, rounding};
+    if (perChannelWeights && layerBits == 0) {
+      // The 32-bit bias at the accumulator's scale would need one scale
+      // per channel: not built.
+      module.emitError("--tqt-insert-quantizers: per-channel-weights needs "
+                       "an accumulator quantizer (layer-bits > 0); "
+                       "layer-bits=0 quantizes the bias at the accumulator's "
+                       "per-tensor scale");
+      return signalPassFailure();
+    }
+    QuantizerConfig config{weightBits,    actBits,  layerBits,        reluBits,
+                           firstLastBits, rounding, perChannelWeights};
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
       if (func.isExternal() || !func.isPublic())
         continue;

@@ -27,12 +27,12 @@ namespace num = ::mlir::tqt::numerics;
 
 namespace {
 
-/// The value of a constant threshold expression: constants, loads of
-/// globals with initial values, and ceil / add / sub of those. Collects the
-/// ops it reads so that they can be erased once unused.
-FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
-                                   SymbolTable &symbols,
-                                   SmallVectorImpl<Operation *> &reads) {
+/// The values of a constant threshold expression (one, or one per channel):
+/// constants, loads of globals with initial values, and ceil / add / sub of
+/// those. Collects the ops it reads so that they can be erased once unused.
+FailureOr<SmallVector<float>>
+evaluateThreshold(FakeQuantOp op, Value t, SymbolTable &symbols,
+                  SmallVectorImpl<Operation *> &reads) {
   Operation *def = t.getDefiningOp();
   if (!def) {
     return op.emitOpError(
@@ -42,9 +42,9 @@ FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
   }
   reads.push_back(def);
   if (auto cst = dyn_cast<arith::ConstantOp>(def)) {
-    if (auto v = getScalarF32(cst.getValue()))
+    if (auto v = getF32Values(cst.getValue()))
       return *v;
-    return op.emitOpError("threshold value must be a dense f32 scalar, got ")
+    return op.emitOpError("threshold value must be dense f32, got ")
            << cst.getValue();
   }
   if (auto load = dyn_cast<ml_program::GlobalLoadOp>(def)) {
@@ -59,22 +59,26 @@ FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
              << load.getGlobal()
              << " has no initial value; a threshold must be known to be "
                 "legalized";
-    if (auto v = getScalarF32(value))
+    if (auto v = getF32Values(value))
       return *v;
-    return op.emitOpError("threshold value must be a dense f32 scalar, got ")
-           << value;
+    return op.emitOpError("threshold value must be dense f32, got ") << value;
   }
   if (isa<math::CeilOp, arith::AddFOp, arith::SubFOp>(def)) {
-    SmallVector<float> args;
+    SmallVector<SmallVector<float>> args;
     for (Value operand : def->getOperands()) {
-      FailureOr<float> v = evaluateThreshold(op, operand, symbols, reads);
+      FailureOr<SmallVector<float>> v =
+          evaluateThreshold(op, operand, symbols, reads);
       if (failed(v))
         return failure();
-      args.push_back(*v);
+      args.push_back(std::move(*v));
     }
-    if (isa<math::CeilOp>(def))
-      return std::ceil(args[0]);
-    return isa<arith::AddFOp>(def) ? args[0] + args[1] : args[0] - args[1];
+    // Elementwise on tensors of one type (as arith and math require).
+    SmallVector<float> result(args[0].size());
+    for (size_t i = 0; i < result.size(); ++i)
+      result[i] = isa<math::CeilOp>(def)    ? std::ceil(args[0][i])
+                  : isa<arith::AddFOp>(def) ? args[0][i] + args[1][i]
+                                            : args[0][i] - args[1][i];
+    return result;
   }
   return op.emitOpError(
              "threshold must be a constant (arith.constant or a load of an "
@@ -83,22 +87,33 @@ FailureOr<float> evaluateThreshold(FakeQuantOp op, Value t,
          << def->getName() << "'";
 }
 
-/// The scalar value of a constant log2 threshold, or a diagnostic.
-FailureOr<float> constantThreshold(FakeQuantOp op, SymbolTable &symbols,
-                                   SmallVectorImpl<Operation *> &reads) {
-  FailureOr<float> theta = evaluateThreshold(op, op.getLog2T(), symbols, reads);
-  if (failed(theta))
+/// The values of a constant log2 threshold (one per channel with `axis`),
+/// or a diagnostic.
+FailureOr<SmallVector<float>>
+constantThreshold(FakeQuantOp op, SymbolTable &symbols,
+                  SmallVectorImpl<Operation *> &reads) {
+  FailureOr<SmallVector<float>> thetas =
+      evaluateThreshold(op, op.getLog2T(), symbols, reads);
+  if (failed(thetas))
     return failure();
-  if (std::isnan(*theta))
-    return op.emitOpError("threshold is NaN");
-  // +-inf would clamp to the largest or smallest exponent: a model whose
-  // outputs are all zero (or all saturated) rather than an error.
-  if (std::isinf(*theta))
-    return op.emitOpError("threshold is ")
-           << (*theta > 0 ? "+inf" : "-inf")
-           << "; calibrate on finite data (tqt-calibrate reports "
-              "non-finite values) or set the threshold";
-  return theta;
+  auto type = cast<RankedTensorType>(op.getLog2T().getType());
+  if (type.hasStaticShape() && int64_t(thetas->size()) != type.getNumElements())
+    return op.emitOpError("threshold has ")
+           << thetas->size() << " values for its type " << type;
+  for (auto [c, theta] : llvm::enumerate(*thetas)) {
+    std::string channel =
+        op.getAxis() ? " of channel " + std::to_string(c) : "";
+    if (std::isnan(theta))
+      return op.emitOpError("threshold") << channel << " is NaN";
+    // +-inf would clamp to the largest or smallest exponent: a model whose
+    // outputs are all zero (or all saturated) rather than an error.
+    if (std::isinf(theta))
+      return op.emitOpError("threshold")
+             << channel << " is " << (theta > 0 ? "+inf" : "-inf")
+             << "; calibrate on finite data (tqt-calibrate reports "
+                "non-finite values) or set the threshold";
+  }
+  return thetas;
 }
 
 IntegerType storageFor(MLIRContext *ctx, unsigned bits) {
@@ -124,22 +139,31 @@ struct LegalizePow2Pass
     module.walk([&](FakeQuantOp op) { quantizers.push_back(op); });
     SmallVector<Operation *> maybeDead;
     for (FakeQuantOp op : quantizers) {
-      FailureOr<float> theta = constantThreshold(op, symbols, maybeDead);
-      if (failed(theta)) {
+      FailureOr<SmallVector<float>> thetas =
+          constantThreshold(op, symbols, maybeDead);
+      if (failed(thetas)) {
         failedAny = true;
         continue;
       }
       num::QuantizerSpec spec = op.getSpec();
-      int exp = num::scaleExponent(*theta, spec.bits, spec.isSigned);
+      SmallVector<int64_t> exps;
+      for (float theta : *thetas)
+        exps.push_back(num::scaleExponent(theta, spec.bits, spec.isSigned));
       auto xType = cast<TensorType>(op.getX().getType());
       auto qType = xType.clone(storageFor(op.getContext(), spec.bits));
       ImplicitLocOpBuilder b(op.getLoc(), op);
-      auto expAttr = b.getI64IntegerAttr(exp);
+      // One exponent per channel, or one for the tensor.
+      IntegerAttr expAttr =
+          op.getAxis() ? IntegerAttr() : b.getI64IntegerAttr(exps.front());
+      DenseI64ArrayAttr channelExps =
+          op.getAxis() ? b.getDenseI64ArrayAttr(exps) : DenseI64ArrayAttr();
       auto q = QuantizeOp::create(b, qType, op.getX(), expAttr,
                                   op.getBitsAttr(), op.getIsSignedAttr(),
-                                  op.getNarrowAttr(), op.getRoundingAttr());
+                                  op.getNarrowAttr(), op.getRoundingAttr(),
+                                  channelExps, op.getAxisAttr());
       auto d = DequantizeOp::create(b, xType, q.getResult(), expAttr,
-                                    op.getBitsAttr(), op.getIsSignedAttr());
+                                    op.getBitsAttr(), op.getIsSignedAttr(),
+                                    channelExps, op.getAxisAttr());
       op.replaceAllUsesWith(d.getResult());
       op.erase();
     }

@@ -8,6 +8,7 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "tqt/Dialect/TQT/IR/ChannelParams.h"
 #include "tqt/Dialect/TQT/IR/TQTAttrs.h"
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
 #include "tqt/Support/FixedPoint.h"
@@ -26,6 +27,10 @@ LogicalResult evaluate(Operation *op, ArrayRef<Attribute> operands,
 /// The value of a one-element dense f32 attribute (a log2 threshold), if
 /// `attr` is one.
 std::optional<float> getScalarF32(Attribute attr);
+
+/// The f32 values of a dense or dense_resource f32 attribute (log2
+/// thresholds, one or one per channel), if `attr` is one.
+std::optional<SmallVector<float>> getF32Values(Attribute attr);
 
 /// The f32 elements of a constant's value as a dense attribute: `dense`
 /// values as they are, `dense_resource` blobs (how exporters store weights)

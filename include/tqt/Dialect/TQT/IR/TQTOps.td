@@ -11,13 +11,16 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 // Type and attribute constraints
 //===----------------------------------------------------------------------===//
 
-// A log2 threshold: a scalar f32 tensor. Buildable, so that the assembly
-// format never has to spell it.
+// Log2 thresholds: a 0-d f32 tensor (one threshold for the tensor), or a 1-d
+// one with a threshold per channel along the op's `axis`. The assembly format
+// never spells the type: it follows from `axis` and the quantized type
+// (custom<ThresholdType>).
 def TQT_Log2Threshold : Type<
-    And<[TensorOf<[F32]>.predicate, HasAnyRankOfPred<[0]>]>,
-    "0-d tensor of f32 (a log2 threshold)", "::mlir::TensorType"> {
-  let builderCall = "::mlir::RankedTensorType::get({}, $_builder.getF32Type())";
-}
+    And<[TensorOf<[F32]>.predicate, HasAnyRankOfPred<[0, 1]>]>,
+    "0-d or 1-d tensor of f32 (log2 thresholds)", "::mlir::TensorType">;
+
+// The channel axis of per-channel parameters.
+def TQT_ChannelAxis : OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>;
 
 def TQT_FloatTensor : TensorOf<[F32]>;
 def TQT_IntegerTensor : TensorOf<[AnySignlessInteger]>;
@@ -57,20 +60,28 @@ def TQT_FakeQuantOp : TQT_Op<"fake_quant", [Pure,
     frozen. Quantizers that must share a scale use the same `%log2_t` value.
     NaN inputs become 0; a NaN threshold makes the result NaN.
 
+    Per channel: with `axis(a)`, `%log2_t` is a 1-d tensor with one threshold
+    per index along dimension `a` of `%x` (its type, `tensor<Cxf32>`, follows
+    from `%x` and is not spelled), and each element uses the threshold of its
+    channel (docs/Numerics.md section 14).
+
     Example:
 
     ```mlir
     %q = tqt.fake_quant %x, %log2_t bits(8) unsigned : tensor<?x16xf32>
     %w = tqt.fake_quant %k, %t bits(4) signed narrow rounding<half_up> : tensor<3x3x8x16xf32>
+    %c = tqt.fake_quant %k, %ts bits(8) signed axis(3) : tensor<3x3x8x16xf32>
     ```
   }], TQT_GridDoc);
 
   let arguments = !con((ins TQT_FloatTensor:$x, TQT_Log2Threshold:$log2_t),
-                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding));
+                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding,
+                                          TQT_ChannelAxis:$axis));
   let results = (outs TQT_FloatTensor:$output);
   let assemblyFormat = [{
     $x `,` $log2_t custom<Grid>($bits, $is_signed, $narrow)
-    (`rounding` `` $rounding^)? attr-dict `:` type($x)
+    (`rounding` `` $rounding^)? (`axis` `(` $axis^ `)`)? attr-dict `:` type($x)
+    `` custom<ThresholdType>(ref(type($x)), ref($axis), type($log2_t))
   }];
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -94,7 +105,9 @@ def TQT_FakeQuantGradOp : TQT_Op<"fake_quant_grad", [Pure,
 
     * `dx = dy` inside, `0` below and above (and for NaN inputs);
     * `dlog2_t = s * ln2 * sum_i dy_i * {n | r_i - x_i/s | p}`, a sum over the
-      whole tensor (the ceil of the threshold is passed straight through).
+      whole tensor (the ceil of the threshold is passed straight through);
+      per channel (`axis`), one such sum per channel, over that channel's
+      elements, with that channel's scale.
 
     Example:
 
@@ -105,11 +118,14 @@ def TQT_FakeQuantGradOp : TQT_Op<"fake_quant_grad", [Pure,
 
   let arguments = !con((ins TQT_FloatTensor:$x, TQT_Log2Threshold:$log2_t,
                             TQT_FloatTensor:$dy),
-                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding));
+                       TQT_GridArgs, (ins TQT_RoundingDefault:$rounding,
+                                          TQT_ChannelAxis:$axis));
   let results = (outs TQT_FloatTensor:$dx, TQT_Log2Threshold:$dlog2_t);
   let assemblyFormat = [{
     $x `,` $log2_t `,` $dy custom<Grid>($bits, $is_signed, $narrow)
-    (`rounding` `` $rounding^)? attr-dict `:` type($x)
+    (`rounding` `` $rounding^)? (`axis` `(` $axis^ `)`)? attr-dict `:` type($x)
+    `` custom<ThresholdType>(ref(type($x)), ref($axis), type($log2_t))
+    `` custom<ThresholdType>(ref(type($x)), ref($axis), type($dlog2_t))
   }];
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -129,24 +145,35 @@ def TQT_QuantizeOp : TQT_Op<"quantize", [Pure]> {
     integer element type of the result (which must hold `bits` bits). NaN
     becomes 0, infinities saturate. `exp` is in [-126, 127].
 
+    Per channel, `exps[e0, e1, ...] axis(a)` gives one exponent per index
+    along dimension `a` of `%x` (`--tqt-legalize-pow2` of a per-channel
+    `tqt.fake_quant`).
+
     Example:
 
     ```mlir
     %q = tqt.quantize %x exp(-7) bits(8) signed : tensor<?x28x28x1xf32> -> tensor<?x28x28x1xi8>
+    %w = tqt.quantize %k exps[-7, -9] axis(0) bits(8) signed : tensor<2x3x3x8xf32> -> tensor<2x3x3x8xi8>
     ```
   }], TQT_GridDoc);
 
-  let arguments = !con((ins TQT_FloatTensor:$x, I64Attr:$exp), TQT_GridArgs,
-                       (ins TQT_RoundingDefault:$rounding));
+  let arguments = !con((ins TQT_FloatTensor:$x, OptionalAttr<I64Attr>:$exp),
+                       TQT_GridArgs,
+                       (ins TQT_RoundingDefault:$rounding,
+                            OptionalAttr<DenseI64ArrayAttr>:$channel_exps,
+                            TQT_ChannelAxis:$axis));
   let results = (outs TQT_IntegerTensor:$output);
   let assemblyFormat = [{
-    $x `exp` `(` $exp `)` custom<Grid>($bits, $is_signed, $narrow)
+    $x custom<ChannelInts>("\"exp\"", $exp, $channel_exps, $axis)
+    custom<Grid>($bits, $is_signed, $narrow)
     (`rounding` `` $rounding^)? attr-dict `:` type($x) `->` type($output)
   }];
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDeclaration = [{
     ::mlir::tqt::numerics::QuantizerSpec getSpec();
+    /// The exponent of each channel (one entry when per tensor).
+    ::mlir::tqt::ChannelInts getExponents();
   }];
 }
 
@@ -160,24 +187,33 @@ def TQT_DequantizeOp : TQT_Op<"dequantize", [Pure]> {
     Reads each integer (sign extension if `is_signed`, zero extension
     otherwise) and returns the f32 nearest to `q * 2^exp` (exact whenever
     `|q| < 2^24`). `bits` and `is_signed` describe the grid the codes come
-    from; `bits` must fit the input's storage type. `exp` is in [-126, 127].
+    from; `bits` must fit the input's storage type. `exp` is in [-126, 127];
+    per channel, `exps[...] axis(a)` as for `tqt.quantize`.
 
     Example:
 
     ```mlir
     %y = tqt.dequantize %q exp(-8) bits(8) unsigned : tensor<10xi8> -> tensor<10xf32>
+    %w = tqt.dequantize %k exps[-7, -9] axis(0) bits(8) signed : tensor<2x8xi8> -> tensor<2x8xf32>
     ```
   }];
 
-  let arguments = (ins TQT_IntegerTensor:$input, I64Attr:$exp, I64Attr:$bits,
-                       BoolAttr:$is_signed);
+  let arguments = (ins TQT_IntegerTensor:$input, OptionalAttr<I64Attr>:$exp,
+                       I64Attr:$bits, BoolAttr:$is_signed,
+                       OptionalAttr<DenseI64ArrayAttr>:$channel_exps,
+                       TQT_ChannelAxis:$axis);
   let results = (outs TQT_FloatTensor:$output);
   let assemblyFormat = [{
-    $input `exp` `(` $exp `)` custom<Grid>($bits, $is_signed)
+    $input custom<ChannelInts>("\"exp\"", $exp, $channel_exps, $axis)
+    custom<Grid>($bits, $is_signed)
     attr-dict `:` type($input) `->` type($output)
   }];
   let hasVerifier = 1;
   let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The exponent of each channel (one entry when per tensor).
+    ::mlir::tqt::ChannelInts getExponents();
+  }];
 }
 
 //===----------------------------------------------------------------------===//
@@ -192,24 +228,31 @@ def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
     when `shift > 0`, or left by `-shift` exactly when `shift < 0`, then
     saturates to the output grid intersected with `[clamp_min, clamp_max]`
     (in output integer units; used for fused ReLU/ReLU6). `shift` is in
-    [-63, 63]; the input storage is at most 64 bits wide.
+    [-63, 63]; the input storage is at most 64 bits wide. Per channel,
+    `shifts[k0, k1, ...] axis(a)` gives one shift per index along dimension
+    `a` (the accumulators of a layer with per-channel weight exponents).
 
     Example:
 
     ```mlir
     %y = tqt.requantize %acc shift(9) bits(8) unsigned clamp_max(192) : tensor<?x10xi32> -> tensor<?x10xi8>
+    %z = tqt.requantize %acc shifts[9, 11] axis(1) bits(8) signed : tensor<?x2xi32> -> tensor<?x2xi8>
     ```
   }], TQT_GridDoc);
 
-  let arguments = !con((ins TQT_IntegerTensor:$input, I64Attr:$shift),
+  let arguments = !con((ins TQT_IntegerTensor:$input,
+                            OptionalAttr<I64Attr>:$shift),
                        TQT_GridArgs,
                        (ins TQT_RoundingDefault:$rounding,
                             OptionalAttr<I64Attr>:$clamp_min,
                             OptionalAttr<I64Attr>:$clamp_max,
-                            UnitAttr:$input_unsigned));
+                            UnitAttr:$input_unsigned,
+                            OptionalAttr<DenseI64ArrayAttr>:$channel_shifts,
+                            TQT_ChannelAxis:$axis));
   let results = (outs TQT_IntegerTensor:$output);
   let assemblyFormat = [{
-    $input `shift` `(` $shift `)` custom<Grid>($bits, $is_signed, $narrow)
+    $input custom<ChannelInts>("\"shift\"", $shift, $channel_shifts, $axis)
+    custom<Grid>($bits, $is_signed, $narrow)
     (`clamp_min` `(` $clamp_min^ `)`)? (`clamp_max` `(` $clamp_max^ `)`)?
     (`rounding` `` $rounding^)? (`input_unsigned` $input_unsigned^)?
     attr-dict `:` type($input) `->` type($output)
@@ -220,6 +263,8 @@ def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
     ::mlir::tqt::numerics::QuantizerSpec getSpec();
     /// The output grid intersected with the clamp bounds.
     ::mlir::tqt::numerics::Grid getClampedGrid();
+    /// The shift of each channel (one entry when per tensor).
+    ::mlir::tqt::ChannelInts getShifts();
   }];
 }
 

@@ -262,6 +262,15 @@ def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
     (`ceil(t_x) + ceil(t_w) + 31 - (b_x - s_x) - (b_w - 1)`), and added to the
     raw accumulator.
 
+    With `per-channel-weights`, every conv2d, depthwise and matmul weight
+    quantizer has one log2 threshold per output channel (a `tensor<Cxf32>`
+    global, `tqt.fake_quant ... axis(a)`: axis 0 of conv2d's OHWI weights,
+    axis 2 of depthwise HWCM weights, whose M multipliers of an input
+    channel share its threshold, and axis 2 of matmul's [batch, K, N]);
+    calibration, training, legalization and the integer program then carry
+    one scale per channel (docs/Numerics.md section 14). It needs an
+    accumulator quantizer (`layer-bits` > 0).
+
     Average pooling, batch norm and leaky ReLU are rewritten by
     `--tqt-prepare` first; any other op and quantized inputs of mixed grids
     are reported with the op's location.
@@ -277,6 +286,10 @@ def TQTInsertQuantizers : Pass<"tqt-insert-quantizers", "::mlir::ModuleOp"> {
            "Bits of the unsigned quantizers after ReLU/ReLU6">,
     Option<"firstLastBits", "first-last-bits", "unsigned", /*default=*/"8",
            "Weight bits of the first and last compute layers when weight-bits is lower">,
+    Option<"perChannelWeights", "per-channel-weights", "bool",
+           /*default=*/"false",
+           "One log2 threshold per output channel for conv2d, depthwise and "
+           "matmul weights">,
     Option<"rounding", "rounding", "::mlir::tqt::RoundingMode",
            /*default=*/"::mlir::tqt::RoundingMode::HalfEven",
            "Rounding mode of every quantizer: half_even (default), half_up, half_away or floor",
