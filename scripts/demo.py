@@ -8,6 +8,8 @@ shape of the method's results table (tqt-method 7):
   3. INT8 retrain wt           weights trained, thresholds fixed at calibration
   4. INT8 TQT                  weights and thresholds trained (3SD init)
   5. INT4 TQT                  4-bit weights (first/last layers 8-bit), TQT
+  6. INT8 TQT, per-channel     one power-of-2 weight threshold per output channel
+  7. INT4 TQT, per-channel     the same at 4 bits
 
 Every quantized accuracy is the accuracy of the legalized, fused integer-only
 program. tqt-run --compare-layers checks, on the test images, that every
@@ -21,7 +23,7 @@ compared with the FP32 model compiled by the same pipeline.
 
   demo.py --build DIR --model MODEL.mlir --results DIR [--steps 800]
           [--batch 24] [--eval-samples 0] [--train-samples 0] [--val-samples 2000]
-          [--seeds 1] [--no-aot]
+          [--seeds 1] [--no-aot] [--no-per-channel]
 """
 import argparse
 import csv
@@ -93,7 +95,7 @@ class Demo:
         """(steps, freeze start, freeze every) of a trained row: INT4 has its
         own (--int4-steps ...), the others share --steps."""
         a = self.args
-        if name.startswith("int4") and a.int4_steps:
+        if name.startswith("int4") and a.int4_steps:  # per-channel INT4 too
             return a.int4_steps, a.int4_freeze_start, a.int4_freeze_every
         return a.steps, a.freeze_start, a.freeze_every
 
@@ -183,17 +185,31 @@ class Demo:
         self.tqt8, log8 = self.trained_row("retrain wt,th", "INT8", cal8r, "int8_tqt")
 
         # INT4 weights TQT (first and last layers 8-bit).
-        sim4 = self.path("int4.sim.mlir")
-        self.tool("tqt-opt", fp32, "--tqt-insert-quantizers=weight-bits=4 first-last-bits=8", "-o", sim4)
-        cal4 = self.path("int4.retrain.mlir")
-        self.tool("tqt-calibrate", sim4, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal4)
+        cal4 = self.calibrated(fp32, "int4", "weight-bits=4 first-last-bits=8")
         _, log4 = self.trained_row("retrain wt,th", "INT4 wt", cal4, "int4_tqt")
+
+        # Per-channel weight thresholds (one per output channel), INT8 and
+        # INT4.
+        if not a.no_per_channel:
+            cal8c = self.calibrated(fp32, "int8_pc", "per-channel-weights=true")
+            self.trained_row("retrain wt,th", "INT8 pc", cal8c, "int8_pc_tqt")
+            cal4c = self.calibrated(fp32, "int4_pc", "weight-bits=4 first-last-bits=8 per-channel-weights=true")
+            self.trained_row("retrain wt,th", "INT4 wt pc", cal4c, "int4_pc_tqt")
 
         self.report(log8, log4)
         if not a.no_aot:
             self.aot(fp32)
         ok = self.check_bounds()
         return ok and getattr(self, "aot_ok", True)
+
+    def calibrated(self, fp32, name, options):
+        """The simulation graph of `fp32` with --tqt-insert-quantizers
+        `options`, calibrated for retraining (3SD weights)."""
+        sim = self.path(f"{name}.sim.mlir")
+        self.tool("tqt-opt", fp32, f"--tqt-insert-quantizers={options}", "-o", sim)
+        cal = self.path(f"{name}.retrain.mlir")
+        self.tool("tqt-calibrate", sim, "--dataset", "fashion-mnist", "--mode", "retrain", "--quiet", "-o", cal)
+        return cal
 
     def report(self, log8, log4):
         a = self.args
@@ -289,6 +305,8 @@ def main():
                     help="train every trained row with seeds 1..N and report mean and spread")
     ap.add_argument("--train-samples", type=int, default=0)
     ap.add_argument("--no-aot", action="store_true")
+    ap.add_argument("--no-per-channel", action="store_true",
+                    help="leave out the per-channel weight rows (INT8 pc, INT4 wt pc)")
     ap.add_argument("--int8-bound", type=float, default=3.0,
                     help="fail when an INT8 row is more than this many points below FP32")
     ap.add_argument("--int4-bound", type=float, default=10.0,

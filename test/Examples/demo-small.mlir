@@ -1,6 +1,6 @@
 // A small, fast version of the demo flow (scripts/demo.py) on the embedded
-// model: 60 training steps per variant on 3,000 training images, 300 test
-// images. Every integer program equals its simulation graph layer by layer
+// model: 60 training steps per variant (per-tensor and per-channel weight
+// thresholds) on 3,000 training images, 300 test images. Every integer program equals its simulation graph layer by layer
 // on the test images (tqt-run --compare-layers), the INT8 programs stay
 // within 3 points of FP32 and INT4 within 10 (asserted by the demo and
 // again here), the
@@ -21,6 +21,8 @@
 // CHECK-NEXT: retrain wt      INT8       {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
 // CHECK-NEXT: retrain wt,th   INT8       {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
 // CHECK-NEXT: retrain wt,th   INT4 wt    {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
+// CHECK-NEXT: retrain wt,th   INT8 pc    {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
+// CHECK-NEXT: retrain wt,th   INT4 wt pc {{ *[0-9.]+ +[0-9.]+.*}}  bit-exact ({{[0-9]+}} quantizers, {{[0-9,]+}} codes)
 // CHECK-NOT: SIMULATION DIFFERS
 // CHECK: INT8 executable vs simulation graph: 300 images, logits identical bit for bit
 // CHECK: per-image latency
