@@ -46,6 +46,22 @@
 
 // SAME-COUNT-12: 2 of 2 files identical
 
+// Per-channel exponents (axis 1 of [47, 2]: -2 and -3) as the per-axis type
+// !quant.uniform<i8:f32:1, {0.25, 0.125}>, on the same values.
+// RUN: %npytool write %t/x2.npy f32 "[k / 8 for k in range(-40, 40)] + [100, -100, inf, -inf, nan, -0.0, 1e-30, -1e-30, 31.875, 31.9, -32.0, -32.2, 63.875, 64.0]" --shape 47,2
+// RUN: tqt-run %s -e per_channel -i %t/x2.npy --output-dir %t/tqt_pc > /dev/null
+// RUN: tqt-run %t/lowered.mlir -e per_channel -i %t/x2.npy --output-dir %t/upstream_pc > /dev/null
+// RUN: tqt-run %t/back.mlir -e per_channel -i %t/x2.npy --output-dir %t/back_pc > /dev/null
+// RUN: %npytool same-dir %t/tqt_pc %t/upstream_pc | FileCheck %s --check-prefix=SAME_PC
+// RUN: %npytool same-dir %t/tqt_pc %t/back_pc | FileCheck %s --check-prefix=SAME_PC
+// SAME_PC: 2 of 2 files identical
+// QUANT-LABEL: func.func @per_channel
+// QUANT:         quant.qcast {{.*}} to tensor<47x2x!quant.uniform<i8:f32:1, {2.500000e-01,1.250000e-01}>>
+// QUANT:         quant.dcast {{.*}} : tensor<47x2x!quant.uniform<i8:f32:1, {2.500000e-01,1.250000e-01}>> to tensor<47x2xf32>
+// BACK-LABEL: func.func @per_channel
+// BACK:         tqt.quantize {{.*}} exps[-2, -3] axis(1) bits(8) signed
+// BACK:         tqt.dequantize {{.*}} exps[-2, -3] axis(1) bits(8) signed
+
 func.func @half_even(%x: tensor<94xf32>) -> (tensor<94xi8>, tensor<94xf32>) {
   %q = tqt.quantize %x exp(-2) bits(8) signed : tensor<94xf32> -> tensor<94xi8>
   %y = tqt.dequantize %q exp(-2) bits(8) signed : tensor<94xi8> -> tensor<94xf32>
@@ -81,4 +97,10 @@ func.func @narrow4(%x: tensor<94xf32>) -> (tensor<94xi8>, tensor<94xf32>) {
   %q = tqt.quantize %x exp(-1) bits(4) signed narrow rounding<half_away> : tensor<94xf32> -> tensor<94xi8>
   %y = tqt.dequantize %q exp(-1) bits(4) signed : tensor<94xi8> -> tensor<94xf32>
   return %q, %y : tensor<94xi8>, tensor<94xf32>
+}
+
+func.func @per_channel(%x: tensor<47x2xf32>) -> (tensor<47x2xi8>, tensor<47x2xf32>) {
+  %q = tqt.quantize %x exps[-2, -3] axis(1) bits(8) signed : tensor<47x2xf32> -> tensor<47x2xi8>
+  %y = tqt.dequantize %q exps[-2, -3] axis(1) bits(8) signed : tensor<47x2xi8> -> tensor<47x2xf32>
+  return %q, %y : tensor<47x2xi8>, tensor<47x2xf32>
 }

@@ -84,7 +84,9 @@ def ConvertTQTToQuant : Pass<"convert-tqt-to-quant", "::mlir::ModuleOp"> {
     `tqt.is_signed`) take `!quant.uniform` types, with a `quant.scast` to
     the integer codes the body computes on. The quantized type of codes is
     `!quant.uniform<iN<lo:hi>:f32, 2^exp>`: scale 2^exp, zero point 0,
-    storage range the grid (`uN` for unsigned grids).
+    storage range the grid (`uN` for unsigned grids); per-channel codes
+    (`exps[...] axis(a)`) take the per-axis `!quant.uniform<iN:f32:a,
+    {2^e0, ...}>`.
 
     `quant.qcast` leaves rounding to whoever lowers it, and upstream's
     `--lower-quant-ops` truncates toward zero and does not saturate a
@@ -119,8 +121,9 @@ def ConvertQuantToTQT : Pass<"convert-quant-to-tqt", "::mlir::ModuleOp"> {
     `tqt.is_signed`, and storage casts that cancel are removed.
 
     Only what tqt codes can be is accepted; anything else is reported with
-    the op's location: per-axis or sub-channel types, a scale that is not a
-    power of 2 in [2^-126, 2^127], a nonzero zero point, an expressed type
+    the op's location: sub-channel types, a scale that is not a
+    power of 2 in [2^-126, 2^127], a nonzero zero point, per-axis types at
+    a function boundary, an expressed type
     other than f32, storage wider than 32 bits or a storage range that is no
     tqt grid, scalar (non-tensor) values, and quantized values used by ops
     other than the quant casts.

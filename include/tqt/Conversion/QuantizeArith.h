@@ -11,6 +11,7 @@
 #ifndef TQT_CONVERSION_QUANTIZEARITH_H
 #define TQT_CONVERSION_QUANTIZEARITH_H
 
+#include "tqt/Dialect/TQT/IR/ChannelParams.h"
 #include "tqt/Dialect/TQT/IR/TQTAttrs.h"
 #include "tqt/Support/FixedPoint.h"
 
@@ -21,8 +22,10 @@ namespace mlir::tqt {
 /// For a ranked f32 tensor `x`: each element becomes the f32 value of its
 /// code on `spec`'s grid at scale 2^exp under `mode` (+0.0 for NaN,
 /// saturated for +-inf), bit for bit the numerics reference's
-/// dequantize(quantize(x)). `exp` is in [kMinExp, kMaxExp].
-Value buildQuantizedValues(OpBuilder &b, Location loc, Value x, int exp,
+/// dequantize(quantize(x)), with the exponent of the element's channel when
+/// `exps` is per channel. Exponents are in [kMinExp, kMaxExp].
+Value buildQuantizedValues(OpBuilder &b, Location loc, Value x,
+                           const ChannelInts &exps,
                            const numerics::QuantizerSpec &spec,
                            RoundingMode mode);
 

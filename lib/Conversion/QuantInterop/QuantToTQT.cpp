@@ -36,6 +36,16 @@ FailureOr<CodeType> tensorCodes(Operation *op, Type type, StringRef what) {
                      [&] { return op->emitOpError() << what << ": "; });
 }
 
+/// The exponent attributes of tqt.quantize / tqt.dequantize: `exp`, or
+/// `channel_exps` and `axis`.
+std::tuple<IntegerAttr, DenseI64ArrayAttr, IntegerAttr>
+exponentAttrs(Builder &b, const ChannelInts &exps) {
+  if (!exps.isPerChannel())
+    return {b.getI64IntegerAttr(exps.at(0)), nullptr, nullptr};
+  return {nullptr, b.getDenseI64ArrayAttr(exps.values),
+          b.getI64IntegerAttr(*exps.axis)};
+}
+
 /// The integer codes a quantized tensor value holds.
 Value storageOf(OpBuilder &b, Location loc, Value quantized,
                 const CodeType &codes) {
@@ -52,11 +62,11 @@ LogicalResult convertDequantize(quant::DequantizeCastOp op) {
     return failure();
   OpBuilder b(op);
   Value stored = storageOf(b, op.getLoc(), op.getInput(), *codes);
-  Value f = DequantizeOp::create(b, op.getLoc(), op.getType(), stored,
-                                 b.getI64IntegerAttr(codes->exp),
+  auto [exp, channelExps, axis] = exponentAttrs(b, codes->exps);
+  Value f = DequantizeOp::create(b, op.getLoc(), op.getType(), stored, exp,
                                  b.getI64IntegerAttr(codes->grid.bits),
                                  b.getBoolAttr(codes->grid.isSigned),
-                                 /*channel_exps=*/nullptr, /*axis=*/nullptr);
+                                 channelExps, axis);
   op.replaceAllUsesWith(f);
   op.erase();
   return success();
@@ -71,12 +81,12 @@ LogicalResult convertQuantize(quant::QuantizeCastOp op, RoundingMode mode) {
            << op.getInput().getType() << " is not a ranked tensor";
   OpBuilder b(op);
   Type intType = cast<TensorType>(op.getType()).clone(codes->storage);
+  auto [exp, channelExps, axis] = exponentAttrs(b, codes->exps);
   Value q = QuantizeOp::create(
-      b, op.getLoc(), intType, op.getInput(), b.getI64IntegerAttr(codes->exp),
+      b, op.getLoc(), intType, op.getInput(), exp,
       b.getI64IntegerAttr(codes->grid.bits),
       b.getBoolAttr(codes->grid.isSigned), b.getBoolAttr(codes->grid.narrow),
-      RoundingModeAttr::get(b.getContext(), mode), /*channel_exps=*/nullptr,
-      /*axis=*/nullptr);
+      RoundingModeAttr::get(b.getContext(), mode), channelExps, axis);
   Value quantized =
       quant::StorageCastOp::create(b, op.getLoc(), op.getType(), q);
   op.replaceAllUsesWith(quantized);
@@ -98,6 +108,11 @@ LogicalResult convertBoundary(func::FuncOp func) {
       return func.emitOpError()
              << what << " #" << i << " has the narrow grid of " << type
              << "; tqt.bits / tqt.is_signed describe full grids only";
+    if (codes->exps.isPerChannel())
+      return func.emitOpError()
+             << what << " #" << i << " has the per-axis type " << type
+             << "; the boundary codes of a function (tqt.exp) have one "
+                "scale";
     return std::pair<CodeType, Type>(
         *codes, cast<TensorType>(type).clone(codes->storage));
   };
@@ -117,10 +132,10 @@ LogicalResult convertBoundary(func::FuncOp func) {
     auto cast =
         quant::StorageCastOp::create(b, func.getLoc(), qType, Value(arg));
     arg.replaceAllUsesExcept(cast, cast);
-    func.setArgAttrs(
-        arg.getArgNumber(),
-        getBoundaryCodesAttrs(func.getContext(), {codes.exp, codes.grid.bits,
-                                                  codes.grid.isSigned}));
+    func.setArgAttrs(arg.getArgNumber(),
+                     getBoundaryCodesAttrs(func.getContext(),
+                                           {codes.exps.at(0), codes.grid.bits,
+                                            codes.grid.isSigned}));
   }
   SmallVector<Type> resultTypes(func.getResultTypes());
   for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {
@@ -137,8 +152,9 @@ LogicalResult convertBoundary(func::FuncOp func) {
       operand.set(storageOf(rb, ret.getLoc(), operand.get(), codes));
     });
     func.setResultAttrs(
-        i, getBoundaryCodesAttrs(func.getContext(), {codes.exp, codes.grid.bits,
-                                                     codes.grid.isSigned}));
+        i, getBoundaryCodesAttrs(
+               func.getContext(),
+               {codes.exps.at(0), codes.grid.bits, codes.grid.isSigned}));
   }
   func.setFunctionType(
       FunctionType::get(func.getContext(), argTypes, resultTypes));

@@ -8,45 +8,82 @@ using namespace mlir;
 using namespace mlir::tqt;
 namespace num = mlir::tqt::numerics;
 
-quant::UniformQuantizedType mlir::tqt::getQuantType(const CodeType &codes) {
+quant::QuantizedType mlir::tqt::getQuantType(const CodeType &codes) {
   num::Grid g = codes.grid.grid();
   MLIRContext *ctx = codes.storage.getContext();
+  unsigned flags = codes.grid.isSigned ? quant::QuantizationFlags::Signed : 0;
+  if (codes.exps.isPerChannel()) {
+    SmallVector<double> scales;
+    for (int64_t e : codes.exps.values)
+      scales.push_back(std::ldexp(1.0, int(e)));
+    SmallVector<int64_t> zeroPoints(scales.size(), 0);
+    return quant::UniformQuantizedPerAxisType::get(
+        flags, codes.storage, Float32Type::get(ctx), scales, zeroPoints,
+        int32_t(*codes.exps.axis), g.lo, g.hi);
+  }
   return quant::UniformQuantizedType::get(
-      codes.grid.isSigned ? quant::QuantizationFlags::Signed : 0, codes.storage,
-      Float32Type::get(ctx), std::ldexp(1.0, int(codes.exp)),
+      flags, codes.storage, Float32Type::get(ctx),
+      std::ldexp(1.0, int(codes.exps.at(0))),
       /*zeroPoint=*/0, g.lo, g.hi);
+}
+
+/// The exponent of a power-of-2 scale in [2^-126, 2^127].
+static std::optional<int64_t> scaleExponent(double scale) {
+  int exp = 0;
+  double mantissa = std::frexp(scale, &exp);
+  // frexp gives [0.5, 1): a power of 2 has mantissa 0.5, and 2^(exp - 1).
+  if (mantissa != 0.5 || exp - 1 < num::kMinExp || exp - 1 > num::kMaxExp)
+    return std::nullopt;
+  return exp - 1;
 }
 
 FailureOr<CodeType>
 mlir::tqt::getCodeType(Type type,
                        function_ref<InFlightDiagnostic()> emitError) {
+  auto quantized = dyn_cast<quant::QuantizedType>(type);
   auto uniform = dyn_cast<quant::UniformQuantizedType>(type);
-  if (!uniform) {
-    if (isa<quant::QuantizedType>(type))
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(type);
+  if (!uniform && !perAxis) {
+    if (quantized)
       return emitError() << type
-                         << " has per-axis or sub-channel scales; tqt codes "
-                            "have one scale per tensor";
+                         << " has sub-channel scales; tqt codes have one "
+                            "scale per tensor or per channel";
     return emitError() << type << " is not a !quant.uniform type";
   }
-  if (!uniform.getExpressedType().isF32())
-    return emitError() << type << " expresses " << uniform.getExpressedType()
+  if (!quantized.getExpressedType().isF32())
+    return emitError() << type << " expresses " << quantized.getExpressedType()
                        << "; tqt codes express f32";
-  if (uniform.getZeroPoint() != 0)
-    return emitError() << type << " has zero point " << uniform.getZeroPoint()
-                       << "; tqt codes have zero point 0";
-  int exp = 0;
-  double mantissa = std::frexp(uniform.getScale(), &exp);
-  // frexp gives [0.5, 1): a power of 2 has mantissa 0.5, and 2^(exp - 1).
-  if (mantissa != 0.5 || exp - 1 < num::kMinExp || exp - 1 > num::kMaxExp)
-    return emitError() << type << " has scale " << uniform.getScale()
-                       << ", which is not a power of 2 in [2^" << num::kMinExp
-                       << ", 2^" << num::kMaxExp << "]";
-  auto storage = dyn_cast<IntegerType>(uniform.getStorageType());
+  ChannelInts exps;
+  SmallVector<double> scales;
+  SmallVector<int64_t> zeroPoints;
+  if (uniform) {
+    scales.push_back(uniform.getScale());
+    zeroPoints.push_back(uniform.getZeroPoint());
+  } else {
+    scales.assign(perAxis.getScales().begin(), perAxis.getScales().end());
+    zeroPoints.assign(perAxis.getZeroPoints().begin(),
+                      perAxis.getZeroPoints().end());
+    exps.axis = perAxis.getQuantizedDimension();
+  }
+  for (int64_t zp : zeroPoints)
+    if (zp != 0)
+      return emitError() << type << " has zero point " << zp
+                         << "; tqt codes have zero point 0";
+  for (double scale : scales) {
+    std::optional<int64_t> e = scaleExponent(scale);
+    if (!e)
+      return emitError() << type << " has scale " << scale
+                         << ", which is not a power of 2 in [2^" << num::kMinExp
+                         << ", 2^" << num::kMaxExp << "]";
+    exps.values.push_back(*e);
+  }
+  auto storage = dyn_cast<IntegerType>(quantized.getStorageType());
   if (!storage || storage.getWidth() > 32)
-    return emitError() << type << " has storage " << uniform.getStorageType()
+    return emitError() << type << " has storage " << quantized.getStorageType()
                        << "; tqt codes are stored in at most 32 bits";
-  int64_t lo = uniform.getStorageTypeMin(), hi = uniform.getStorageTypeMax();
-  bool isSigned = uniform.isSigned();
+  int64_t lo = quantized.getStorageTypeMin(),
+          hi = quantized.getStorageTypeMax();
+  bool isSigned = quantized.isSigned();
   for (unsigned bits = 2; bits <= storage.getWidth(); ++bits)
     for (bool narrow : {false, true}) {
       if (narrow && !isSigned)
@@ -55,7 +92,7 @@ mlir::tqt::getCodeType(Type type,
       num::Grid g = spec.grid();
       if (g.lo == lo && g.hi == hi)
         return CodeType{IntegerType::get(type.getContext(), storage.getWidth()),
-                        int64_t(exp - 1), spec};
+                        exps, spec};
     }
   return emitError() << type << " has storage range [" << lo << ", " << hi
                      << "], which is no tqt grid (signed [-2^(b-1), "

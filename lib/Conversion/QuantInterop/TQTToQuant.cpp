@@ -45,21 +45,22 @@ LogicalResult convertQuantize(QuantizeOp op) {
            << " is not supported by --convert-tqt-to-quant";
   auto storage =
       cast<IntegerType>(cast<TensorType>(op.getType()).getElementType());
-  int exp = int(op.getExpAttr().getInt());
+  ChannelInts exps = op.getExponents();
   num::QuantizerSpec spec = op.getSpec();
   num::Grid g = spec.grid();
   // quant.qcast divides the on-grid float by the scale: both ends of the
   // grid must be finite f32 values.
-  if (std::ldexp(double(g.hi), exp) > double(FLT_MAX) ||
-      std::ldexp(double(g.lo), exp) < -double(FLT_MAX))
-    return op.emitOpError("the codes ")
-           << g.lo << ".." << g.hi << " times 2^" << exp
-           << " are not all finite f32 values, which quant.qcast needs";
-  CodeType codes{storage, exp, spec};
+  for (int64_t exp : exps.values)
+    if (std::ldexp(double(g.hi), int(exp)) > double(FLT_MAX) ||
+        std::ldexp(double(g.lo), int(exp)) < -double(FLT_MAX))
+      return op.emitOpError("the codes ")
+             << g.lo << ".." << g.hi << " times 2^" << exp
+             << " are not all finite f32 values, which quant.qcast needs";
+  CodeType codes{storage, exps, spec};
   OpBuilder b(op);
   Location loc = op.getLoc();
   Value onGrid =
-      buildQuantizedValues(b, loc, op.getX(), exp, spec, op.getRounding());
+      buildQuantizedValues(b, loc, op.getX(), exps, spec, op.getRounding());
   Value q = quant::QuantizeCastOp::create(b, loc, quantizedTensor(xType, codes),
                                           onGrid);
   Value stored = quant::StorageCastOp::create(b, loc, op.getType(), q);
@@ -71,7 +72,7 @@ LogicalResult convertQuantize(QuantizeOp op) {
 void convertDequantize(DequantizeOp op) {
   Type inType = op.getInput().getType();
   CodeType codes{cast<IntegerType>(cast<TensorType>(inType).getElementType()),
-                 op.getExpAttr().getInt(),
+                 op.getExponents(),
                  num::QuantizerSpec{unsigned(op.getBits()), op.getIsSigned()}};
   OpBuilder b(op);
   Location loc = op.getLoc();
@@ -84,7 +85,8 @@ void convertDequantize(DequantizeOp op) {
 
 CodeType boundaryCodes(Type tensorType, const BoundaryCodes &c) {
   return {cast<IntegerType>(cast<TensorType>(tensorType).getElementType()),
-          c.exp, num::QuantizerSpec{unsigned(c.bits), c.isSigned}};
+          ChannelInts{{c.exp}, std::nullopt},
+          num::QuantizerSpec{unsigned(c.bits), c.isSigned}};
 }
 
 void dropBoundaryAttrs(func::FuncOp func, unsigned index, bool isResult) {
@@ -150,20 +152,6 @@ struct ConvertTQTToQuantPass
         dequantizes.push_back(d);
     });
     bool failedAny = false;
-    auto perChannel = [&](Operation *op, const ChannelInts &exps) {
-      if (!exps.isPerChannel())
-        return false;
-      op->emitOpError("has per-channel exponents, which "
-                      "--convert-tqt-to-quant does not express yet "
-                      "(!quant.uniform per-axis types)");
-      return true;
-    };
-    for (QuantizeOp q : quantizes)
-      failedAny |= perChannel(q, q.getExponents());
-    for (DequantizeOp d : dequantizes)
-      failedAny |= perChannel(d, d.getExponents());
-    if (failedAny)
-      return signalPassFailure();
     for (QuantizeOp q : quantizes)
       failedAny |= failed(convertQuantize(q));
     if (failedAny)

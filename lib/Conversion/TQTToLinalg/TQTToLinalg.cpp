@@ -674,18 +674,34 @@ struct ConvertTQTToLinalgPass
 } // namespace
 
 Value mlir::tqt::buildQuantizedValues(OpBuilder &builder, Location loc, Value x,
-                                      int exp, const num::QuantizerSpec &spec,
+                                      const ChannelInts &exps,
+                                      const num::QuantizerSpec &spec,
                                       RoundingMode mode) {
   ImplicitLocOpBuilder b(loc, builder);
   FloatGrid fg = floatGrid(spec.grid());
+  int exp = int(exps.at(0));
   Value rcp = f32Const(b, std::ldexp(1.0, -exp));
   Value scale = f32Const(b, std::ldexp(1.0, exp));
-  return elementwise(b, x, {b.getF32Type()},
-                     [&](ImplicitLocOpBuilder &ib,
-                         ValueRange args) -> SmallVector<Value> {
-                       return {
-                           quantizedValue(ib, args[0], rcp, scale, fg, mode)};
-                     })
+  // Per channel: the reciprocal and the scale of each channel as inputs.
+  SmallVector<Value> channelInputs;
+  if (exps.isPerChannel()) {
+    SmallVector<Attribute> rcps, scales;
+    for (int64_t e : exps.values) {
+      rcps.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, -int(e)))));
+      scales.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, int(e)))));
+    }
+    channelInputs = {channelConstant(b, b.getF32Type(), rcps),
+                     channelConstant(b, b.getF32Type(), scales)};
+  }
+  return elementwise(
+             b, x, {b.getF32Type()},
+             [&](ImplicitLocOpBuilder &ib,
+                 ValueRange args) -> SmallVector<Value> {
+               bool pc = exps.isPerChannel();
+               return {quantizedValue(ib, args[0], pc ? args[1] : rcp,
+                                      pc ? args[2] : scale, fg, mode)};
+             },
+             channelInputs, exps.axis)
       .front();
 }
 

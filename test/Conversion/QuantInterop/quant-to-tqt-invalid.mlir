@@ -1,8 +1,25 @@
 // RUN: tqt-opt %s --convert-quant-to-tqt --split-input-file -verify-diagnostics
 
-func.func @per_axis(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
-  // expected-error @below {{'quant.qcast' op result: '!quant.uniform<i8:f32:1, {1.000000e+00,2.000000e+00,4.000000e+00}>' has per-axis or sub-channel scales; tqt codes have one scale per tensor}}
-  %q = quant.qcast %x : tensor<2x3xf32> to tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 2.0, 4.0}>>
+func.func @per_axis_scale(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @below {{'quant.qcast' op result: '!quant.uniform<i8:f32:1, {1.000000e+00,3.000000e+00,4.000000e+00}>' has scale 3.000000e+00, which is not a power of 2 in [2^-126, 2^127]}}
+  %q = quant.qcast %x : tensor<2x3xf32> to tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 3.0, 4.0}>>
+  %f = quant.dcast %q : tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 3.0, 4.0}>> to tensor<2x3xf32>
+  return %f : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @per_axis_zero_point(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @below {{'quant.qcast' op result: '!quant.uniform<i8:f32:1, {1.000000e+00,2.000000e+00:3,4.000000e+00}>' has zero point 3; tqt codes have zero point 0}}
+  %q = quant.qcast %x : tensor<2x3xf32> to tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 2.0:3, 4.0}>>
+  %f = quant.dcast %q : tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 2.0:3, 4.0}>> to tensor<2x3xf32>
+  return %f : tensor<2x3xf32>
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument #0 has the per-axis type 'tensor<2x3x!quant.uniform<i8:f32:1, {1.000000e+00,2.000000e+00,4.000000e+00}>>'; the boundary codes of a function (tqt.exp) have one scale}}
+func.func @per_axis_argument(%q: tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 2.0, 4.0}>>) -> tensor<2x3xf32> {
   %f = quant.dcast %q : tensor<2x3x!quant.uniform<i8:f32:1, {1.0, 2.0, 4.0}>> to tensor<2x3xf32>
   return %f : tensor<2x3xf32>
 }
