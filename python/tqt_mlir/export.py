@@ -12,7 +12,8 @@ NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
 (including grouped and depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
 folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d (also
 ceil_mode, and F.max_pool2d),
-AvgPool2d (no padding), AdaptiveAvgPool2d / AdaptiveMaxPool2d whose output
+AvgPool2d (padding counted, as PyTorch's default: an explicit tosa.pad),
+AdaptiveAvgPool2d / AdaptiveMaxPool2d whose output
 size divides the input size (module and functional forms), the spatial mean
 x.mean((2, 3)), Flatten / torch.flatten / x.flatten / x.view(x.size(0), -1),
 Dropout/Identity (dropped, also functional), `+` and torch.cat; anything else
@@ -208,10 +209,8 @@ class _Exporter:
         if isinstance(m, nn.MaxPool2d):
             return self.max_pool(node, x, shape, m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode)
         if isinstance(m, nn.AvgPool2d):
-            if m.ceil_mode or _pair(m.padding) != (0, 0):
-                raise self.error(node, "AvgPool2d with padding or ceil_mode is not supported "
-                                 "(PyTorch counts padding, TOSA does not)")
-            return self.pool(node, x, shape, "avg", _pair(m.kernel_size), _pair(m.stride or m.kernel_size), (0, 0))
+            return self.avg_pool(node, x, shape, m.kernel_size, m.stride, m.padding, m.ceil_mode,
+                                 m.count_include_pad, m.divisor_override)
         if isinstance(m, (nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)):
             kind = "avg" if isinstance(m, nn.AdaptiveAvgPool2d) else "max"
             return self.adaptive_pool(node, x, shape, kind, m.output_size)
@@ -267,12 +266,10 @@ class _Exporter:
             return self.arg(node)
         if t is F.avg_pool2d:
             x, shape = self.arg(node)
-            kernel, stride, padding, ceil = _call_args(
-                node, [("kernel_size", None), ("stride", None), ("padding", 0), ("ceil_mode", False)])
-            if ceil or _pair(padding) != (0, 0):
-                raise self.error(node, "avg_pool2d with padding or ceil_mode is not supported "
-                                 "(PyTorch counts padding, TOSA does not)")
-            return self.pool(node, x, shape, "avg", _pair(kernel), _pair(stride or kernel), (0, 0))
+            kernel, stride, padding, ceil, count_pad, divisor = _call_args(
+                node, [("kernel_size", None), ("stride", None), ("padding", 0), ("ceil_mode", False),
+                       ("count_include_pad", True), ("divisor_override", None)])
+            return self.avg_pool(node, x, shape, kernel, stride, padding, ceil, count_pad, divisor)
         if t is F.max_pool2d:
             x, shape = self.arg(node)
             kernel, stride, padding, dilation, ceil = _call_args(
@@ -456,6 +453,34 @@ class _Exporter:
             self.e.op(f"{v} = tosa.avg_pool2d {x}, {zp}, {zp} {{acc_type = f32, {attrs}}} : "
                       f"({_ttype(shape)}, tensor<1xf32>, tensor<1xf32>) -> {_ttype(out)}")
         return v, out
+
+    def avg_pool(self, node, x, shape, kernel, stride, padding, ceil_mode, count_include_pad, divisor):
+        """Average pooling. With padding that counts (PyTorch's default,
+        count_include_pad=True): zeros padded explicitly (tosa.pad), then an
+        unpadded pool, whose divisor is the whole window as PyTorch's is.
+        TOSA's padded average pool divides by the non-padding elements only,
+        and quantization needs one divisor per layer, so the other forms are
+        refused."""
+        k, s, p = _pair(kernel), _pair(stride or kernel), _pair(padding)
+        if divisor is not None:
+            raise self.error(node, "average pooling with divisor_override is not supported")
+        if ceil_mode:
+            raise self.error(node, "average pooling with ceil_mode is not supported (the windows "
+                             "past the input have their own divisors)")
+        if p == (0, 0):
+            return self.pool(node, x, shape, "avg", k, s, p)
+        if not count_include_pad:
+            raise self.error(node, "average pooling with padding and count_include_pad=False is not "
+                             "supported (the divisor varies at the borders)")
+        n, h, w, c = shape
+        (ph, pw) = p
+        padded = (n, h + 2 * ph, w + 2 * pw, c)
+        pads = self.e.shape_const([0, 0, ph, ph, pw, pw, 0, 0])
+        zero = self.e.zero_point()
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.pad {x}, {pads}, {zero} : ({_ttype(shape)}, !tosa.shape<8>, tensor<1xf32>) "
+                  f"-> {_ttype(padded)}")
+        return self.pool(node, v, padded, "avg", k, s, (0, 0))
 
     def max_pool(self, node, x, shape, kernel, stride, padding, dilation, ceil_mode):
         if _pair(dilation) != (1, 1):

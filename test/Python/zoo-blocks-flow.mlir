@@ -1,6 +1,7 @@
 // Networks built from torchvision's own blocks (SqueezeNet's Fire modules
 // with ceil_mode pooling and a pooled, flattened convolutional classifier;
-// MobileNetV2's InvertedResidual with functional adaptive pooling) go from
+// MobileNetV2's InvertedResidual with functional adaptive pooling; Inception-v3's
+// InceptionA with padded average pooling) go from
 // PyTorch through the static flow: the integer-only program equals the
 // calibrated simulation graph bit for bit, layer by layer, on held-out,
 // tie-heavy, saturating and tiny inputs (flow.py).
@@ -20,3 +21,12 @@
 // MOBILE: half_up: layers on edge inputs: bit-exact
 // MOBILE: half_up: layers calibrated small: bit-exact
 // MOBILE: half_up: integer-only check: 0 float ops
+// Inception-v3's InceptionA block (padded average pooling that counts the
+// padding: an explicit zero tosa.pad, which keeps its input's scale):
+// RUN: %python %S/Inputs/zoo_block.py inception %t/inception
+// RUN: %python %S/../Integration/Inputs/flow.py %t/inception %t/inception/net.mlir %t/inception/x.npy half_even --prepare | FileCheck %s --check-prefix=INCEPTION
+// INCEPTION: half_even: legalized == simulation: yes
+// INCEPTION: half_even: fused == simulation: yes
+// INCEPTION: half_even: layers on edge inputs: bit-exact
+// INCEPTION: half_even: layers calibrated small: bit-exact
+// INCEPTION: half_even: integer-only check: 0 float ops

@@ -102,8 +102,14 @@ class CeilPools(nn.Module):
 
 
 class PaddedAvgPool(nn.Module):
+    """Inception's pooling branch: padded average pooling that counts the
+    padding (functional and module, strided)."""
+    def __init__(self):
+        super().__init__()
+        self.pool = nn.AvgPool2d(3, stride=2, padding=1)
+
     def forward(self, x):
-        return F.avg_pool2d(x, 3, 1, 1)
+        return self.pool(F.avg_pool2d(x, 3, 1, 1))
 
 
 def inverted_residual():
@@ -134,6 +140,7 @@ CASES = {
     "mean-view": (MeanView, (3, 9, 9)),
     "torchvision-inverted-residual": (inverted_residual, (8, 6, 6)),
     "ceil-pools": (CeilPools, (2, 13, 15)),
+    "padded-avg-pool": (PaddedAvgPool, (3, 7, 8)),
 }
 
 
@@ -200,7 +207,8 @@ class Param(nn.Module):
 ERRORS = {
     "linear-4d": lambda: nn.Linear(4, 2),
     "maxpool-dilation": lambda: nn.MaxPool2d(2, dilation=2),
-    "avgpool-functional-padding": PaddedAvgPool,
+    "avgpool-exclude-pad": lambda: nn.AvgPool2d(3, padding=1, count_include_pad=False),
+    "avgpool-ceil": lambda: nn.AvgPool2d(3, stride=2, ceil_mode=True),
     "adaptive-3": lambda: nn.AdaptiveAvgPool2d(3),
     "hardtanh": lambda: nn.Hardtanh(-1.0, 1.0),
     "flatten-2": lambda: nn.Flatten(2),
@@ -229,7 +237,7 @@ def unsupported():
     except ExportError as e:
         print(f"sigmoid: {e}")
     try:
-        export(nn.AvgPool2d(3, padding=1), (1, 6, 6))
+        export(nn.AvgPool2d(3, padding=1, divisor_override=4), (1, 6, 6))
     except ExportError as e:
         print(f"avgpool: {e}")
     return True

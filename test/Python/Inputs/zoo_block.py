@@ -8,8 +8,11 @@ BN statistics from a few training-mode batches, and calibration images.
 --fashion-mnist: 1x28x28 inputs (the stem takes one channel), for tqt-train.
 
 NAME: squeezenet (Fire modules, ceil_mode max pooling, a convolutional
-classifier ending in adaptive average pooling and flatten) or mobilenet_v2
-(InvertedResidual blocks, functional adaptive pooling, dropout, linear).
+classifier ending in adaptive average pooling and flatten), mobilenet_v2
+(InvertedResidual blocks, functional adaptive pooling, dropout, linear) or
+inception (Inception-v3's InceptionA block: four branches of BasicConv2d
+(conv, batch norm, F.relu) with 1x1, 5x5 and double 3x3 convolutions and a
+padded average pool that counts the padding, concatenated).
 """
 import os
 import sys
@@ -46,10 +49,24 @@ class MobileNetV2Head(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+class InceptionHead(nn.Module):
+    def __init__(self, channels=3):
+        super().__init__()
+        from torchvision.models.inception import BasicConv2d, InceptionA
+        self.stem = BasicConv2d(channels, 8, kernel_size=3, stride=2)
+        self.mixed = InceptionA(8, pool_features=8)
+        self.fc = nn.Linear(64 + 64 + 96 + 8, 10)
+
+    def forward(self, x):
+        x = F.adaptive_avg_pool2d(self.mixed(self.stem(x)), (1, 1))
+        return self.fc(torch.flatten(x, 1))
+
+
 def main(name, out, fashion):
     torch.manual_seed(3)
     shape = (1, 28, 28) if fashion else (3, 23, 23)
-    model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head}[name](shape[0])
+    model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head,
+             "inception": InceptionHead}[name](shape[0])
     model.train()
     with torch.no_grad():
         for _ in range(4):  # batch-norm statistics

@@ -554,13 +554,21 @@ LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
   return success();
 }
 
-/// reshape, transpose, max pooling, concat: the same op on the codes.
+/// reshape, transpose, max pooling, slice, concat, zero padding: the same
+/// op on the codes.
 LogicalResult Fuser::fuseShapeOp(Operation *op) {
   SmallVector<Value> operands;
   std::optional<IntVal> first;
+  auto pad = dyn_cast<tosa::PadOp>(op);
   for (Value v : op->getOperands()) {
     if (isa<tosa::shapeType>(v.getType())) {
       operands.push_back(v);
+      continue;
+    }
+    if (pad && v == pad.getPadConst()) {
+      // Zero padding (checked by quantizer insertion) is code 0 of every
+      // grid, in the codes' storage type: filled in below.
+      operands.push_back(Value());
       continue;
     }
     std::optional<IntVal> t = twin(v);
@@ -582,6 +590,16 @@ LogicalResult Fuser::fuseShapeOp(Operation *op) {
       isa<tosa::MaxPool2dOp>(op) && !first->isSigned && first->bits <= 8;
   if (viaView)
     operands[0] = buildZeroPointView(b, b.getLoc(), operands[0]);
+  if (pad) {
+    DenseFPElementsAttr value;
+    if (!matchPattern(pad.getPadConst(), m_Constant(&value)) ||
+        !llvm::all_of(value.getValues<APFloat>(),
+                      [](const APFloat &v) { return v.isZero(); }))
+      return op->emitOpError("pads with a value other than 0; the integer "
+                             "program pads codes with code 0");
+    operands[2] = intZero(
+        b, cast<ShapedType>(first->codes.getType()).getElementType(), {1});
+  }
   Operation *clone = b.clone(*op);
   clone->setOperands(operands);
   Type elem = cast<ShapedType>(first->codes.getType()).getElementType();
@@ -656,7 +674,7 @@ LogicalResult Fuser::run() {
         return op->emitOpError("is not a ReLU/ReLU6 of an integer value");
       clamps[clamp.getResult()] = {*in, max.getValueAsDouble()};
     } else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
-                   tosa::SliceOp, tosa::ConcatOp>(op)) {
+                   tosa::SliceOp, tosa::ConcatOp, tosa::PadOp>(op)) {
       result = fuseShapeOp(op);
     } else if (isa<tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp>(op)) {
       continue;

@@ -125,6 +125,9 @@ private:
   LogicalResult handleEltwiseAdd(tosa::AddOp op);
   LogicalResult handleConcat(tosa::ConcatOp op);
   LogicalResult requireQuantized(Value v, Operation *user, StringRef what);
+  /// A pad keeps its input's scale when it pads with zeros (a code of every
+  /// grid).
+  LogicalResult checkZeroPad(tosa::PadOp pad);
   unsigned weightBitsFor(bool isFirstOrLast) const {
     return isFirstOrLast && config.weightBits < config.firstLastBits
                ? config.firstLastBits
@@ -295,7 +298,7 @@ std::optional<unsigned> QuantizerInserter::slotOf(Value v) {
   Operation *def = v.getDefiningOp();
   // Ops that only move or select values keep their input's quantizer.
   if (isa_and_present<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
-                      tosa::SliceOp>(def))
+                      tosa::SliceOp, tosa::PadOp>(def))
     return slotOf(def->getOperand(0));
   return std::nullopt;
 }
@@ -309,6 +312,17 @@ LogicalResult QuantizerInserter::requireQuantized(Value v, Operation *user,
     diag << " (it is computed by '" << def->getName()
          << "', which --tqt-insert-quantizers does not quantize)";
   return diag;
+}
+
+LogicalResult QuantizerInserter::checkZeroPad(tosa::PadOp pad) {
+  DenseFPElementsAttr value;
+  if (!matchPattern(pad.getPadConst(), m_Constant(&value)) ||
+      !llvm::all_of(value.getValues<APFloat>(),
+                    [](const APFloat &v) { return v.isZero(); }))
+    return pad.emitOpError("pads with a value other than a constant 0; "
+                           "--tqt-insert-quantizers keeps the input's scale "
+                           "only for zero padding");
+  return requireQuantized(pad.getInput1(), pad, "the input of this pad");
 }
 
 LogicalResult QuantizerInserter::layerOutput(Value y, const std::string &name) {
@@ -603,6 +617,8 @@ LogicalResult QuantizerInserter::run() {
                          "--tqt-prepare first (it folds batch norm)"));
     else if (auto concat = dyn_cast<tosa::ConcatOp>(op))
       result = handleConcat(concat);
+    else if (auto pad = dyn_cast<tosa::PadOp>(op))
+      result = checkZeroPad(pad);
     else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
                  tosa::SliceOp, tosa::ConstOp, tosa::ConstShapeOp,
                  arith::ConstantOp, ml_program::GlobalLoadOp, func::ReturnOp>(
