@@ -199,3 +199,15 @@ func.func @per_channel_wrong_axis(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32
   %ad = tqt.dequantize %aq exp(-2) bits(16) signed : tensor<?x4x4x2xi16> -> tensor<?x4x4x2xf32>
   return %ad : tensor<?x4x4x2xf32>
 }
+
+// -----
+
+func.func @pad_nonzero(%x: tensor<?x2x2x1xf32>) -> tensor<?x4x4x1xf32> {
+  %q = tqt.quantize %x exp(-4) bits(8) signed : tensor<?x2x2x1xf32> -> tensor<?x2x2x1xi8>
+  %d = tqt.dequantize %q exp(-4) bits(8) signed : tensor<?x2x2x1xi8> -> tensor<?x2x2x1xf32>
+  %s = tosa.const_shape {values = dense<[0, 0, 1, 1, 1, 1, 0, 0]> : tensor<8xindex>} : () -> !tosa.shape<8>
+  %c = "tosa.const"() <{values = dense<0.5> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-error @+1 {{'tosa.pad' op pads with a value other than 0; the integer program pads codes with code 0}}
+  %p = tosa.pad %d, %s, %c : (tensor<?x2x2x1xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
+  return %p : tensor<?x4x4x1xf32>
+}

@@ -168,3 +168,21 @@ func.func @per_channel_layer(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
   %rd = tqt.dequantize %rq exp(-5) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
   return %rd : tensor<?x4x4x2xf32>
 }
+
+// -----
+
+// Zero padding of codes: the same pad with code 0 in the codes' storage
+// (raw unsigned bytes too: byte 0 is the value 0).
+// CHECK-LABEL: func.func @zero_pad
+// CHECK: %[[Q:.*]] = tqt.quantize %{{.*}} exp(-4) bits(8) unsigned : tensor<?x2x2x1xf32> -> tensor<?x2x2x1xi8>
+// CHECK: %[[Z:.*]] = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+// CHECK: %[[P:.*]] = tosa.pad %[[Q]], %{{.*}}, %[[Z]] : (tensor<?x2x2x1xi8>, !tosa.shape<8>, tensor<1xi8>) -> tensor<?x4x4x1xi8>
+// CHECK: tqt.dequantize %[[P]] exp(-4) bits(8) unsigned : tensor<?x4x4x1xi8> -> tensor<?x4x4x1xf32>
+func.func @zero_pad(%x: tensor<?x2x2x1xf32>) -> tensor<?x4x4x1xf32> {
+  %q = tqt.quantize %x exp(-4) bits(8) unsigned : tensor<?x2x2x1xf32> -> tensor<?x2x2x1xi8>
+  %d = tqt.dequantize %q exp(-4) bits(8) unsigned : tensor<?x2x2x1xi8> -> tensor<?x2x2x1xf32>
+  %s = tosa.const_shape {values = dense<[0, 0, 1, 1, 1, 1, 0, 0]> : tensor<8xindex>} : () -> !tosa.shape<8>
+  %c = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %p = tosa.pad %d, %s, %c : (tensor<?x2x2x1xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
+  return %p : tensor<?x4x4x1xf32>
+}

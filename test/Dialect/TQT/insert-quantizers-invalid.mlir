@@ -69,3 +69,13 @@ func.func @matmul_of_activations(%x: tensor<1x2x3xf32>, %y: tensor<1x3x2xf32>) -
   %m = tosa.matmul %x, %y, %zp, %zp : (tensor<1x2x3xf32>, tensor<1x3x2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2xf32>
   return %m : tensor<1x2x2xf32>
 }
+
+// -----
+
+func.func @pad_nonzero(%x: tensor<?x4x4x2xf32>) -> tensor<?x6x6x2xf32> {
+  %s = tosa.const_shape {values = dense<[0, 0, 1, 1, 1, 1, 0, 0]> : tensor<8xindex>} : () -> !tosa.shape<8>
+  %c = "tosa.const"() <{values = dense<1.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-error @+1 {{'tosa.pad' op pads with a value other than a constant 0; --tqt-insert-quantizers keeps the input's scale only for zero padding}}
+  %p = tosa.pad %x, %s, %c : (tensor<?x4x4x2xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x6x6x2xf32>
+  return %p : tensor<?x6x6x2xf32>
+}

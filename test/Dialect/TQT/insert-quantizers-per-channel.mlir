@@ -49,3 +49,4 @@ func.func @fc(%x: tensor<1x?x4xf32>) -> tensor<1x?x5xf32> {
   %y = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x4xf32>, tensor<1x4x5xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x5xf32>
   return %y : tensor<1x?x5xf32>
 }
+

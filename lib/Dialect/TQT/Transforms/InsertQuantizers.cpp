@@ -414,8 +414,13 @@ LogicalResult QuantizerInserter::handleMatMul(tosa::MatMulOp op, bool isFirst,
     biasIndex = isConstantLike(add.getInput2()) ? 1 : 0;
     bias = add->getOperand(biasIndex);
   }
-  quantizeAccumulatorAndBias(op.getResult(), bias, name, *slotOf(op.getA()),
-                             *wSlot, /*replaceAccUses=*/true);
+  Value accq = quantizeAccumulatorAndBias(op.getResult(), bias, name,
+                                          *slotOf(op.getA()), *wSlot,
+                                          /*replaceAccUses=*/true);
+  // Without reshapes or a bias add the layer output is the quantized
+  // accumulator (the matmul's result now only feeds its quantizer).
+  if (v == op.getResult())
+    v = accq;
   if (bias) {
     add->setOperand(biasIndex, bias);
     handled.insert(add);
