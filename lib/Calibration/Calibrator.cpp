@@ -14,7 +14,9 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -248,11 +250,54 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
            groups.begin()[b].second.members.back();
   });
 
+  // Which thresholds each group's inputs depend on (the threshold loads
+  // upstream of its quantizers' inputs, its own excluded).
+  llvm::StringMap<unsigned> groupIndex;
+  for (auto [i, entry] : llvm::enumerate(groups))
+    groupIndex[entry.first] = i;
+  SmallVector<llvm::BitVector> deps(groups.size(),
+                                    llvm::BitVector(groups.size()));
+  {
+    DenseMap<Value, llvm::BitVector> valueDeps;
+    func.walk([&](Operation *op) {
+      llvm::BitVector d(groups.size());
+      for (Value operand : op->getOperands())
+        if (auto it = valueDeps.find(operand); it != valueDeps.end())
+          d |= it->second;
+      if (auto load = dyn_cast<ml_program::GlobalLoadOp>(op))
+        if (auto it = groupIndex.find(load.getGlobal().getLeafReference());
+            it != groupIndex.end())
+          d.set(it->second);
+      for (Value result : op->getResults())
+        valueDeps[result] = d;
+    });
+    for (auto [i, entry] : llvm::enumerate(groups)) {
+      for (unsigned m : entry.second.members)
+        if (auto it = valueDeps.find(quantizers[m].getX());
+            it != valueDeps.end())
+          deps[i] |= it->second;
+      deps[i].reset(i);
+    }
+  }
+
+  // Calibrate in that order, in waves: one run over the samples serves
+  // every next group that depends on no group calibrated since the run
+  // began, so every group sees the thresholds it would see if each were
+  // calibrated on its own run (the same numbers, fewer runs).
   std::vector<CalibratedThreshold> report(groups.size());
-  for (auto [step, gi] : llvm::enumerate(order)) {
-    Group &g = groups.begin()[gi].second;
-    std::vector<std::vector<float>> channelValues(
-        g.axis ? size_t(g.type.getDimSize(0)) : 1);
+  size_t step = 0, runs = 0;
+  while (step < order.size()) {
+    ++runs;
+    size_t end = step;
+    llvm::BitVector wave(groups.size());
+    while (end < order.size() && !deps[order[end]].anyCommon(wave) &&
+           (end == step || !options.oneRunPerThreshold))
+      wave.set(order[end++]);
+    DenseMap<unsigned, std::vector<std::vector<float>>> values;
+    for (size_t k = step; k < end; ++k) {
+      Group &g = groups.begin()[order[k]].second;
+      values[order[k]].resize(g.axis ? size_t(g.type.getDimSize(0)) : 1);
+    }
     for (const HostTensor &x : batches) {
       SmallVector<const HostTensor *> inputs = {&x};
       for (const HostTensor &t : thresholds)
@@ -260,58 +305,69 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       auto out = (*jit)->invoke(options.entry, inputs);
       if (!out)
         return out.takeError();
-      for (unsigned m : g.members)
-        appendValues((*out)[numResults + m], g.axis, channelValues);
-    }
-    CalibratedThreshold &r = report[gi];
-    r.global = g.global;
-    r.method = g.isWeight ? options.weightMethod : options.activationMethod;
-    // One threshold per channel (one channel per tensor), each from its
-    // finite values.
-    for (auto [c, values] : llvm::enumerate(channelValues)) {
-      NonFiniteCount ignored = countNonFinite(values);
-      r.ignored.nan += ignored.nan;
-      r.ignored.inf += ignored.inf;
-      std::string channel =
-          g.axis ? " (channel " + std::to_string(c) + ")" : "";
-      if (ignored.total() == values.size())
-        return llvm::createStringError(
-            locString(quantizers[g.members.front()].getLoc()) +
-            "the quantizer of @" + g.global + channel +
-            " saw no finite value during calibration (" +
-            llvm::Twine(ignored.nan) + " NaN, " + llvm::Twine(ignored.inf) +
-            " infinite of " + llvm::Twine(values.size()) +
-            "); check the calibration data and the model");
-      if (ignored.total() != 0)
-        llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
-      r.numElements += values.size();
-      r.fellBackToMax |= r.method == Method::KLJ &&
-                         kljFallsBackToMax(values.size(), g.bits, g.isSigned);
-      double threshold = computeThreshold(r.method, values, g.bits, g.isSigned);
-      float log2Threshold = log2ThresholdOf(threshold);
-      thresholds[gi].dataAs<float>()[c] = log2Threshold;
-      if (g.axis)
-        r.channelLog2Thresholds.push_back(log2Threshold);
-      if (c == 0 || threshold > r.threshold) {
-        r.threshold = threshold;
-        r.log2Threshold = log2Threshold;
+      for (size_t k = step; k < end; ++k) {
+        Group &g = groups.begin()[order[k]].second;
+        for (unsigned m : g.members)
+          appendValues((*out)[numResults + m], g.axis, values[order[k]]);
       }
     }
-    if (options.progress)
-      *options.progress << "tqt-calibrate: [" << step + 1 << "/"
-                        << groups.size() << "] @" << g.global << ": "
-                        << methodName(r.method)
-                        << (r.fellBackToMax ? " (max fallback)" : "")
-                        << " over " << r.numElements << " values, "
-                        << (g.axis ? "largest of " +
-                                         std::to_string(channelValues.size()) +
-                                         " channels: "
-                                   : std::string())
-                        << "t = " << llvm::format("%.6g", r.threshold)
-                        << ", log2 t = "
-                        << llvm::format("%.6g", double(r.log2Threshold))
-                        << "\n";
+    for (; step < end; ++step) {
+      unsigned gi = order[step];
+      Group &g = groups.begin()[gi].second;
+      std::vector<std::vector<float>> channelValues = std::move(values[gi]);
+      CalibratedThreshold &r = report[gi];
+      r.global = g.global;
+      r.method = g.isWeight ? options.weightMethod : options.activationMethod;
+      // One threshold per channel (one channel per tensor), each from its
+      // finite values.
+      for (auto [c, values] : llvm::enumerate(channelValues)) {
+        NonFiniteCount ignored = countNonFinite(values);
+        r.ignored.nan += ignored.nan;
+        r.ignored.inf += ignored.inf;
+        std::string channel =
+            g.axis ? " (channel " + std::to_string(c) + ")" : "";
+        if (ignored.total() == values.size())
+          return llvm::createStringError(
+              locString(quantizers[g.members.front()].getLoc()) +
+              "the quantizer of @" + g.global + channel +
+              " saw no finite value during calibration (" +
+              llvm::Twine(ignored.nan) + " NaN, " + llvm::Twine(ignored.inf) +
+              " infinite of " + llvm::Twine(values.size()) +
+              "); check the calibration data and the model");
+        if (ignored.total() != 0)
+          llvm::erase_if(values, [](float v) { return !std::isfinite(v); });
+        r.numElements += values.size();
+        r.fellBackToMax |= r.method == Method::KLJ &&
+                           kljFallsBackToMax(values.size(), g.bits, g.isSigned);
+        double threshold =
+            computeThreshold(r.method, values, g.bits, g.isSigned);
+        float log2Threshold = log2ThresholdOf(threshold);
+        thresholds[gi].dataAs<float>()[c] = log2Threshold;
+        if (g.axis)
+          r.channelLog2Thresholds.push_back(log2Threshold);
+        if (c == 0 || threshold > r.threshold) {
+          r.threshold = threshold;
+          r.log2Threshold = log2Threshold;
+        }
+      }
+      if (options.progress)
+        *options.progress
+            << "tqt-calibrate: [" << step + 1 << "/" << groups.size() << "] @"
+            << g.global << ": " << methodName(r.method)
+            << (r.fellBackToMax ? " (max fallback)" : "") << " over "
+            << r.numElements << " values, "
+            << (g.axis ? "largest of " + std::to_string(channelValues.size()) +
+                             " channels: "
+                       : std::string())
+            << "t = " << llvm::format("%.6g", r.threshold)
+            << ", log2 t = " << llvm::format("%.6g", double(r.log2Threshold))
+            << "\n";
+    }
   }
+
+  if (options.progress)
+    *options.progress << "tqt-calibrate: " << groups.size() << " thresholds in "
+                      << runs << " runs over the samples\n";
 
   // Write the thresholds into the globals.
   for (const CalibratedThreshold &r : report) {

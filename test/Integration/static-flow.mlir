@@ -41,5 +41,13 @@
 // CAL: @q.conv2d_0.weight: max over 36 values
 // CAL: @q.conv2d_0.acc: kl-j (max fallback) over 12804 values
 // CAL: [11/11] @q.matmul_0.out
+// Groups that depend on no threshold set since a run began share it: the
+// input and the three weight thresholds take one run.
+// CAL: tqt-calibrate: 11 thresholds in 8 runs over the samples
+// The shared runs give the thresholds one run per threshold gives, byte for
+// byte (this network has a residual add, a concat and parallel branches).
+// RUN: tqt-calibrate %t/sim.mlir --data %t/x.npy --one-run-per-threshold -o %t/cal_seq.mlir 2>&1 | FileCheck %s --check-prefix=SEQ
+// RUN: cmp %t/cal.mlir %t/cal_seq.mlir
+// SEQ: tqt-calibrate: 11 thresholds in 11 runs over the samples
 // SAME: 1 of 1 files identical
 // CLOSE: within 0.15

@@ -81,6 +81,11 @@ static cl::opt<int64_t>
               cl::init(0), cl::cat(category));
 static cl::opt<bool> quiet("quiet", cl::desc("No progress lines"),
                            cl::cat(category));
+static cl::opt<bool> oneRunPerThreshold(
+    "one-run-per-threshold",
+    cl::desc("Run the samples once per threshold instead of sharing runs "
+             "between independent thresholds (the same thresholds, slower)"),
+    cl::cat(category));
 
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-calibrate") << msg << "\n";
@@ -119,6 +124,7 @@ int main(int argc, char **argv) {
   options.weightMethod = *wm;
   options.activationMethod = *am;
   options.batchSize = batchSize;
+  options.oneRunPerThreshold = oneRunPerThreshold;
   options.threads = ::mlir::tqt::exec::getThreadsOption(category);
   options.progress = quiet ? nullptr : &errs();
 

@@ -40,6 +40,10 @@ struct CalibrationOptions {
   unsigned optLevel = 2;
   /// Threads of the compiled simulation graph (JitOptions::threads).
   unsigned threads = 0;
+  /// Run the samples once per threshold instead of sharing runs between
+  /// thresholds that do not depend on each other (the same numbers; for
+  /// checking that they are).
+  bool oneRunPerThreshold = false;
   /// Progress lines go here when set.
   llvm::raw_ostream *progress = nullptr;
 };
