@@ -478,3 +478,19 @@ func.func @per_channel_unranked(%q: tensor<*xi8>) -> tensor<*xf32> {
   %0 = tqt.dequantize %q exps[-3, -2] axis(0) bits(8) signed : tensor<*xi8> -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+func.func @empty_exps(%x: tensor<0x4xf32>) -> tensor<0x4xi8> {
+  // expected-error @+1 {{'tqt.quantize' op 'channel_exps' is empty; a tensor without channels has nothing to quantize per channel}}
+  %0 = tqt.quantize %x exps[] axis(0) bits(8) signed : tensor<0x4xf32> -> tensor<0x4xi8>
+  return %0 : tensor<0x4xi8>
+}
+
+// -----
+
+func.func @empty_shifts(%a: tensor<2x0xi32>) -> tensor<2x0xi8> {
+  // expected-error @+1 {{'tqt.requantize' op 'channel_shifts' is empty; a tensor without channels has nothing to quantize per channel}}
+  %0 = tqt.requantize %a shifts[] axis(1) bits(8) signed : tensor<2x0xi32> -> tensor<2x0xi8>
+  return %0 : tensor<2x0xi8>
+}

@@ -257,6 +257,10 @@ verifyChannelInts(Operation *op, Type type, StringRef keyword,
            << keyword << "s' and 'axis' go together";
   if (scalar)
     return check(scalar.getInt());
+  if (perChannel.empty())
+    return op->emitOpError("'channel_")
+           << keyword << "s' is empty; a tensor without channels has nothing "
+           << "to quantize per channel";
   if (failed(verifyAxis(op, type, axis.getInt())) ||
       failed(verifyChannelCount(op, type, axis.getInt(), perChannel.size(),
                                 (keyword + "s").str())))
