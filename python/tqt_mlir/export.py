@@ -13,8 +13,8 @@ NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
 folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d (also
 ceil_mode, and F.max_pool2d),
 AvgPool2d (padding counted, as PyTorch's default: an explicit tosa.pad),
-AdaptiveAvgPool2d / AdaptiveMaxPool2d whose output
-size divides the input size (module and functional forms), the spatial mean
+AdaptiveAvgPool2d / AdaptiveMaxPool2d of any output size (module and
+functional forms), the spatial mean
 x.mean((2, 3)), Flatten / torch.flatten / x.flatten / x.view(x.size(0), -1),
 Dropout/Identity (dropped, also functional), `+` and torch.cat; anything else
 raises ExportError naming the node.
@@ -492,17 +492,51 @@ class _Exporter:
         return self.pool(node, x, shape, "max", k, s, p, end)
 
     def adaptive_pool(self, node, x, shape, kind, output_size):
-        """Adaptive pooling whose bins do not overlap: an output size that
-        divides the input size is a pool with kernel = stride = in / out."""
+        """Adaptive pooling. An output size that divides the input size is
+        one pool with kernel = stride = in / out. Any other size (bins that
+        overlap, or repeat when the output is larger, as VGG's 7x7 pooling of
+        a small map) pools PyTorch's bins [floor(i H / O), ceil((i + 1) H /
+        O)) one dimension at a time: a slice and a pool per distinct row bin,
+        concatenated, then the same over the columns (the mean of row means
+        of equal length is the bin's mean; the max of maxima its max)."""
         n, h, w, c = shape
         oh, ow = _pair(output_size)
         oh, ow = oh or h, ow or w  # None keeps the input size
-        if h % oh or w % ow:
-            what = "AdaptiveAvgPool2d" if kind == "avg" else "AdaptiveMaxPool2d"
-            raise self.error(node, f"{what}(({oh}, {ow})) of a {h}x{w} input: the output size must "
-                             "divide the input size (other sizes have overlapping bins)")
-        k = (h // oh, w // ow)
-        return self.pool(node, x, shape, kind, k, k, (0, 0))
+        if h % oh == 0 and w % ow == 0:
+            k = (h // oh, w // ow)
+            return self.pool(node, x, shape, kind, k, k, (0, 0))
+        x, shape = self.adaptive_axis(x, shape, kind, 1, oh)
+        return self.adaptive_axis(x, shape, kind, 2, ow)
+
+    def adaptive_axis(self, x, shape, kind, axis, out):
+        """Adaptive pooling of dimension `axis` (1: rows, 2: columns) to
+        `out` bins."""
+        size = shape[axis]
+        if size == out:
+            return x, shape
+        bins = [((i * size) // out, -((-(i + 1) * size) // out)) for i in range(out)]
+        pooled = {}
+        for start, end in bins:
+            if (start, end) in pooled:
+                continue
+            lo = [0, 0, 0, 0]
+            lo[axis] = start
+            extent = [-1, shape[1], shape[2], shape[3]]
+            extent[axis] = end - start
+            part = list(shape)
+            part[axis] = end - start
+            v = self.e.fresh()
+            self.e.op(f"{v} = tosa.slice {x}, {self.e.shape_const(lo)}, {self.e.shape_const(extent)} : "
+                      f"({_ttype(shape)}, !tosa.shape<4>, !tosa.shape<4>) -> {_ttype(tuple(part))}")
+            kernel = (end - start, 1) if axis == 1 else (1, end - start)
+            pooled[(start, end)] = self.pool(None, v, tuple(part), kind, kernel, (1, 1), (0, 0))
+        parts = [pooled[b] for b in bins]
+        result = list(shape)
+        result[axis] = out
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.concat {', '.join(p for p, _ in parts)} {{axis = {axis} : i32}} : "
+                  f"({', '.join(_ttype(s) for _, s in parts)}) -> {_ttype(tuple(result))}")
+        return v, tuple(result)
 
     def spatial_mean(self, node):
         """x.mean((2, 3)) / torch.mean(x, (2, 3), keepdim): global average

@@ -1,13 +1,13 @@
 // tqt_mlir.export: PyTorch modules (every supported kind: strided, dilated,
 // grouped and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
-// ceil_mode max pooling, padded average pooling (counting the padding), adaptive pooling of any dividing size (module and functional), spatial
+// ceil_mode max pooling, padded average pooling (counting the padding), adaptive pooling of any size (module and functional), spatial
 // means, flatten/view, linear, residual add, concat, dropout, torchvision's
 // MobileNetV2 block) run
 // through tqt-run and match PyTorch on random inputs within
 // 1e-4 * (1 + max |output|); unsupported modules raise ExportError naming
 // the node.
 // REQUIRES: torch
-// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
+// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool adaptive-overlapping unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
 
 // CHECK: conv-strided-dilated: shape (4, 5, 4, 5), max |diff| {{.*}} OK
 // CHECK: conv-floor-stride: shape (4, 4, 4, 3), max |diff| {{.*}} OK
@@ -23,11 +23,11 @@
 // CHECK: torchvision-inverted-residual: shape (4, 6, 6, 8), max |diff| {{.*}} OK
 // CHECK: ceil-pools: shape (4, 1, 2, 2), max |diff| {{.*}} OK
 // CHECK: padded-avg-pool: shape (4, 4, 4, 3), max |diff| {{.*}} OK
+// CHECK: adaptive-overlapping: shape (4, 2, 5, 2), max |diff| {{.*}} OK
 // CHECK: linear-4d: node '_0' (call_module 0): Linear needs a flattened [N, F] input
 // CHECK: maxpool-dilation: node '_0' (call_module 0): max pooling with dilation is not supported
 // CHECK: avgpool-exclude-pad: node '_0' (call_module 0): average pooling with padding and count_include_pad=False is not supported (the divisor varies at the borders)
 // CHECK: avgpool-ceil: node '_0' (call_module 0): average pooling with ceil_mode is not supported (the windows past the input have their own divisors)
-// CHECK: adaptive-3: node '_0' (call_module 0): AdaptiveAvgPool2d((3, 3)) of a 4x4 input: the output size must divide the input size (other sizes have overlapping bins)
 // CHECK: hardtanh: node '_0' (call_module 0): only Hardtanh(0, 6) (ReLU6) is supported
 // CHECK: flatten-2: node '_0' (call_module 0): only Flatten(1, -1) is supported
 // CHECK: bn-no-stats: node '_0' (call_module 0): BatchNorm2d needs running statistics and a 4-d input

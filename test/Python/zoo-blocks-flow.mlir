@@ -30,3 +30,12 @@
 // INCEPTION: half_even: layers on edge inputs: bit-exact
 // INCEPTION: half_even: layers calibrated small: bit-exact
 // INCEPTION: half_even: integer-only check: 0 float ops
+// VGG's head on a small map (AdaptiveAvgPool2d((7, 7)) of a 2x2 map: slices,
+// pools and concats per bin, sharing one scale):
+// RUN: %python %S/Inputs/zoo_block.py vgg %t/vgg
+// RUN: %python %S/../Integration/Inputs/flow.py %t/vgg %t/vgg/net.mlir %t/vgg/x.npy half_even --prepare | FileCheck %s --check-prefix=VGG
+// VGG: half_even: legalized == simulation: yes
+// VGG: half_even: fused == simulation: yes
+// VGG: half_even: layers on edge inputs: bit-exact
+// VGG: half_even: layers calibrated small: bit-exact
+// VGG: half_even: integer-only check: 0 float ops

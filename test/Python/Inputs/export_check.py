@@ -76,6 +76,18 @@ class AdaptiveSizes(nn.Module):
         return F.adaptive_max_pool2d(self.conv(self.avg(x)), 1).flatten(1)
 
 
+class AdaptiveOverlapping(nn.Module):
+    """Adaptive pooling to sizes that do not divide the input: overlapping
+    bins (4 -> 3), and repeated ones (VGG's 7x7 of a smaller map), both
+    kinds, module and functional."""
+    def __init__(self):
+        super().__init__()
+        self.avg = nn.AdaptiveAvgPool2d((3, 7))
+
+    def forward(self, x):
+        return F.adaptive_max_pool2d(self.avg(x), (2, 5))
+
+
 class MeanView(nn.Module):
     """The spatial mean of EfficientNet-style heads and view-flattening."""
     def __init__(self):
@@ -141,6 +153,7 @@ CASES = {
     "torchvision-inverted-residual": (inverted_residual, (8, 6, 6)),
     "ceil-pools": (CeilPools, (2, 13, 15)),
     "padded-avg-pool": (PaddedAvgPool, (3, 7, 8)),
+    "adaptive-overlapping": (AdaptiveOverlapping, (2, 4, 5)),
 }
 
 
@@ -209,7 +222,6 @@ ERRORS = {
     "maxpool-dilation": lambda: nn.MaxPool2d(2, dilation=2),
     "avgpool-exclude-pad": lambda: nn.AvgPool2d(3, padding=1, count_include_pad=False),
     "avgpool-ceil": lambda: nn.AvgPool2d(3, stride=2, ceil_mode=True),
-    "adaptive-3": lambda: nn.AdaptiveAvgPool2d(3),
     "hardtanh": lambda: nn.Hardtanh(-1.0, 1.0),
     "flatten-2": lambda: nn.Flatten(2),
     "bn-no-stats": lambda: nn.BatchNorm2d(1, track_running_stats=False),

@@ -12,7 +12,9 @@ classifier ending in adaptive average pooling and flatten), mobilenet_v2
 (InvertedResidual blocks, functional adaptive pooling, dropout, linear) or
 inception (Inception-v3's InceptionA block: four branches of BasicConv2d
 (conv, batch norm, F.relu) with 1x1, 5x5 and double 3x3 convolutions and a
-padded average pool that counts the padding, concatenated).
+padded average pool that counts the padding, concatenated) or vgg (VGG's
+features and classifier head on a small map: the AdaptiveAvgPool2d((7, 7))
+of a 2x2 map repeats its bins).
 """
 import os
 import sys
@@ -62,11 +64,21 @@ class InceptionHead(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+def vgg(channels=3):
+    return nn.Sequential(
+        nn.Conv2d(channels, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(inplace=True),
+        nn.MaxPool2d(2, 2),
+        nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(inplace=True),
+        nn.MaxPool2d(2, 2), nn.MaxPool2d(2, 2),
+        nn.AdaptiveAvgPool2d((7, 7)), nn.Flatten(),
+        nn.Linear(16 * 7 * 7, 32), nn.ReLU(True), nn.Dropout(), nn.Linear(32, 10))
+
+
 def main(name, out, fashion):
     torch.manual_seed(3)
     shape = (1, 28, 28) if fashion else (3, 23, 23)
     model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head,
-             "inception": InceptionHead}[name](shape[0])
+             "inception": InceptionHead, "vgg": vgg}[name](shape[0])
     model.train()
     with torch.no_grad():
         for _ in range(4):  # batch-norm statistics
