@@ -7,6 +7,8 @@
 // NOTGLOBAL: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the threshold of this tqt.fake_quant is not a load of an ml_program.global; calibration writes thresholds into globals (docs/Parameters.md)
 // RUN: not tqt-calibrate %s -e mismatch --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRID
 // GRID: tqt-calibrate: error: {{.*}}: quantizers sharing @t disagree on their grid (bits(8) vs bits(4) or signedness)
+// RUN: not tqt-calibrate %s -e channel_mismatch --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=CHANNELS
+// CHANNELS: tqt-calibrate: error: {{.*}}: quantizers sharing @tc disagree on their channels (axis or threshold count)
 // RUN: not tqt-calibrate %s -e training --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRAD
 // GRAD: tqt-calibrate: error: {{.*}}: tqt.fake_quant_grad: a training graph cannot be calibrated
 // RUN: not tqt-calibrate %s -e none --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NONE
@@ -69,6 +71,15 @@ func.func @mismatch(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
   %0 = tqt.fake_quant %x, %t bits(8) signed : tensor<?x1xf32>
   %1 = tqt.fake_quant %0, %t bits(4) signed : tensor<?x1xf32>
   return %1 : tensor<?x1xf32>
+}
+ml_program.global private mutable @tc(dense<0.0> : tensor<1xf32>) : tensor<1xf32> {tqt.log2_threshold}
+func.func @channel_mismatch(%x: tensor<4x1xf32>) -> tensor<4x1xf32> {
+  %t = ml_program.global_load @tc : tensor<1xf32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed axis(1) : tensor<4x1xf32>
+  %1 = tqt.fake_quant %0, %t bits(8) signed axis(1) : tensor<4x1xf32>
+  %w = arith.constant dense<0.5> : tensor<1x4xf32>
+  %2 = tqt.fake_quant %w, %t bits(8) signed axis(0) : tensor<1x4xf32>
+  return %1 : tensor<4x1xf32>
 }
 func.func @training(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
   %t = ml_program.global_load @t : tensor<f32>
