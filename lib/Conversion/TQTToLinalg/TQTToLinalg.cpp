@@ -223,6 +223,15 @@ Value channelConstant(ImplicitLocOpBuilder &b, Type elementType,
   return arith::ConstantOp::create(b, DenseElementsAttr::get(type, values));
 }
 
+/// The f32 constants 2^(sign * e) of per-channel exponents, as a [C] tensor
+/// (exact: exponents are in [-126, 127]).
+Value channelPow2(ImplicitLocOpBuilder &b, const ChannelInts &exps, int sign) {
+  SmallVector<Attribute> values;
+  for (int64_t e : exps.values)
+    values.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, sign * int(e)))));
+  return channelConstant(b, b.getF32Type(), values);
+}
+
 //===----------------------------------------------------------------------===//
 // Element computations
 //===----------------------------------------------------------------------===//
@@ -519,15 +528,10 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     Type work = fitsInt32(grid) ? b.getI32Type() : b.getI64Type();
     ChannelInts exps = op.getExponents();
     // 2^-exp is an f32 (subnormal only for exp = 127, still exact).
-    auto rcpOf = [&](int64_t e) { return std::ldexp(1.0, -int(e)); };
-    Value rcp = f32Const(b, rcpOf(exps.at(0)));
+    Value rcp = f32Const(b, std::ldexp(1.0, -int(exps.at(0))));
     SmallVector<Value> channelRcp;
-    if (exps.isPerChannel()) {
-      SmallVector<Attribute> values;
-      for (int64_t e : exps.values)
-        values.push_back(b.getF32FloatAttr(float(rcpOf(e))));
-      channelRcp.push_back(channelConstant(b, b.getF32Type(), values));
-    }
+    if (exps.isPerChannel())
+      channelRcp.push_back(channelPow2(b, exps, -1));
     SmallVector<Value> results = elementwise(
         b, adaptor.getX(), {storage},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
@@ -559,12 +563,8 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
     ChannelInts exps = op.getExponents();
     Value scale = f32Const(b, std::ldexp(1.0, int(exps.at(0))));
     SmallVector<Value> channelScale;
-    if (exps.isPerChannel()) {
-      SmallVector<Attribute> values;
-      for (int64_t e : exps.values)
-        values.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, int(e)))));
-      channelScale.push_back(channelConstant(b, b.getF32Type(), values));
-    }
+    if (exps.isPerChannel())
+      channelScale.push_back(channelPow2(b, exps, 1));
     SmallVector<Value> results = elementwise(
         b, adaptor.getInput(), {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
@@ -684,15 +684,8 @@ Value mlir::tqt::buildQuantizedValues(OpBuilder &builder, Location loc, Value x,
   Value scale = f32Const(b, std::ldexp(1.0, exp));
   // Per channel: the reciprocal and the scale of each channel as inputs.
   SmallVector<Value> channelInputs;
-  if (exps.isPerChannel()) {
-    SmallVector<Attribute> rcps, scales;
-    for (int64_t e : exps.values) {
-      rcps.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, -int(e)))));
-      scales.push_back(b.getF32FloatAttr(float(std::ldexp(1.0, int(e)))));
-    }
-    channelInputs = {channelConstant(b, b.getF32Type(), rcps),
-                     channelConstant(b, b.getF32Type(), scales)};
-  }
+  if (exps.isPerChannel())
+    channelInputs = {channelPow2(b, exps, -1), channelPow2(b, exps, 1)};
   return elementwise(
              b, x, {b.getF32Type()},
              [&](ImplicitLocOpBuilder &ib,
