@@ -12,6 +12,7 @@
 #include "tqt/Conversion/QuantizeArith.h"
 #include "tqt/Conversion/RequantizeArith.h"
 
+#include "tqt/Dialect/TQT/IR/ActivationArith.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Support/FixedPoint.h"
 
@@ -638,6 +639,25 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
 // The pass
 //===----------------------------------------------------------------------===//
 
+/// The activation's sequence (Activations.h), element by element.
+struct ActivationLowering : OpConversionPattern<ActivationOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ActivationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    num::Activation kind = op.getActivation();
+    SmallVector<Value> results = elementwise(
+        b, adaptor.getX(), {b.getF32Type()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+          return {buildActivation(ib, ib.getLoc(), kind, args[0])};
+        });
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
 struct ConvertTQTToLinalgPass
     : mlir::tqt::impl::ConvertTQTToLinalgBase<ConvertTQTToLinalgPass> {
   void runOnOperation() override {
@@ -710,5 +730,6 @@ void mlir::tqt::configureTQTToLinalgLegality(ConversionTarget &target) {
 void mlir::tqt::populateTQTToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   patterns.add<FakeQuantLowering, FakeQuantGradLowering, QuantizeLowering,
-               DequantizeLowering, RequantizeLowering>(patterns.getContext());
+               DequantizeLowering, RequantizeLowering, ActivationLowering>(
+      patterns.getContext());
 }

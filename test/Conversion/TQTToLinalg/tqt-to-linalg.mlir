@@ -243,3 +243,45 @@ func.func @quantize_per_channel(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
   %d = tqt.dequantize %q exps[-3, -5] axis(0) bits(8) signed : tensor<2x5xi8> -> tensor<2x5xf32>
   return %d : tensor<2x5xf32>
 }
+
+// -----
+
+// Hard swish: (x * min(max(x + 3, 0), 6)) / 6 with compare-selects (NaN
+// passes through), one elementwise generic, no library call.
+// CHECK-LABEL: func.func @hardswish
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[T:.*]] = arith.addf %[[X]], %{{.*}} : f32
+// CHECK: arith.cmpf olt, %[[T]]
+// CHECK: %[[C:.*]] = arith.select
+// CHECK: arith.cmpf ogt, %[[C]]
+// CHECK: %[[R6:.*]] = arith.select
+// CHECK: %[[P:.*]] = arith.mulf %[[X]], %[[R6]] : f32
+// CHECK: %[[Y:.*]] = arith.divf %[[P]], %{{.*}} : f32
+// CHECK: linalg.yield %[[Y]]
+func.func @hardswish(%x: tensor<?x8xf32>) -> tensor<?x8xf32> {
+  %0 = tqt.activation hardswish %x : tensor<?x8xf32>
+  return %0 : tensor<?x8xf32>
+}
+
+// -----
+
+// Sigmoid: exp of -x by range reduction (floor of x log2 e + 1/2), the
+// polynomial and 2^n from the exponent bits; NaN is selected through.
+// CHECK-LABEL: func.func @sigmoid
+// CHECK: linalg.generic
+// CHECK: %[[NX:.*]] = arith.negf
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[NX]], %[[NX]] : f32
+// CHECK: math.floor
+// CHECK: arith.fptosi %{{.*}} : f32 to i32
+// CHECK: arith.shli
+// CHECK: %[[P2:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: %[[E:.*]] = arith.mulf %{{.*}}, %[[P2]] : f32
+// CHECK: %[[EN:.*]] = arith.select %[[NAN]], %[[NX]], %[[E]] : f32
+// CHECK: %[[D:.*]] = arith.addf %{{.*}}, %[[EN]] : f32
+// CHECK: arith.divf %{{.*}}, %[[D]] : f32
+// CHECK-NOT: math.exp
+func.func @sigmoid(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = tqt.activation sigmoid %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

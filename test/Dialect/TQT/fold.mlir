@@ -297,3 +297,27 @@ func.func @codes_per_channel() -> (tensor<2x2xi8>, tensor<2x2xf32>, tensor<2x2xi
   %r = tqt.requantize %a shifts[1, 3] axis(1) bits(8) signed : tensor<2x2xi32> -> tensor<2x2xi8>
   return %q, %d, %r : tensor<2x2xi8>, tensor<2x2xf32>, tensor<2x2xi8>
 }
+
+// -----
+
+// Activations of constants fold to Activations.h's values: sigmoid(0) = 1/2,
+// sigmoid(-100) is 1 / (1 + e^87) (exp saturates, no underflow to 0),
+// tanh(+-inf) is +-1, NaN stays NaN, hardswish at the kinks is exact
+// (-3 -> -0, 3 -> 3).
+// CHECK-LABEL: func.func @activations
+// CHECK-DAG: arith.constant dense<[5.000000e-01, 1.000000e+00, 6.05460149E-39]> : tensor<3xf32>
+// CHECK-DAG: arith.constant dense<[1.000000e+00, -1.000000e+00, 0x7FC00000]> : tensor<3xf32>
+// CHECK-DAG: arith.constant dense<[-0.000000e+00, 3.000000e+00, 0.000000e+00]> : tensor<3xf32>
+// CHECK-DAG: arith.constant dense<[0.000000e+00, 1.000000e+00, 5.000000e-01]> : tensor<3xf32>
+// CHECK-NOT: tqt.
+func.func @activations() -> (tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %s = arith.constant dense<[0.0, 100.0, -100.0]> : tensor<3xf32>
+  %0 = tqt.activation sigmoid %s : tensor<3xf32>
+  %t = arith.constant dense<[0x7F800000, 0xFF800000, 0x7FC00000]> : tensor<3xf32>
+  %1 = tqt.activation tanh %t : tensor<3xf32>
+  %h = arith.constant dense<[-3.0, 3.0, 0.0]> : tensor<3xf32>
+  %2 = tqt.activation hardswish %h : tensor<3xf32>
+  %g = arith.constant dense<[-3.0, 3.0, 0.0]> : tensor<3xf32>
+  %3 = tqt.activation hardsigmoid %g : tensor<3xf32>
+  return %0, %1, %2, %3 : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+}

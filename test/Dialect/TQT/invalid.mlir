@@ -494,3 +494,35 @@ func.func @empty_shifts(%a: tensor<2x0xi32>) -> tensor<2x0xi8> {
   %0 = tqt.requantize %a shifts[] axis(1) bits(8) signed : tensor<2x0xi32> -> tensor<2x0xi8>
   return %0 : tensor<2x0xi8>
 }
+
+// -----
+
+func.func @activation_type_mismatch(%x: tensor<4xf32>) -> tensor<5xf32> {
+  // expected-error @+1 {{'tqt.activation' op failed to verify that all of {x, output} have same type}}
+  %0 = "tqt.activation"(%x) <{kind = 0 : i32}> : (tensor<4xf32>) -> tensor<5xf32>
+  return %0 : tensor<5xf32>
+}
+
+// -----
+
+func.func @activation_integer(%x: tensor<4xi8>) -> tensor<4xi8> {
+  // expected-error @+1 {{'tqt.activation' op operand #0 must be tensor of 32-bit float values}}
+  %0 = tqt.activation sigmoid %x : tensor<4xi8>
+  return %0 : tensor<4xi8>
+}
+
+// -----
+
+func.func @activation_kind_out_of_range(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{invalid properties {kind = 7 : i32} for op tqt.activation: Invalid attribute `kind` in property conversion: 7 : i32}}
+  %0 = "tqt.activation"(%x) <{kind = 7 : i32}> : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @activation_unknown_kind(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{custom op 'tqt.activation' expected string or keyword containing one of the following enum values for attribute 'kind' [sigmoid, tanh, hardsigmoid, hardswish, silu]}}
+  %0 = tqt.activation gelu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

@@ -100,3 +100,21 @@ func.func @per_channel_codes(%x: tensor<2x4xf32>, %a: tensor<?x2xi32>) -> (tenso
   %r = tqt.requantize %a shifts[9, -2] axis(1) bits(8) unsigned clamp_max(100) : tensor<?x2xi32> -> tensor<?x2xi8>
   return %d, %r : tensor<2x4xf32>, tensor<?x2xi8>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @activations
+// CHECK-SAME: (%[[X:.*]]: tensor<?x4x4x8xf32>)
+func.func @activations(%x: tensor<?x4x4x8xf32>) -> (tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>) {
+  // CHECK: tqt.activation sigmoid %[[X]] : tensor<?x4x4x8xf32>
+  %0 = tqt.activation sigmoid %x : tensor<?x4x4x8xf32>
+  // CHECK: tqt.activation tanh %[[X]] : tensor<?x4x4x8xf32>
+  %1 = tqt.activation tanh %x : tensor<?x4x4x8xf32>
+  // CHECK: tqt.activation hardsigmoid %[[X]] : tensor<?x4x4x8xf32>
+  %2 = tqt.activation hardsigmoid %x : tensor<?x4x4x8xf32>
+  // CHECK: tqt.activation hardswish %[[X]] : tensor<?x4x4x8xf32>
+  %3 = tqt.activation hardswish %x : tensor<?x4x4x8xf32>
+  // CHECK: tqt.activation silu %[[X]] : tensor<?x4x4x8xf32>
+  %4 = tqt.activation silu %x : tensor<?x4x4x8xf32>
+  return %0, %1, %2, %3, %4 : tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>, tensor<?x4x4x8xf32>
+}

@@ -241,6 +241,16 @@ static DenseElementsAttr evaluateRequantize(RequantizeOp op,
       });
 }
 
+static DenseElementsAttr evaluateActivation(ActivationOp op,
+                                            ArrayRef<Attribute> operands) {
+  DenseFPElementsAttr x = getF32Elements(operands[0]);
+  if (!x)
+    return {};
+  num::Activation kind = op.getActivation();
+  return mapElements<float, float>(
+      x, x.getType(), [&](float v) { return num::activation(kind, v); });
+}
+
 LogicalResult mlir::tqt::evaluate(Operation *op, ArrayRef<Attribute> operands,
                                   SmallVectorImpl<Attribute> &results) {
   if (operands.size() != op->getNumOperands())
@@ -256,6 +266,8 @@ LogicalResult mlir::tqt::evaluate(Operation *op, ArrayRef<Attribute> operands,
     single = evaluateDequantize(dq, operands);
   else if (auto rq = dyn_cast<RequantizeOp>(op))
     single = evaluateRequantize(rq, operands);
+  else if (auto act = dyn_cast<ActivationOp>(op))
+    single = evaluateActivation(act, operands);
   if (!single)
     return failure();
   results.push_back(single);
@@ -302,5 +314,9 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
+  return foldSingle(*this, adaptor.getOperands());
+}
+
+OpFoldResult ActivationOp::fold(FoldAdaptor adaptor) {
   return foldSingle(*this, adaptor.getOperands());
 }

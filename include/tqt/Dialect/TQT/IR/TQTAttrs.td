@@ -30,4 +30,16 @@ def TQT_RoundingAttr : EnumAttr<TQT_Dialect, TQT_RoundingMode, "rounding"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+// The case values match mlir::tqt::numerics::Activation in Activations.h.
+def TQT_ActivationKind : I32EnumAttr<"ActivationKind",
+    "an activation of tqt.activation", [
+      I32EnumAttrCase<"Sigmoid", 0, "sigmoid">,
+      I32EnumAttrCase<"Tanh", 1, "tanh">,
+      I32EnumAttrCase<"HardSigmoid", 2, "hardsigmoid">,
+      I32EnumAttrCase<"HardSwish", 3, "hardswish">,
+      I32EnumAttrCase<"SiLU", 4, "silu">
+    ]> {
+  let cppNamespace = "::mlir::tqt";
+}
+
 #endif // TQT_DIALECT_TQT_IR_TQTATTRS_TD

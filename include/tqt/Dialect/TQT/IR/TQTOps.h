@@ -11,6 +11,7 @@
 #include "tqt/Dialect/TQT/IR/ChannelParams.h"
 #include "tqt/Dialect/TQT/IR/TQTAttrs.h"
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
+#include "tqt/Support/Activations.h"
 #include "tqt/Support/FixedPoint.h"
 
 #define GET_OP_CLASSES

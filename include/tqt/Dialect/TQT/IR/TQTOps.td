@@ -269,6 +269,44 @@ def TQT_RequantizeOp : TQT_Op<"requantize", [Pure]> {
 }
 
 
+//===----------------------------------------------------------------------===//
+// tqt.activation
+//===----------------------------------------------------------------------===//
+
+def TQT_ActivationOp : TQT_Op<"activation", [Pure,
+    AllTypesMatch<["x", "output"]>]> {
+  let summary = "a smooth activation with one exact result on every machine";
+  let description = [{
+    Sigmoid, tanh, hard sigmoid, hard swish or SiLU of each element, computed
+    by the fixed sequence of single-precision operations of
+    `include/tqt/Support/Activations.h` (docs/Numerics.md section 15): exp
+    by Cody-Waite reduction and a polynomial, saturating at e^88 and e^-87,
+    no library call. The simulation graph, the folder and the lookup tables
+    of the integer program evaluate the same sequence, so an activation
+    between two quantizers becomes an exact table of codes
+    (`--tqt-fuse-integer`). `--tqt-prepare` turns `tosa.sigmoid` and
+    `tosa.tanh` into this op; the PyTorch exporter emits it for
+    `Sigmoid`, `Tanh`, `Hardsigmoid`, `Hardswish` and `SiLU`. NaN stays NaN.
+
+    Example:
+
+    ```mlir
+    %y = tqt.activation hardswish %x : tensor<?x8x8x16xf32>
+    ```
+  }];
+  let arguments = (ins TQT_FloatTensor:$x, TQT_ActivationKind:$kind);
+  let results = (outs TQT_FloatTensor:$output);
+  let assemblyFormat = "$kind $x attr-dict `:` type($x)";
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The activation in the numerics reference.
+    ::mlir::tqt::numerics::Activation getActivation() {
+      return static_cast<::mlir::tqt::numerics::Activation>(getKind());
+    }
+  }];
+}
+
+
 def TQT_DotStepOp : TQT_Op<"dot_step", [Pure, AllTypesMatch<["acc", "result"]>,
                                         AllTypesMatch<["a", "b"]>]> {
   let summary = "one exact integer dot-product step of an int8 micro-kernel";
