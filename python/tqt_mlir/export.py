@@ -12,6 +12,10 @@ NCHW order). Weights are `dense_resource` blobs. Supported: Conv2d
 (including grouped and depthwise), BatchNorm2d (eval: sub/mul/add that --tqt-prepare
 folds), ReLU, ReLU6 (also as Hardtanh(0, 6)), LeakyReLU, Linear, MaxPool2d (also
 ceil_mode, and F.max_pool2d),
+Sigmoid, Tanh, Hardsigmoid, Hardswish, SiLU (modules, functions and the
+x.sigmoid()/x.tanh() methods: tqt.activation), products of two tensors
+(`*`, torch.mul; squeeze-and-excitation gates broadcast over H and W),
+torchvision's stochastic depth (the identity in evaluation),
 AvgPool2d (padding counted, as PyTorch's default: an explicit tosa.pad),
 AdaptiveAvgPool2d / AdaptiveMaxPool2d of any output size (module and
 functional forms), the spatial mean
@@ -33,6 +37,15 @@ import torch.nn.functional as F
 
 class ExportError(Exception):
     pass
+
+
+# Smooth activations: tqt.activation, one exact sequence for the simulation
+# and the integer program's tables (docs/Numerics.md section 15).
+_ACTIVATION_MODULES = [(nn.Sigmoid, "sigmoid"), (nn.Tanh, "tanh"), (nn.Hardsigmoid, "hardsigmoid"),
+                       (nn.Hardswish, "hardswish"), (nn.SiLU, "silu")]
+_ACTIVATION_FUNCTIONS = {torch.sigmoid: "sigmoid", F.sigmoid: "sigmoid", torch.tanh: "tanh", F.tanh: "tanh",
+                         F.hardsigmoid: "hardsigmoid",
+                         F.hardswish: "hardswish", F.silu: "silu"}
 
 
 def _ttype(shape):
@@ -204,6 +217,9 @@ class _Exporter:
             return self.clamp(x, shape, 0.0, 6.0)
         if isinstance(m, nn.LeakyReLU):
             return self.leaky(x, shape, m.negative_slope)
+        for cls, kind in _ACTIVATION_MODULES:
+            if isinstance(m, cls):
+                return self.activation(x, shape, kind)
         if isinstance(m, nn.Linear):
             return self.linear(node, m, x, shape)
         if isinstance(m, nn.MaxPool2d):
@@ -229,6 +245,17 @@ class _Exporter:
             v = self.e.fresh()
             self.e.op(f"{v} = tosa.add {a}, {b} : ({_ttype(sa)}, {_ttype(sb)}) -> {_ttype(sa)}")
             return v, sa
+        if t in (operator.mul, torch.mul):
+            return self.product(node)
+        if t in _ACTIVATION_FUNCTIONS:
+            x, shape = self.arg(node)
+            return self.activation(x, shape, _ACTIVATION_FUNCTIONS[t])
+        if getattr(t, "__name__", "") == "stochastic_depth":
+            # torchvision.ops.stochastic_depth: the identity in evaluation.
+            training = node.args[3] if len(node.args) > 3 else node.kwargs.get("training", True)
+            if training:
+                raise self.error(node, "stochastic depth in training mode is not supported")
+            return self.arg(node)
         if t is torch.cat:
             tensors = node.args[0]
             dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim", 0)
@@ -303,6 +330,11 @@ class _Exporter:
             return self.flatten(x, shape)
         if node.target == "mean":
             return self.spatial_mean(node)
+        if node.target in ("sigmoid", "tanh"):
+            x, shape = self.arg(node)
+            return self.activation(x, shape, node.target)
+        if node.target == "mul":
+            return self.product(node)
         if node.target == "flatten":
             x, shape = self.arg(node)
             start = node.args[1] if len(node.args) > 1 else node.kwargs.get("start_dim", 0)
@@ -396,6 +428,41 @@ class _Exporter:
         t = _ttype(shape)
         self.e.op(f"{v} = tosa.clamp {x} {{max_val = {hi:.9e} : f32, min_val = {lo:.9e} : f32}} : ({t}) -> {t}")
         return v, shape
+
+    def activation(self, x, shape, kind):
+        v = self.e.fresh()
+        self.e.op(f"{v} = tqt.activation {kind} {x} : {_ttype(shape)}")
+        return v, shape
+
+    def product(self, node):
+        """An elementwise product of two tensors (squeeze-and-excitation:
+        a [N, 1, 1, C] gate times [N, H, W, C] features), broadcasting
+        dimensions of size 1."""
+        scalars = [i for i in (0, 1) if isinstance(node.args[i], (int, float))]
+        if scalars:
+            # A tensor times a number: a constant of one element (batch
+            # norm's form; --tqt-prepare makes it a layer).
+            (a, sa) = self.arg(node, 1 - scalars[0])
+            c = self.e.small_const([float(node.args[scalars[0]])], (1,) * len(sa))
+            (b, sb) = c, (1,) * len(sa)
+        else:
+            (a, sa), (b, sb) = self.arg(node, 0), self.arg(node, 1)
+        if len(sa) != len(sb):
+            raise self.error(node, f"products of ranks {len(sa)} and {len(sb)} are not supported")
+        shape = []
+        for da, db in zip(sa, sb):
+            if da == db or db == 1:
+                shape.append(da)
+            elif da == 1:
+                shape.append(db)
+            else:
+                raise self.error(node, f"shapes {sa} and {sb} do not broadcast")
+        shift = self.e.fresh("shift")
+        self.e.op(f'{shift} = "tosa.const"() <{{values = dense<0> : tensor<1xi8>}}> : () -> tensor<1xi8>')
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.mul {a}, {b}, {shift} : ({_ttype(sa)}, {_ttype(sb)}, tensor<1xi8>) -> "
+                  f"{_ttype(tuple(shape))}")
+        return v, tuple(shape)
 
     def leaky(self, x, shape, alpha):
         ones = (1,) * len(shape)

@@ -1,13 +1,14 @@
 // tqt_mlir.export: PyTorch modules (every supported kind: strided, dilated,
 // grouped and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
 // ceil_mode max pooling, padded average pooling (counting the padding), adaptive pooling of any size (module and functional), spatial
-// means, flatten/view, linear, residual add, concat, dropout, torchvision's
-// MobileNetV2 block) run
+// means, flatten/view, linear, residual add, concat, dropout, the smooth
+// activations in every form, squeeze-and-excitation products, torchvision's
+// MobileNetV2 and MobileNetV3 blocks) run
 // through tqt-run and match PyTorch on random inputs within
 // 1e-4 * (1 + max |output|); unsupported modules raise ExportError naming
 // the node.
 // REQUIRES: torch
-// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool adaptive-overlapping unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
+// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool adaptive-overlapping smooth-activations squeeze-excitation torchvision-mobilenet-v3-block unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
 
 // CHECK: conv-strided-dilated: shape (4, 5, 4, 5), max |diff| {{.*}} OK
 // CHECK: conv-floor-stride: shape (4, 4, 4, 3), max |diff| {{.*}} OK
@@ -24,6 +25,9 @@
 // CHECK: ceil-pools: shape (4, 1, 2, 2), max |diff| {{.*}} OK
 // CHECK: padded-avg-pool: shape (4, 4, 4, 3), max |diff| {{.*}} OK
 // CHECK: adaptive-overlapping: shape (4, 2, 5, 2), max |diff| {{.*}} OK
+// CHECK: smooth-activations: shape (4, 5, 5, 6), max |diff| {{.*}} OK
+// CHECK: squeeze-excitation: shape (4, 5, 4, 8), max |diff| {{.*}} OK
+// CHECK: torchvision-mobilenet-v3-block: shape (4, 6, 6, 8), max |diff| {{.*}} OK
 // CHECK: linear-4d: node '_0' (call_module 0): Linear needs a flattened [N, F] input
 // CHECK: maxpool-dilation: node '_0' (call_module 0): max pooling with dilation is not supported
 // CHECK: avgpool-exclude-pad: node '_0' (call_module 0): average pooling with padding and count_include_pad=False is not supported (the divisor varies at the borders)
@@ -34,9 +38,10 @@
 // CHECK: two-inputs: node 'y' (placeholder y): the model must take one input (the images)
 // CHECK: cat-batch: node 'cat' (call_function cat): only concatenation along channels (dim=1) is supported
 // CHECK: add-shapes: node 'add' (call_function add): adds of different shapes (None, 4, 4, 1) and (None, 2, 2, 1) are not supported
-// CHECK: function: node 'sigmoid' (call_function sigmoid): unsupported function sigmoid
+// CHECK: function: node 'gelu' (call_function gelu): unsupported function gelu
+// CHECK: mul-shapes: node 'mul' (call_function mul): shapes (None, 4, 4, 1) and (None, 2, 2, 1) do not broadcast
 // CHECK: parameter: node 'scale' (get_attr scale): unsupported graph node
 // CHECK: reflect: node '{{.*}}' (call_module {{.*}}): only numeric zero padding is supported
-// CHECK: sigmoid: node '{{.*}}' (call_module {{.*}}): unsupported module Sigmoid
+// CHECK: gelu: node '{{.*}}' (call_module {{.*}}): unsupported module GELU
 // CHECK: avgpool: node '{{.*}}' (call_module {{.*}}): average pooling with divisor_override is not supported
 

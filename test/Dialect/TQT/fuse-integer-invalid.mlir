@@ -211,3 +211,37 @@ func.func @pad_nonzero(%x: tensor<?x2x2x1xf32>) -> tensor<?x4x4x1xf32> {
   %p = tosa.pad %d, %s, %c : (tensor<?x2x2x1xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
   return %p : tensor<?x4x4x1xf32>
 }
+
+// -----
+
+func.func @activation_wide_input(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %xq = tqt.quantize %x exp(-10) bits(16) signed : tensor<4xf32> -> tensor<4xi32>
+  %xd = tqt.dequantize %xq exp(-10) bits(16) signed : tensor<4xi32> -> tensor<4xf32>
+  // expected-error @+1 {{'tqt.activation' op reads codes of 16 bits; its lookup table takes codes of at most 8 bits (--tqt-insert-quantizers requantizes a wider input to 8 bits)}}
+  %s = tqt.activation sigmoid %xd : tensor<4xf32>
+  %sq = tqt.quantize %s exp(-8) bits(8) unsigned : tensor<4xf32> -> tensor<4xi8>
+  %sd = tqt.dequantize %sq exp(-8) bits(8) unsigned : tensor<4xi8> -> tensor<4xf32>
+  return %sd : tensor<4xf32>
+}
+
+// -----
+
+func.func @activation_wide_output(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %xq = tqt.quantize %x exp(-5) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %xd = tqt.dequantize %xq exp(-5) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %s = tqt.activation tanh %xd : tensor<4xf32>
+  // expected-error @+1 {{'tqt.quantize' op quantizes an activation to 16 bits; its lookup table holds codes of at most 8 bits (use act-bits/relu-bits <= 8)}}
+  %sq = tqt.quantize %s exp(-14) bits(16) signed : tensor<4xf32> -> tensor<4xi32>
+  %sd = tqt.dequantize %sq exp(-14) bits(16) signed : tensor<4xi32> -> tensor<4xf32>
+  return %sd : tensor<4xf32>
+}
+
+// -----
+
+func.func @activation_not_quantized(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %xq = tqt.quantize %x exp(-5) bits(8) signed : tensor<4xf32> -> tensor<4xi8>
+  %xd = tqt.dequantize %xq exp(-5) bits(8) signed : tensor<4xi8> -> tensor<4xf32>
+  %s = tqt.activation silu %xd : tensor<4xf32>
+  // expected-error @+1 {{'func.return' op cannot be made integer: a result has no integer form (it is computed by 'tqt.activation')}}
+  return %s : tensor<4xf32>
+}

@@ -186,3 +186,34 @@ func.func @zero_pad(%x: tensor<?x2x2x1xf32>) -> tensor<?x4x4x1xf32> {
   %p = tosa.pad %d, %s, %c : (tensor<?x2x2x1xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
   return %p : tensor<?x4x4x1xf32>
 }
+
+// -----
+
+// A hard sigmoid between an int8 input (exp -5) and a uint8 output (exp -8)
+// is a table of the 256 codes (entry i for the stored byte i - 128): codes up
+// to -96 (x <= -3) give 0, -95 gives round(256 (1/32) / 6) = 1, -94 gives 3,
+// code 0 gives 128 (0x80), 94 gives 253, codes from 95 saturate at 255 (raw
+// byte 0xFF). Its product with the features is an i32 multiply (the unsigned
+// gate zero-extended) at exponent -13, requantized to -5 (shift 8).
+// CHECK-LABEL: func.func @table_and_product
+// CHECK: %[[XQ:.*]] = tqt.quantize %{{.*}} exp(-5) bits(8) signed
+// CHECK: %[[T:.*]] = "tosa.const"() <{values = dense<"0x{{(00){33}0103[0-9A-F]{186}80[0-9A-F]{186}FD(FF){33}"}}> : tensor<256xi8>}>
+// CHECK: %[[H:.*]] = tosa.table %[[XQ]], %[[T]] : (tensor<?x4x4x2xi8>, tensor<256xi8>) -> tensor<?x4x4x2xi8>
+// CHECK: %[[X32:.*]] = tosa.cast %[[XQ]] : (tensor<?x4x4x2xi8>) -> tensor<?x4x4x2xi32>
+// CHECK: %[[H32:.*]] = tosa.cast %[[H]]
+// CHECK: %[[HU:.*]] = tosa.bitwise_and %[[H32]]
+// CHECK: %[[M:.*]] = tosa.mul %[[X32]], %[[HU]]
+// CHECK: %[[R:.*]] = tqt.requantize %[[M]] shift(8) bits(8) signed
+// CHECK: tqt.dequantize %[[R]] exp(-5) bits(8) signed
+func.func @table_and_product(%x: tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32> {
+  %xq = tqt.quantize %x exp(-5) bits(8) signed : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %xd = tqt.dequantize %xq exp(-5) bits(8) signed : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  %h = tqt.activation hardsigmoid %xd : tensor<?x4x4x2xf32>
+  %hq = tqt.quantize %h exp(-8) bits(8) unsigned : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %hd = tqt.dequantize %hq exp(-8) bits(8) unsigned : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %xd, %hd, %shift : (tensor<?x4x4x2xf32>, tensor<?x4x4x2xf32>, tensor<1xi8>) -> tensor<?x4x4x2xf32>
+  %mq = tqt.quantize %m exp(-5) bits(8) signed : tensor<?x4x4x2xf32> -> tensor<?x4x4x2xi8>
+  %md = tqt.dequantize %mq exp(-5) bits(8) signed : tensor<?x4x4x2xi8> -> tensor<?x4x4x2xf32>
+  return %md : tensor<?x4x4x2xf32>
+}

@@ -40,8 +40,8 @@ func.func @unquantized_input(%x: tensor<?x4x4x1xf32>) -> tensor<?x4x4x2xf32> {
   %w = "tosa.const"() <{values = dense<0.5> : tensor<2x1x1x1xf32>}> : () -> tensor<2x1x1x1xf32>
   %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
   %zp8 = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
-  // expected-error @+1 {{'tosa.mul' op is not quantized directly; run --tqt-prepare first}}
-  %m = tosa.mul %x, %x, %zp8 : (tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>, tensor<1xi8>) -> tensor<?x4x4x1xf32>
+  // expected-error @+1 {{'tosa.sub' op is not quantized directly; run --tqt-prepare first}}
+  %m = tosa.sub %x, %x : (tensor<?x4x4x1xf32>, tensor<?x4x4x1xf32>) -> tensor<?x4x4x1xf32>
   %c = tosa.conv2d %m, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x4x4x1xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x2xf32>
   return %c : tensor<?x4x4x2xf32>
 }
@@ -78,4 +78,23 @@ func.func @pad_nonzero(%x: tensor<?x4x4x2xf32>) -> tensor<?x6x6x2xf32> {
   // expected-error @+1 {{'tosa.pad' op pads with a value other than a constant 0; --tqt-insert-quantizers keeps the input's scale only for zero padding}}
   %p = tosa.pad %x, %s, %c : (tensor<?x4x4x2xf32>, !tosa.shape<8>, tensor<1xf32>) -> tensor<?x6x6x2xf32>
   return %p : tensor<?x6x6x2xf32>
+}
+
+// -----
+
+func.func @tosa_sigmoid(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  // expected-error @+1 {{'tosa.sigmoid' op is quantized as tqt.activation; run --tqt-prepare first}}
+  %0 = tosa.sigmoid %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
+
+// -----
+
+ml_program.global private mutable @shift(dense<1> : tensor<1xi8>) : tensor<1xi8>
+
+func.func @product_with_shift(%x: tensor<?x4xf32>, %y: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %shift = ml_program.global_load @shift : tensor<1xi8>
+  // expected-error @+1 {{'tosa.mul' op has a shift other than a constant 0; a float product of two activations has none}}
+  %0 = tosa.mul %x, %y, %shift : (tensor<?x4xf32>, tensor<?x4xf32>, tensor<1xi8>) -> tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
 }

@@ -25,3 +25,17 @@ func.func @relu_layer(%x: tensor<?x2x2x1xf32>) -> tensor<?x2x2x2xf32> {
   %r = tosa.clamp %c {max_val = 3.4e38 : f32, min_val = 0.0 : f32} : (tensor<?x2x2x2xf32>) -> tensor<?x2x2x2xf32>
   return %r : tensor<?x2x2x2xf32>
 }
+
+// A lookup table takes at most 8-bit codes: with act-bits=16 the input of an
+// activation is requantized to 8 bits first.
+// RUN: tqt-opt %s --tqt-insert-quantizers="act-bits=16" | FileCheck %s --check-prefix=TABLE
+// TABLE-LABEL: func.func @activation_table_input
+// TABLE: %[[XQ:.*]] = tqt.fake_quant %{{.*}}, %{{.*}} bits(16) signed
+// TABLE: %[[T:.*]] = ml_program.global_load @q.tanh_0.table_in
+// TABLE: %[[X8:.*]] = tqt.fake_quant %[[XQ]], %[[T]] bits(8) signed
+// TABLE: %[[A:.*]] = tqt.activation tanh %[[X8]]
+// TABLE: tqt.fake_quant %[[A]], %{{.*}} bits(16) signed
+func.func @activation_table_input(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %a = tqt.activation tanh %x : tensor<?x4xf32>
+  return %a : tensor<?x4xf32>
+}

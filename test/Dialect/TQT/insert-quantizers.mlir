@@ -172,3 +172,34 @@ func.func @fully_connected(%x: tensor<?x4xf32>) -> tensor<?x3xf32> {
   %y = tosa.add %y2, %b : (tensor<?x3xf32>, tensor<1x3xf32>) -> tensor<?x3xf32>
   return %y : tensor<?x3xf32>
 }
+
+// -----
+
+// Smooth activations: the input keeps its quantizer, the output gets its
+// own (unsigned for sigmoid); a product of two activations (an SE gate
+// broadcast over H and W times the features) is quantized at act-bits,
+// signed because the features are.
+// CHECK-LABEL: func.func @activations_and_product
+// CHECK: %[[XQ:.*]] = tqt.fake_quant %{{.*}}, %{{.*}} bits(8) signed
+// CHECK: %[[H:.*]] = tqt.activation hardswish %[[XQ]]
+// CHECK: %[[TH:.*]] = ml_program.global_load @q.hardswish_0.out
+// CHECK: %[[HQ:.*]] = tqt.fake_quant %[[H]], %[[TH]] bits(8) signed
+// CHECK: %[[P:.*]] = tosa.max_pool2d %[[HQ]]
+// CHECK: %[[G:.*]] = tqt.activation sigmoid %[[P]]
+// CHECK: %[[TG:.*]] = ml_program.global_load @q.sigmoid_0.out
+// CHECK: %[[GQ:.*]] = tqt.fake_quant %[[G]], %[[TG]] bits(8) unsigned
+// CHECK: %[[M:.*]] = tosa.mul %[[HQ]], %[[GQ]]
+// CHECK: %[[TM:.*]] = ml_program.global_load @q.mul_0.out
+// CHECK: %[[MQ:.*]] = tqt.fake_quant %[[M]], %[[TM]] bits(8) signed
+// CHECK: return %[[MQ]]
+// INT4-LABEL: func.func @activations_and_product
+// INT4: tqt.activation hardswish
+// INT4: tqt.fake_quant %{{.*}}, %{{.*}} bits(8) signed rounding<half_up>
+func.func @activations_and_product(%x: tensor<?x4x4x2xf32>) -> tensor<?x4x4x2xf32> {
+  %h = tqt.activation hardswish %x : tensor<?x4x4x2xf32>
+  %p = tosa.max_pool2d %h {kernel = array<i64: 4, 4>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 4, 4>} : (tensor<?x4x4x2xf32>) -> tensor<?x1x1x2xf32>
+  %g = tqt.activation sigmoid %p : tensor<?x1x1x2xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %m = tosa.mul %h, %g, %shift : (tensor<?x4x4x2xf32>, tensor<?x1x1x2xf32>, tensor<1xi8>) -> tensor<?x4x4x2xf32>
+  return %m : tensor<?x4x4x2xf32>
+}

@@ -206,3 +206,19 @@ func.func @leaky_stays(%x: tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32> {
   %y = tosa.maximum %a, %x : (tensor<?x3x3x2xf32>, tensor<?x3x3x2xf32>) -> tensor<?x3x3x2xf32>
   return %y : tensor<?x3x3x2xf32>
 }
+
+// -----
+
+// tosa.sigmoid and tosa.tanh become tqt.activation (one exact sequence for
+// the simulation and the integer program's tables); integer ones stay.
+// CHECK-LABEL: func.func @smooth_activations
+// CHECK: %[[S:.*]] = tqt.activation sigmoid %{{.*}} : tensor<?x4xf32>
+// CHECK: %[[T:.*]] = tqt.activation tanh %[[S]] : tensor<?x4xf32>
+// CHECK: tosa.sigmoid %{{.*}} : (tensor<4xbf16>) -> tensor<4xbf16>
+// CHECK: return %[[T]]
+func.func @smooth_activations(%x: tensor<?x4xf32>, %b: tensor<4xbf16>) -> (tensor<?x4xf32>, tensor<4xbf16>) {
+  %s = tosa.sigmoid %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
+  %t = tosa.tanh %s : (tensor<?x4xf32>) -> tensor<?x4xf32>
+  %u = tosa.sigmoid %b : (tensor<4xbf16>) -> tensor<4xbf16>
+  return %t, %u : tensor<?x4xf32>, tensor<4xbf16>
+}

@@ -179,6 +179,18 @@ def cases():
         f"  {shape_const('st', [1, 1, 0])}\n  {shape_const('sz', [2, 3, 4])}\n"
         f"  %y = tosa.slice %a, %st, %sz : ({ttype((3, 5, 4))}, !tosa.shape<3>, !tosa.shape<3>) -> {ttype((2, 3, 4))}",
         (2, 3, 4), lambda p: p["A"][1:3, 1:4, 0:4])
+    # Activations on 4 * A (values in (-4, 4): both sides of the hard
+    # functions' kinks at +-3).
+    acts = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "hardsigmoid": F.hardsigmoid,
+            "hardswish": F.hardswish, "silu": F.silu}
+    for kind, fn in acts.items():
+        c["activation-" + kind] = (
+            {"A": (3, 8)},
+            f"""  %four = "tosa.const"() <{{values = dense<4.0> : tensor<1x1xf32>}}> : () -> tensor<1x1xf32>
+  %sh = "tosa.const"() <{{values = dense<0> : tensor<1xi8>}}> : () -> tensor<1xi8>
+  %s = tosa.mul %a, %four, %sh : ({ttype((3, 8))}, tensor<1x1xf32>, tensor<1xi8>) -> {ttype((3, 8))}
+  %y = tqt.activation {kind} %s : {ttype((3, 8))}""",
+            (3, 8), lambda p, fn=fn: fn(4 * p["A"]))
     c["negate"] = (
         {"A": (3, 4)},
         f"  {ZP}\n  %y = tosa.negate %a, %zp, %zp : ({ttype((3, 4))}, tensor<1xf32>, tensor<1xf32>) -> {ttype((3, 4))}",

@@ -124,6 +124,38 @@ class PaddedAvgPool(nn.Module):
         return self.pool(F.avg_pool2d(x, 3, 1, 1))
 
 
+class Smooth(nn.Module):
+    """Every smooth activation in its module, functional and method forms."""
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 6, 1)
+        self.acts = nn.Sequential(nn.Hardswish(), nn.Tanh(), nn.SiLU(), nn.Hardsigmoid(), nn.Sigmoid())
+
+    def forward(self, x):
+        y = self.conv(x) * 4
+        a = F.hardswish(y) + F.silu(y) + torch.tanh(y) + F.hardsigmoid(y) + torch.sigmoid(y)
+        return self.acts(a) + y.sigmoid() + y.tanh() + F.sigmoid(y) + F.tanh(y)
+
+
+def squeeze_excitation():
+    """torchvision's SqueezeExcitation: a pooled gate times the features."""
+    from torchvision.ops import SqueezeExcitation
+    return nn.Sequential(nn.Conv2d(3, 8, 3), SqueezeExcitation(8, 4, scale_activation=nn.Hardsigmoid))
+
+
+def mobilenet_v3_block():
+    """torchvision's MobileNetV3 block: hard swish, squeeze-and-excitation."""
+    from functools import partial
+    from torchvision.models.mobilenetv3 import InvertedResidual, InvertedResidualConfig
+    m = InvertedResidual(InvertedResidualConfig(8, 5, 24, 8, True, "HS", 1, 1, 1.0),
+                         partial(nn.BatchNorm2d, eps=0.001))
+    for sub in m.modules():
+        if isinstance(sub, nn.BatchNorm2d):
+            sub.running_mean.uniform_(-0.5, 0.5)
+            sub.running_var.uniform_(0.5, 2.0)
+    return m
+
+
 def inverted_residual():
     """torchvision's own MobileNetV2 block (expansion, depthwise, residual)."""
     from torchvision.models.mobilenetv2 import InvertedResidual
@@ -154,6 +186,9 @@ CASES = {
     "ceil-pools": (CeilPools, (2, 13, 15)),
     "padded-avg-pool": (PaddedAvgPool, (3, 7, 8)),
     "adaptive-overlapping": (AdaptiveOverlapping, (2, 4, 5)),
+    "smooth-activations": (Smooth, (3, 5, 5)),
+    "squeeze-excitation": (squeeze_excitation, (3, 7, 6)),
+    "torchvision-mobilenet-v3-block": (mobilenet_v3_block, (8, 6, 6)),
 }
 
 
@@ -203,9 +238,18 @@ class AddShapes(nn.Module):
         return x + self.pool(x)
 
 
-class Sigmoid(nn.Module):
+class Gelu(nn.Module):
     def forward(self, x):
-        return torch.sigmoid(x)
+        return F.gelu(x)
+
+
+class MulShapes(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.pool = nn.MaxPool2d(2)
+
+    def forward(self, x):
+        return x * self.pool(x)
 
 
 class Param(nn.Module):
@@ -228,7 +272,8 @@ ERRORS = {
     "two-inputs": TwoInputs,
     "cat-batch": CatBatch,
     "add-shapes": AddShapes,
-    "function": Sigmoid,
+    "function": Gelu,
+    "mul-shapes": MulShapes,
     "parameter": Param,
 }
 
@@ -245,9 +290,9 @@ def unsupported():
     except ExportError as e:
         print(f"reflect: {e}")
     try:
-        export(nn.Sequential(nn.Sigmoid()), (1, 2, 2))
+        export(nn.Sequential(nn.GELU()), (1, 2, 2))
     except ExportError as e:
-        print(f"sigmoid: {e}")
+        print(f"gelu: {e}")
     try:
         export(nn.AvgPool2d(3, padding=1, divisor_override=4), (1, 6, 6))
     except ExportError as e:

@@ -14,7 +14,9 @@ inception (Inception-v3's InceptionA block: four branches of BasicConv2d
 (conv, batch norm, F.relu) with 1x1, 5x5 and double 3x3 convolutions and a
 padded average pool that counts the padding, concatenated) or vgg (VGG's
 features and classifier head on a small map: the AdaptiveAvgPool2d((7, 7))
-of a 2x2 map repeats its bins).
+of a 2x2 map repeats its bins) or mobilenet_v3 (hard swish, hard-sigmoid
+squeeze-and-excitation) or efficientnet (MBConv: SiLU, sigmoid
+squeeze-and-excitation, stochastic depth; tanh).
 """
 import os
 import sys
@@ -74,11 +76,52 @@ def vgg(channels=3):
         nn.Linear(16 * 7 * 7, 32), nn.ReLU(True), nn.Dropout(), nn.Linear(32, 10))
 
 
+class MobileNetV3Head(nn.Module):
+    """MobileNetV3's InvertedResidual blocks: hard swish, squeeze-and-
+    excitation with a hard sigmoid gate, a residual add; a hard-swish
+    classifier."""
+    def __init__(self, channels=3):
+        super().__init__()
+        from functools import partial
+        from torchvision.models.mobilenetv3 import InvertedResidual, InvertedResidualConfig
+        norm = partial(nn.BatchNorm2d, eps=0.001, momentum=0.01)
+        self.stem = nn.Sequential(nn.Conv2d(channels, 8, 3, 2, 1, bias=False), norm(8), nn.Hardswish())
+        cfg = [InvertedResidualConfig(8, 3, 16, 8, True, "RE", 1, 1, 1.0),
+               InvertedResidualConfig(8, 3, 24, 16, True, "HS", 2, 1, 1.0),
+               InvertedResidualConfig(16, 5, 32, 16, True, "HS", 1, 1, 1.0)]
+        self.blocks = nn.Sequential(*[InvertedResidual(c, norm) for c in cfg])
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Sequential(nn.Linear(16, 24), nn.Hardswish(), nn.Dropout(0.2), nn.Linear(24, 10))
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.pool(self.blocks(self.stem(x))), 1))
+
+
+class EfficientNetHead(nn.Module):
+    """EfficientNet's MBConv blocks: SiLU, squeeze-and-excitation with a
+    sigmoid gate, stochastic depth (the identity in evaluation); a tanh
+    before the classifier for the last smooth activation."""
+    def __init__(self, channels=3):
+        super().__init__()
+        from functools import partial
+        from torchvision.models.efficientnet import MBConv, MBConvConfig
+        self.stem = nn.Sequential(nn.Conv2d(channels, 8, 3, 2, 1, bias=False), nn.BatchNorm2d(8), nn.SiLU())
+        self.blocks = nn.Sequential(MBConv(MBConvConfig(1, 3, 1, 8, 8, 1), 0.1, nn.BatchNorm2d),
+                                    MBConv(MBConvConfig(4, 3, 2, 8, 16, 1), 0.1, nn.BatchNorm2d),
+                                    MBConv(MBConvConfig(4, 5, 1, 16, 16, 1), 0.1, nn.BatchNorm2d))
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = F.adaptive_avg_pool2d(self.blocks(self.stem(x)), 1)
+        return self.fc(torch.tanh(torch.flatten(x, 1)))
+
+
 def main(name, out, fashion):
     torch.manual_seed(3)
     shape = (1, 28, 28) if fashion else (3, 23, 23)
     model = {"squeezenet": squeezenet, "mobilenet_v2": MobileNetV2Head,
-             "inception": InceptionHead, "vgg": vgg}[name](shape[0])
+             "inception": InceptionHead, "vgg": vgg, "mobilenet_v3": MobileNetV3Head,
+             "efficientnet": EfficientNetHead}[name](shape[0])
     model.train()
     with torch.no_grad():
         for _ in range(4):  # batch-norm statistics

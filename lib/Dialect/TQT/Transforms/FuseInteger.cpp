@@ -75,6 +75,13 @@ struct PendingClamp {
   double max;
 };
 
+/// An activation of an integer twin, a lookup table once the next
+/// quantizer gives the output grid.
+struct PendingTable {
+  IntVal in;
+  num::Activation kind;
+};
+
 class Fuser {
 public:
   explicit Fuser(func::FuncOp func) : func(func) {}
@@ -90,6 +97,11 @@ private:
   LogicalResult fuseMatMul(tosa::MatMulOp op);
   LogicalResult fuseElementwise(Operation *op, bool isAdd);
   LogicalResult fuseShapeOp(Operation *op);
+  LogicalResult recordActivation(ActivationOp op);
+  /// The quantization `op` of a pending activation: a tosa.table of the
+  /// output codes of the 256 input codes.
+  LogicalResult fuseTable(QuantizeOp op, const PendingTable &pending,
+                          IntVal result);
   std::optional<IntVal> twin(Value v) const {
     auto it = twins.find(v);
     if (it == twins.end())
@@ -123,6 +135,7 @@ private:
   func::FuncOp func;
   DenseMap<Value, IntVal> twins;
   DenseMap<Value, PendingClamp> clamps;
+  DenseMap<Value, PendingTable> tables;
 };
 
 Value Fuser::castTo(ImplicitLocOpBuilder &b, Value v, Type elementType) {
@@ -325,6 +338,9 @@ LogicalResult Fuser::fuseQuantize(QuantizeOp op) {
     return success();
   }
 
+  if (auto it = tables.find(x); it != tables.end())
+    return fuseTable(op, it->second, result);
+
   // A requantization of an integer twin, possibly through a ReLU clamp.
   std::optional<IntVal> in = twin(x);
   std::optional<double> clampMax;
@@ -513,6 +529,52 @@ LogicalResult Fuser::fuseMatMul(tosa::MatMulOp op) {
   return success();
 }
 
+LogicalResult Fuser::recordActivation(ActivationOp op) {
+  std::optional<IntVal> in = twin(op.getX());
+  if (!in)
+    return missing(op, op.getX(), "the input");
+  if (in->bits > 8)
+    return op.emitOpError("reads codes of ")
+           << in->bits
+           << " bits; its lookup table takes codes of at most 8 bits "
+              "(--tqt-insert-quantizers requantizes a wider input to 8 bits)";
+  tables[op.getResult()] = {*in, op.getActivation()};
+  return success();
+}
+
+LogicalResult Fuser::fuseTable(QuantizeOp op, const PendingTable &pending,
+                               IntVal result) {
+  num::QuantizerSpec spec = op.getSpec();
+  if (spec.bits > 8)
+    return op.emitOpError("quantizes an activation to ")
+           << spec.bits
+           << " bits; its lookup table holds codes of at most 8 bits "
+              "(use act-bits/relu-bits <= 8)";
+  // Entry i is for the stored byte i - 128 (tosa.table's int8 indexing):
+  // its code on the input grid, the activation of its value, and the code
+  // of that on the output grid, stored as a byte (raw when unsigned). The
+  // simulation computes the same numbers (FixedPoint.h, Activations.h).
+  SmallVector<int8_t> entries(256);
+  for (int i = 0; i < 256; ++i) {
+    auto byte = uint64_t(uint8_t(int8_t(i - 128)));
+    int64_t code = num::readStorage(byte, 8, pending.in.isSigned);
+    float x = num::dequantize(code, pending.in.exp);
+    float y = num::activation(pending.kind, x);
+    entries[i] = int8_t(uint8_t(num::quantize(y, result.exp, spec) & 0xff));
+  }
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Type i8 = b.getI8Type();
+  auto tableType = RankedTensorType::get({256}, i8);
+  Value table = tosa::ConstOp::create(
+      b, tableType, DenseElementsAttr::get(tableType, ArrayRef(entries)));
+  Value in = castTo(b, pending.in.codes, i8);
+  auto outType = cast<RankedTensorType>(in.getType());
+  result.codes = tosa::TableOp::create(b, outType, in, table);
+  twins[op.getResult()] = result;
+  moveTrace(op, result.codes);
+  return success();
+}
+
 /// add / maximum / mul of two integer twins, computed in i32.
 LogicalResult Fuser::fuseElementwise(Operation *op, bool isAdd) {
   std::optional<IntVal> l = twin(op->getOperand(0));
@@ -676,6 +738,8 @@ LogicalResult Fuser::run() {
     } else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
                    tosa::SliceOp, tosa::ConcatOp, tosa::PadOp>(op)) {
       result = fuseShapeOp(op);
+    } else if (auto act = dyn_cast<ActivationOp>(op)) {
+      result = recordActivation(act);
     } else if (isa<tosa::ConstOp, tosa::ConstShapeOp, arith::ConstantOp>(op)) {
       continue;
     } else if (auto ret = dyn_cast<func::ReturnOp>(op)) {

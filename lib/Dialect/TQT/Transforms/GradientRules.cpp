@@ -12,6 +12,7 @@
 
 #include "GradientRules.h"
 
+#include "tqt/Dialect/TQT/IR/ActivationArith.h"
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -553,6 +554,19 @@ LogicalResult Rules::run() {
     return slice(s);
   if (auto fq = dyn_cast<FakeQuantOp>(op))
     return fakeQuant(fq);
+  if (auto act = dyn_cast<ActivationOp>(op)) {
+    // dx = dy * f'(x), f' as Activations.h defines it.
+    if (need(0)) {
+      numerics::Activation kind = act.getActivation();
+      grads[0] =
+          tb.map(act.getX(), {g(), act.getX()},
+                 [kind](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+                   Value d = buildActivationDerivative(nb, loc, kind, a[1]);
+                   return mul(nb, loc, a[0], d);
+                 });
+    }
+    return success();
+  }
   if (auto r = dyn_cast<tosa::ReshapeOp>(op)) {
     if (need(0)) {
       Value x = r.getInput1();

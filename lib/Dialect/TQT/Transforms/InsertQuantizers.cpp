@@ -124,6 +124,8 @@ private:
   LogicalResult handleRelu(tosa::ClampOp op);
   LogicalResult handleEltwiseAdd(tosa::AddOp op);
   LogicalResult handleConcat(tosa::ConcatOp op);
+  LogicalResult handleActivation(ActivationOp op);
+  LogicalResult handleProduct(tosa::MulOp op);
   LogicalResult requireQuantized(Value v, Operation *user, StringRef what);
   /// A pad keeps its input's scale when it pads with zeros (a code of every
   /// grid).
@@ -494,6 +496,57 @@ LogicalResult QuantizerInserter::handleConcat(tosa::ConcatOp op) {
   return success();
 }
 
+/// A smooth activation: its input on a grid of at most 8 bits (the integer
+/// program looks the 256 codes up in a table; a wider input is requantized
+/// to 8 bits first), its output quantized, unsigned for sigmoid and hard
+/// sigmoid.
+LogicalResult QuantizerInserter::handleActivation(ActivationOp op) {
+  std::string name = layerName(op, stringifyActivationKind(op.getKind()).str());
+  std::optional<unsigned> in = slotOf(op.getX());
+  if (!in)
+    return requireQuantized(op.getX(), op, "the input");
+  if (slots[*in].bits > 8)
+    op->setOperand(0,
+                   quantize(op.getX(),
+                            newSlot(name + ".table_in", 8, slots[*in].isSigned),
+                            /*replaceUses=*/false));
+  bool nonNegative = numerics::isNonNegative(op.getActivation());
+  Value q = quantize(op.getResult(),
+                     newSlot(name + ".out",
+                             nonNegative ? config.reluBits : config.actBits,
+                             !nonNegative));
+  if (isEltwiseAdd(singleUser(q)))
+    addOperandQuantizers.insert(q);
+  return success();
+}
+
+/// A product of two activations (a squeeze-and-excitation gate times its
+/// features): both operands quantized, the product quantized at act-bits
+/// (relu-bits unsigned when neither operand is signed). The integer
+/// program multiplies the codes in i32 and requantizes.
+LogicalResult QuantizerInserter::handleProduct(tosa::MulOp op) {
+  std::string name = layerName(op, "mul");
+  APInt shift;
+  if (!matchPattern(op.getShift(), m_ConstantInt(&shift)) || !shift.isZero())
+    return op.emitOpError("has a shift other than a constant 0; a float "
+                          "product of two activations has none");
+  bool anySigned = false;
+  for (unsigned i = 0; i < 2; ++i) {
+    std::optional<unsigned> s = slotOf(op->getOperand(i));
+    if (!s)
+      return requireQuantized(op->getOperand(i), op,
+                              i == 0 ? "operand #0" : "operand #1");
+    anySigned |= slots[*s].isSigned;
+  }
+  Value q = quantize(op.getResult(),
+                     newSlot(name + ".out",
+                             anySigned ? config.actBits : config.reluBits,
+                             anySigned));
+  if (isEltwiseAdd(singleUser(q)))
+    addOperandQuantizers.insert(q);
+  return success();
+}
+
 /// Leaky ReLU as maximum(mul(y, alpha), y) (tqt-method 5.3): y and alpha*y
 /// at layer-bits sharing one threshold, alpha at layer-bits, and the
 /// maximum at act-bits signed.
@@ -568,7 +621,8 @@ LogicalResult QuantizerInserter::run() {
                             "expects one block of tensor ops");
   Operation *existing = nullptr;
   func.walk([&](Operation *op) {
-    if (!existing && isa<TQTDialect>(op->getDialect()))
+    if (!existing && isa<TQTDialect>(op->getDialect()) &&
+        !isa<ActivationOp>(op))
       existing = op;
   });
   if (existing)
@@ -624,11 +678,20 @@ LogicalResult QuantizerInserter::run() {
       result = handleConcat(concat);
     else if (auto pad = dyn_cast<tosa::PadOp>(op))
       result = checkZeroPad(pad);
+    else if (auto act = dyn_cast<ActivationOp>(op))
+      result = handleActivation(act);
+    else if (auto mul = dyn_cast<tosa::MulOp>(op);
+             mul && !isConstantLike(mul.getInput1()) &&
+             !isConstantLike(mul.getInput2()))
+      result = handleProduct(mul);
     else if (isa<tosa::ReshapeOp, tosa::TransposeOp, tosa::MaxPool2dOp,
                  tosa::SliceOp, tosa::ConstOp, tosa::ConstShapeOp,
                  arith::ConstantOp, ml_program::GlobalLoadOp, func::ReturnOp>(
                  op))
       continue;
+    else if (isa<tosa::SigmoidOp, tosa::TanhOp>(op))
+      result = op->emitOpError("is quantized as tqt.activation; run "
+                               "--tqt-prepare first");
     else if (isa<tosa::AvgPool2dOp, tosa::MulOp, tosa::SubOp, tosa::MaximumOp,
                  tosa::ReduceSumOp>(op))
       result = op->emitOpError("is not quantized directly; run --tqt-prepare "

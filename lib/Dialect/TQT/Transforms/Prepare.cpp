@@ -463,6 +463,24 @@ struct SpatialMeanToAvgPool : OpRewritePattern<tosa::MulOp> {
   }
 };
 
+/// tosa.sigmoid / tosa.tanh as tqt.activation: one exact sequence for the
+/// simulation and the integer program's tables (docs/Numerics.md 15).
+template <typename TosaOp, mlir::tqt::ActivationKind kind>
+struct ToActivation : OpRewritePattern<TosaOp> {
+  using OpRewritePattern<TosaOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(TosaOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = dyn_cast<TensorType>(op.getType());
+    if (!type || !type.getElementType().isF32())
+      return failure();
+    rewriter.replaceOpWithNewOp<mlir::tqt::ActivationOp>(
+        op, op.getType(), op.getInput(),
+        mlir::tqt::ActivationKindAttr::get(op.getContext(), kind));
+    return success();
+  }
+};
+
 struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
   void runOnOperation() override {
     bool failedAny = false;
@@ -478,12 +496,15 @@ struct PreparePass : mlir::tqt::impl::TQTPrepareBase<PreparePass> {
       return signalPassFailure();
     auto folding = [&] {
       RewritePatternSet patterns(&getContext());
-      patterns
-          .add<FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
-               FoldChannelOp<tosa::SubOp>, FoldChannelOpIntoMatMul<tosa::MulOp>,
-               FoldChannelOpIntoMatMul<tosa::AddOp>,
-               FoldChannelOpIntoMatMul<tosa::SubOp>, AvgPoolToDepthwise,
-               SpatialMeanToAvgPool>(&getContext());
+      patterns.add<
+          FoldChannelOp<tosa::MulOp>, FoldChannelOp<tosa::AddOp>,
+          FoldChannelOp<tosa::SubOp>, FoldChannelOpIntoMatMul<tosa::MulOp>,
+          FoldChannelOpIntoMatMul<tosa::AddOp>,
+          FoldChannelOpIntoMatMul<tosa::SubOp>, AvgPoolToDepthwise,
+          SpatialMeanToAvgPool,
+          ToActivation<tosa::SigmoidOp, mlir::tqt::ActivationKind::Sigmoid>,
+          ToActivation<tosa::TanhOp, mlir::tqt::ActivationKind::Tanh>>(
+          &getContext());
       return patterns;
     };
     if (failed(applyPatternsGreedily(getOperation(), folding())))

@@ -180,11 +180,15 @@ def TQTPrepare : Pass<"tqt-prepare", "::mlir::ModuleOp"> {
       (8-bit unsigned reciprocal, `floor` output rounding). Average pooling
       with padding divides border windows by the number of valid elements,
       which a constant reciprocal cannot express: it is reported.
+    * `tosa.sigmoid` and `tosa.tanh` become `tqt.activation sigmoid / tanh`,
+      whose exact sequence (docs/Numerics.md section 15) the integer
+      program's lookup tables reproduce.
 
     Leaky ReLU is expected in the `tosa.maximum(tosa.mul(x, alpha), x)` form
     (the tqt exporter emits it so); it is quantized as such.
   }];
-  let dependentDialects = ["::mlir::tosa::TosaDialect"];
+  let dependentDialects = ["::mlir::tosa::TosaDialect",
+                           "::mlir::tqt::TQTDialect"];
 }
 
 def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
@@ -205,7 +209,13 @@ def TQTFuseInteger : Pass<"tqt-fuse-integer", "::mlir::ModuleOp"> {
       integer TOSA ops on i32 at the shared exponents;
     * average pooling (prepared as a depthwise reciprocal) becomes window
       sums times the integer reciprocal, requantized with `floor`;
-    * max pooling, reshape, transpose, slice and concat work on the codes.
+    * max pooling, reshape, transpose, slice and concat work on the codes;
+    * a `tqt.activation` between an input quantizer of at most 8 bits and
+      its output quantizer becomes a `tosa.table` of the 256 output codes,
+      computed from the simulation's own numbers (docs/Numerics.md 15);
+    * a product of two activations (squeeze-and-excitation, hard swish's
+      gate) is an i32 multiply at the sum of the exponents, requantized by
+      the output quantizer.
 
     Float remains only at the function boundary: `tqt.quantize` of the inputs
     and `tqt.dequantize` of the outputs. Storage: signed 8-bit codes in i8,
