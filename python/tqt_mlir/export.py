@@ -25,6 +25,8 @@ raises ExportError naming the node.
 
     python3 -m tqt_mlir.export MODULE:FACTORY STATE.pt C,H,W OUT.mlir
 """
+import dis
+import inspect
 import operator
 import re
 
@@ -51,6 +53,25 @@ _ACTIVATION_FUNCTIONS = {torch.sigmoid: "sigmoid", F.sigmoid: "sigmoid", torch.t
 def _ttype(shape):
     dims = "x".join("?" if d is None else str(d) for d in shape)
     return f"tensor<{dims}xf32>" if shape else "tensor<f32>"
+
+
+class _Proxy(torch.fx.Proxy):
+    """torch.fx's Proxy, with tuple unpacking (`x1, x2 = x.chunk(2, 1)`,
+    `n, c, h, w = x.size()`) on Python 3.11: PyTorch 1.13 finds the
+    UNPACK_SEQUENCE instruction by an index that 3.11's inline caches
+    shift."""
+
+    def __iter__(self):
+        frame = inspect.currentframe().f_back
+        for inst in dis.get_instructions(frame.f_code):
+            if inst.offset == frame.f_lasti and inst.opname == "UNPACK_SEQUENCE":
+                return (self[i] for i in range(inst.argval))
+        return super().__iter__()
+
+
+class _Tracer(torch.fx.Tracer):
+    def proxy(self, node):
+        return _Proxy(node, self)
 
 
 class _Emitter:
@@ -111,6 +132,17 @@ class _Emitter:
         return "\n{-#\n  dialect_resources: {\n    builtin: {\n" + entries + "\n    }\n  }\n#-}\n"
 
 
+def _torch_dims(shape):
+    """PyTorch's sizes of a tensor held in our layout (NHWC for 4-d)."""
+    if len(shape) == 4:
+        n, h, w, c = shape
+        return (n, c, h, w)
+    if len(shape) == 5:  # a channel shuffle's [N, g, C/g, H, W]
+        n, h, w, g, cg = shape
+        return (n, g, cg, h, w)
+    return tuple(shape)
+
+
 def _pair(v):
     return (v, v) if isinstance(v, int) else tuple(v)
 
@@ -165,7 +197,9 @@ class _Exporter:
 
     def run(self):
         try:
-            gm = torch.fx.symbolic_trace(self.module)
+            tracer = _Tracer()
+            graph = tracer.trace(self.module)
+            gm = torch.fx.GraphModule(tracer.root, graph)
         except Exception as e:  # control flow on values, unsupported Python
             raise ExportError(f"torch.fx cannot trace the model: {e}") from e
         result = None
@@ -194,9 +228,10 @@ class _Exporter:
 
     def arg(self, node, i=0):
         a = node.args[i]
-        if not isinstance(a, torch.fx.Node) or not isinstance(self.values[a][1], tuple):
+        v = self.values.get(a) if isinstance(a, torch.fx.Node) else None
+        if not (isinstance(v, tuple) and len(v) == 2 and str(v[0]).startswith("%")):
             raise self.error(node, "expected a tensor operand")
-        return self.values[a]
+        return v
 
     # Modules ---------------------------------------------------------------
     def module_op(self, node, m):
@@ -238,6 +273,14 @@ class _Exporter:
 
     def function_op(self, node):
         t = node.target
+        if t is operator.getitem:
+            return self.getitem(node)
+        if t in (operator.floordiv, operator.mul, operator.add) and all(
+                isinstance(self.scalar(a), int) for a in node.args[:2]):
+            a, b = (self.scalar(a) for a in node.args[:2])
+            return {operator.floordiv: a // b, operator.mul: a * b, operator.add: a + b}[t]
+        if t is torch.transpose:
+            return self.transpose(node)
         if t in (operator.add, torch.add):
             (a, sa), (b, sb) = self.arg(node, 0), self.arg(node, 1)
             if sa != sb:
@@ -316,18 +359,27 @@ class _Exporter:
 
     def method_op(self, node):
         if node.target == "size":
-            # Only as the batch size of a flattening view/reshape.
-            return ("size", node.args[1] if len(node.args) > 1 else None)
-        if node.target in ("view", "reshape"):
+            # The batch size (a marker) or a static extent; all of them for
+            # x.size() (NCHW order, as PyTorch sees the tensor).
+            dim = node.args[1] if len(node.args) > 1 else node.kwargs.get("dim")
             x, shape = self.arg(node)
-            dims = node.args[1:]
-            if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
-                dims = tuple(dims[0])
-            batch = dims[0] if dims else None
-            is_batch = (isinstance(batch, torch.fx.Node) and self.values.get(batch) == ("size", 0))
-            if len(dims) != 2 or dims[1] != -1 or not is_batch:
-                raise self.error(node, f"only x.{node.target}(x.size(0), -1) is supported")
-            return self.flatten(x, shape)
+            dims = _torch_dims(shape)
+            if dim is None:
+                return ("sizes", dims)
+            return ("size", 0) if dim in (0, -len(dims)) else dims[dim]
+        if node.target in ("view", "reshape"):
+            return self.view(node)
+        if node.target == "contiguous":
+            return self.arg(node)
+        if node.target == "transpose":
+            return self.transpose(node)
+        if node.target == "chunk":
+            x, shape = self.arg(node)
+            n = node.args[1] if len(node.args) > 1 else node.kwargs["chunks"]
+            dim = node.args[2] if len(node.args) > 2 else node.kwargs.get("dim", 0)
+            if dim not in (1, -3) or len(shape) != 4 or shape[3] % n:
+                raise self.error(node, "only chunks of channels (dim=1) that divide them evenly are supported")
+            return ("chunks", x, shape, n)
         if node.target == "mean":
             return self.spatial_mean(node)
         if node.target in ("sigmoid", "tanh"):
@@ -342,6 +394,80 @@ class _Exporter:
                 raise self.error(node, "only x.flatten(1) is supported")
             return self.flatten(x, shape)
         raise self.error(node, f"unsupported method {node.target}")
+
+    # Shapes ----------------------------------------------------------------
+    def scalar(self, a):
+        """An integer argument: a number, a static extent, or the batch
+        marker ("size", 0)."""
+        if isinstance(a, torch.fx.Node):
+            return self.values.get(a)
+        return a
+
+    def getitem(self, node):
+        src, i = node.args
+        v = self.values.get(src)
+        if isinstance(v, tuple) and v and v[0] == "sizes":
+            return ("size", 0) if i == 0 else v[1][i]
+        if isinstance(v, tuple) and v and v[0] == "chunks":
+            _, x, shape, n = v
+            c = shape[3] // n
+            return self.channel_slice(x, shape, i * c, c)
+        raise self.error(node, "indexing is supported only on x.size() and x.chunk(...)")
+
+    def view(self, node):
+        """x.view(x.size(0), -1) flattens; a channel shuffle's views (NCHW
+        [N, g, C/g, H, W] and back to [N, C, H, W]) become reshapes of the
+        NHWC tensor to [N, H, W, g, C/g] and back."""
+        x, shape = self.arg(node)
+        dims = node.args[1:]
+        if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+            dims = tuple(dims[0])
+        dims = tuple(self.scalar(d) for d in dims)
+        if not dims or dims[0] != ("size", 0):
+            raise self.error(node, f"x.{node.target} must keep the batch size x.size(0) first")
+        if len(dims) == 2 and dims[1] == -1:
+            return self.flatten(x, shape)
+        n, h, w = shape[:3] if len(shape) >= 4 else (None, None, None)
+        if len(shape) == 4 and len(dims) == 5 and dims[3:] == (h, w):
+            g, cg = dims[1], dims[2]
+            if -1 in (g, cg):
+                g, cg = (shape[3] // cg, cg) if g == -1 else (g, shape[3] // g)
+            if g * cg == shape[3]:
+                return self.reshape(x, shape, (n, h, w, g, cg))
+        if len(shape) == 5 and len(dims) == 4 and dims[2:] == (h, w) and dims[1] in (-1, shape[3] * shape[4]):
+            return self.reshape(x, shape, (n, h, w, shape[3] * shape[4]))
+        raise self.error(node, f"only x.{node.target}(x.size(0), -1) and the views of a channel shuffle "
+                               "are supported")
+
+    def transpose(self, node):
+        """The transpose of a channel shuffle: the two group dimensions of
+        the NCHW [N, g, C/g, H, W] view."""
+        x, shape = self.arg(node)
+        dims = sorted(d % 5 for d in node.args[1:3]) if len(shape) == 5 else None
+        if dims != [1, 2]:
+            raise self.error(node, "only the transpose of a channel shuffle (dims 1 and 2 of its 5-d view) "
+                                   "is supported")
+        out = shape[:3] + (shape[4], shape[3])
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.transpose {x} {{perms = array<i32: 0, 1, 2, 4, 3>}} : "
+                  f"({_ttype(shape)}) -> {_ttype(out)}")
+        return v, out
+
+    def reshape(self, x, shape, out):
+        dims = self.e.shape_const([-1] + list(out[1:]))
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.reshape {x}, {dims} : ({_ttype(shape)}, !tosa.shape<{len(out)}>) -> {_ttype(out)}")
+        return v, out
+
+    def channel_slice(self, x, shape, start, count):
+        n, h, w, c = shape
+        out = (n, h, w, count)
+        begin = self.e.shape_const([0, 0, 0, start])
+        size = self.e.shape_const([-1, h, w, count])
+        v = self.e.fresh()
+        self.e.op(f"{v} = tosa.slice {x}, {begin}, {size} : ({_ttype(shape)}, !tosa.shape<4>, !tosa.shape<4>) "
+                  f"-> {_ttype(out)}")
+        return v, out
 
     # Ops -------------------------------------------------------------------
     def conv(self, node, m, x, shape):

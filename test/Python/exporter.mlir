@@ -2,13 +2,13 @@
 // grouped and depthwise convolutions, batch norm, ReLU/ReLU6/LeakyReLU, max/avg/
 // ceil_mode max pooling, padded average pooling (counting the padding), adaptive pooling of any size (module and functional), spatial
 // means, flatten/view, linear, residual add, concat, dropout, the smooth
-// activations in every form, squeeze-and-excitation products, torchvision's
-// MobileNetV2 and MobileNetV3 blocks) run
+// activations in every form, squeeze-and-excitation products, chunks and channel
+// shuffles, torchvision's MobileNetV2, MobileNetV3 and ShuffleNetV2 blocks) run
 // through tqt-run and match PyTorch on random inputs within
 // 1e-4 * (1 + max |output|); unsupported modules raise ExportError naming
 // the node.
 // REQUIRES: torch
-// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool adaptive-overlapping smooth-activations squeeze-excitation torchvision-mobilenet-v3-block unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
+// RUN: rm -rf %t && %python %S/Inputs/export_check.py %t conv-strided-dilated conv-floor-stride grouped depthwise-multiplier bn-leaky-maxpool avgpool-flatten-linear residual-concat mobilenet-block functional-head adaptive-sizes mean-view torchvision-inverted-residual ceil-pools padded-avg-pool adaptive-overlapping smooth-activations squeeze-excitation torchvision-mobilenet-v3-block torchvision-shuffle-blocks unsupported | FileCheck %s --implicit-check-not='NOT REJECTED'
 
 // CHECK: conv-strided-dilated: shape (4, 5, 4, 5), max |diff| {{.*}} OK
 // CHECK: conv-floor-stride: shape (4, 4, 4, 3), max |diff| {{.*}} OK
@@ -28,6 +28,7 @@
 // CHECK: smooth-activations: shape (4, 5, 5, 6), max |diff| {{.*}} OK
 // CHECK: squeeze-excitation: shape (4, 5, 4, 8), max |diff| {{.*}} OK
 // CHECK: torchvision-mobilenet-v3-block: shape (4, 6, 6, 8), max |diff| {{.*}} OK
+// CHECK: torchvision-shuffle-blocks: shape (4, 4, 3, 16), max |diff| {{.*}} OK
 // CHECK: linear-4d: node '_0' (call_module 0): Linear needs a flattened [N, F] input
 // CHECK: maxpool-dilation: node '_0' (call_module 0): max pooling with dilation is not supported
 // CHECK: avgpool-exclude-pad: node '_0' (call_module 0): average pooling with padding and count_include_pad=False is not supported (the divisor varies at the borders)
@@ -40,6 +41,9 @@
 // CHECK: add-shapes: node 'add' (call_function add): adds of different shapes (None, 4, 4, 1) and (None, 2, 2, 1) are not supported
 // CHECK: function: node 'gelu' (call_function gelu): unsupported function gelu
 // CHECK: mul-shapes: node 'mul' (call_function mul): shapes (None, 4, 4, 1) and (None, 2, 2, 1) do not broadcast
+// CHECK: chunk-rows: node 'chunk' (call_method chunk): only chunks of channels (dim=1) that divide them evenly are supported
+// CHECK: view-other: node 'view' (call_method view): only x.view(x.size(0), -1) and the views of a channel shuffle are supported
+// CHECK: transpose-other: node 'transpose' (call_method transpose): only the transpose of a channel shuffle (dims 1 and 2 of its 5-d view) is supported
 // CHECK: parameter: node 'scale' (get_attr scale): unsupported graph node
 // CHECK: reflect: node '{{.*}}' (call_module {{.*}}): only numeric zero padding is supported
 // CHECK: gelu: node '{{.*}}' (call_module {{.*}}): unsupported module GELU

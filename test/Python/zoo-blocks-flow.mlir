@@ -39,3 +39,13 @@
 // VGG: half_even: layers on edge inputs: bit-exact
 // VGG: half_even: layers calibrated small: bit-exact
 // VGG: half_even: integer-only check: 0 float ops
+// EfficientNet's MBConv blocks (SiLU and tanh as signed lookup tables, the
+// sigmoid gate of squeeze-and-excitation as an unsigned one, the gate times
+// the features as an integer product, stochastic depth dropped):
+// RUN: %python %S/Inputs/zoo_block.py efficientnet %t/efficientnet
+// RUN: %python %S/../Integration/Inputs/flow.py %t/efficientnet %t/efficientnet/net.mlir %t/efficientnet/x.npy half_up --prepare | FileCheck %s --check-prefix=EFFICIENT
+// EFFICIENT: half_up: legalized == simulation: yes
+// EFFICIENT: half_up: fused == simulation: yes
+// EFFICIENT: half_up: layers on edge inputs: bit-exact
+// EFFICIENT: half_up: layers calibrated small: bit-exact
+// EFFICIENT: half_up: integer-only check: 0 float ops

@@ -156,6 +156,18 @@ def mobilenet_v3_block():
     return m
 
 
+def shuffle_blocks():
+    """torchvision's ShuffleNetV2 blocks: x.chunk(2, dim=1) and the channel
+    shuffle (x.size() unpacked, view, transpose, contiguous, view)."""
+    from torchvision.models.shufflenetv2 import InvertedResidual
+    m = nn.Sequential(InvertedResidual(8, 16, 2), InvertedResidual(16, 16, 1))
+    for sub in m.modules():
+        if isinstance(sub, nn.BatchNorm2d):
+            sub.running_mean.uniform_(-0.5, 0.5)
+            sub.running_var.uniform_(0.5, 2.0)
+    return m
+
+
 def inverted_residual():
     """torchvision's own MobileNetV2 block (expansion, depthwise, residual)."""
     from torchvision.models.mobilenetv2 import InvertedResidual
@@ -189,6 +201,7 @@ CASES = {
     "smooth-activations": (Smooth, (3, 5, 5)),
     "squeeze-excitation": (squeeze_excitation, (3, 7, 6)),
     "torchvision-mobilenet-v3-block": (mobilenet_v3_block, (8, 6, 6)),
+    "torchvision-shuffle-blocks": (shuffle_blocks, (8, 8, 6)),
 }
 
 
@@ -243,6 +256,22 @@ class Gelu(nn.Module):
         return F.gelu(x)
 
 
+class ChunkRows(nn.Module):
+    def forward(self, x):
+        a, b = x.chunk(2, dim=2)
+        return a + b
+
+
+class ViewOther(nn.Module):
+    def forward(self, x):
+        return x.view(x.size(0), 2, -1)
+
+
+class TransposeOther(nn.Module):
+    def forward(self, x):
+        return x.transpose(2, 3)
+
+
 class MulShapes(nn.Module):
     def __init__(self):
         super().__init__()
@@ -274,6 +303,9 @@ ERRORS = {
     "add-shapes": AddShapes,
     "function": Gelu,
     "mul-shapes": MulShapes,
+    "chunk-rows": ChunkRows,
+    "view-other": ViewOther,
+    "transpose-other": TransposeOther,
     "parameter": Param,
 }
 
