@@ -7,6 +7,9 @@
       every threshold column that stops changing once `frozen` counts it
       keeps its value to the end: for each increase of `frozen`, exactly one
       more threshold column is constant from that row on
+  check_train_log.py LOG.csv thresholds-move MIN_FRACTION
+      at least MIN_FRACTION of the threshold columns differ between the
+      first and the last row
 """
 import csv
 import sys
@@ -22,6 +25,13 @@ def main():
         b = sum(float(r["loss"]) for r in rows[-last:]) / last
         print(f"loss {a:.4f} -> {b:.4f} ({'falls' if b <= ratio * a else 'DOES NOT FALL'})")
         sys.exit(0 if b <= ratio * a else 1)
+    if what == "thresholds-move":
+        names = [k for k in rows[0] if k not in (
+            "step", "loss", "train_accuracy", "val_accuracy", "lr_weights", "lr_thresholds", "frozen")]
+        moved = sum(1 for n in names if rows[0][n] != rows[-1][n])
+        ok = names and moved >= float(sys.argv[3]) * len(names)
+        print(f"{moved} of {len(names)} thresholds moved ({'OK' if ok else 'TOO FEW'})")
+        sys.exit(0 if ok else 1)
     if what == "frozen-stay":
         names = [k for k in rows[0] if k not in (
             "step", "loss", "train_accuracy", "val_accuracy", "lr_weights", "lr_thresholds", "frozen")]
