@@ -169,6 +169,12 @@ FloatGrid floatGrid(num::Grid g) {
 // linalg.generic construction
 //===----------------------------------------------------------------------===//
 
+SmallVector<Value> elementwise(
+    ImplicitLocOpBuilder &b, ValueRange inputs,
+    ArrayRef<Type> resultElementTypes,
+    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)> body,
+    ValueRange channelInputs = {}, std::optional<int64_t> axis = {});
+
 Value emptyLike(ImplicitLocOpBuilder &b, Value like, Type elementType) {
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, b.getLoc(), like);
   return tensor::EmptyOp::create(b, sizes, elementType);
@@ -189,7 +195,7 @@ SmallVector<Value> elementwise(
     ImplicitLocOpBuilder &b, ValueRange inputs,
     ArrayRef<Type> resultElementTypes,
     function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, ValueRange)> body,
-    ValueRange channelInputs = {}, std::optional<int64_t> axis = {}) {
+    ValueRange channelInputs, std::optional<int64_t> axis) {
   auto shaped = cast<RankedTensorType>(inputs.front().getType());
   unsigned rank = shaped.getRank();
   SmallVector<Value> outs;
@@ -215,6 +221,26 @@ SmallVector<Value> elementwise(
         linalg::YieldOp::create(ib, results);
       });
   return SmallVector<Value>(generic.getResults());
+}
+
+/// The scales of per-channel thresholds `log2T` ([C]), computed once per
+/// channel rather than per element: [C] tensors of the exponent (i32), 2^e
+/// and 2^-e (f32) and the NaN flag (i1), in that order, the channel inputs
+/// that `channelScale` reads back inside an element's body.
+SmallVector<Value> channelScales(ImplicitLocOpBuilder &b, Value log2T,
+                                 const num::QuantizerSpec &spec) {
+  return elementwise(
+      b, log2T, {b.getI32Type(), b.getF32Type(), b.getF32Type(), b.getI1Type()},
+      [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
+        ThresholdScale ts = scaleOfThreshold(ib, args[0], spec);
+        return {ts.exp, ts.scale, ts.rcp, ts.thetaNaN};
+      });
+}
+
+/// The scale of an element's channel from the four channel inputs of
+/// `channelScales`.
+ThresholdScale channelScale(ValueRange channelArgs) {
+  return {channelArgs[0], channelArgs[1], channelArgs[2], channelArgs[3]};
 }
 
 /// A constant 1-d tensor of per-channel values.
@@ -329,16 +355,16 @@ struct FakeQuantLowering : OpConversionPattern<FakeQuantOp> {
     RoundingMode mode = op.getRounding();
     FloatGrid fg = floatGrid(spec.grid());
     if (std::optional<int64_t> axis = op.getAxis()) {
-      // Each element's scale from its channel's threshold.
+      // Each element's scale from its channel's, computed once per channel.
       SmallVector<Value> results = elementwise(
           b, adaptor.getX(), {b.getF32Type()},
           [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-            ThresholdScale ts = scaleOfThreshold(ib, args[1], spec);
+            ThresholdScale ts = channelScale(args.drop_front());
             Value q = quantizedValue(ib, args[0], ts.rcp, ts.scale, fg, mode);
             return {
                 arith::SelectOp::create(ib, ts.thetaNaN, f32Const(ib, NAN), q)};
           },
-          adaptor.getLog2T(), axis);
+          channelScales(b, adaptor.getLog2T(), spec), axis);
       rewriter.replaceOp(op, results);
       return success();
     }
@@ -469,13 +495,14 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
     num::Grid grid = spec.grid();
     FloatGrid fg = floatGrid(grid);
     Value x = adaptor.getX(), dy = adaptor.getDy(), t = adaptor.getLog2T();
+    SmallVector<Value> scales = channelScales(b, t, spec);
     Value dx = elementwise(
         b, {x, dy}, {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-          ThresholdScale ts = scaleOfThreshold(ib, args[2], spec);
+          ThresholdScale ts = channelScale(args.drop_front(2));
           return {gradientInside(ib, args[0], args[1], ts, fg, mode)};
         },
-        t, axis)[0];
+        scales, axis)[0];
 
     auto xType = cast<RankedTensorType>(x.getType());
     unsigned rank = xType.getRank();
@@ -485,28 +512,32 @@ struct FakeQuantGradLowering : OpConversionPattern<FakeQuantGradOp> {
     init = linalg::FillOp::create(b, ValueRange{f64Const(b, 0.0)},
                                   ValueRange{init})
                .getResult(0);
+    // Inputs x, dy, the four channel scales; the [C] sums last.
     SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
-    maps.push_back(channelMap(b, rank, axis));
-    maps.push_back(channelMap(b, rank, axis));
+    maps.append(scales.size() + 1, channelMap(b, rank, axis));
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::reduction);
     iterators[axis] = utils::IteratorType::parallel;
+    SmallVector<Value> inputs = {x, dy};
+    inputs.append(scales.begin(), scales.end());
     auto reduce = linalg::GenericOp::create(
-        b, TypeRange{init.getType()}, ValueRange{x, dy, t}, ValueRange{init},
-        maps, iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+        b, TypeRange{init.getType()}, inputs, ValueRange{init}, maps, iterators,
+        [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
-          ThresholdScale ts = scaleOfThreshold(ib, args[2], spec);
+          ThresholdScale ts = channelScale(args.slice(2, scales.size()));
           Value contrib =
               thresholdTerm(ib, args[0], args[1], ts, grid, fg, mode);
           linalg::YieldOp::create(
-              ib, ValueRange{arith::AddFOp::create(ib, args[3], contrib)});
+              ib, ValueRange{arith::AddFOp::create(ib, args.back(), contrib)});
         });
     Value sums = reduce.getResult(0);
+    SmallVector<Value> sumAndScales = {sums};
+    sumAndScales.append(scales.begin(), scales.end());
     Value dt = elementwise(
-        b, {sums, t}, {b.getF32Type()},
+        b, sumAndScales, {b.getF32Type()},
         [&](ImplicitLocOpBuilder &ib, ValueRange args) -> SmallVector<Value> {
-          ThresholdScale ts = scaleOfThreshold(ib, args[1], spec);
-          return {thresholdGradient(ib, args[0], ts)};
+          return {
+              thresholdGradient(ib, args[0], channelScale(args.drop_front()))};
         })[0];
     if (dt.getType() != op.getDlog2T().getType())
       dt = tensor::CastOp::create(b, op.getDlog2T().getType(), dt);

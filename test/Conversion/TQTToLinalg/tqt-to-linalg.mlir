@@ -181,17 +181,23 @@ func.func @requantize_wide_shift(%a: tensor<4xi8>) -> tensor<4xi8> {
 
 // -----
 
-// Per channel: the thresholds are a second input read at the element's
-// index along the axis; each element's scale comes from its channel's.
+// Per channel: each channel's scale is computed once, by a generic over the
+// [C] thresholds (exponent, 2^e, 2^-e, NaN flag); the elements read their
+// channel's at their index along the axis, with no per-element ceil or
+// division.
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$CH:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-LABEL: func.func @fake_quant_per_channel
 // CHECK-SAME: (%[[X:.*]]: tensor<?x4xf32>, %[[T:.*]]: tensor<4xf32>)
 // CHECK-NOT: tensor.extract
-// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[T]] : tensor<?x4xf32>, tensor<4xf32>)
-// CHECK: ^bb0(%[[XE:.*]]: f32, %[[TE:.*]]: f32, %{{.*}}: f32):
-// CHECK: math.ceil %[[TE]]
+// CHECK: %[[S:.*]]:4 = linalg.generic {{.*}} iterator_types = ["parallel"]} ins(%[[T]] : tensor<4xf32>) outs({{.*}} : tensor<4xi32>, tensor<4xf32>, tensor<4xf32>, tensor<4xi1>)
+// CHECK: math.ceil
+// CHECK: arith.divf
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[S]]#0, %[[S]]#1, %[[S]]#2, %[[S]]#3 : tensor<?x4xf32>, tensor<4xi32>, tensor<4xf32>, tensor<4xf32>, tensor<4xi1>)
+// CHECK-NOT: math.ceil
+// CHECK-NOT: arith.divf
 // CHECK: math.roundeven
+// CHECK: return
 func.func @fake_quant_per_channel(%x: tensor<?x4xf32>, %t: tensor<4xf32>) -> tensor<?x4xf32> {
   %0 = tqt.fake_quant %x, %t bits(8) signed axis(1) : tensor<?x4xf32>
   return %0 : tensor<?x4xf32>
@@ -203,10 +209,12 @@ func.func @fake_quant_per_channel(%x: tensor<?x4xf32>, %t: tensor<4xf32>) -> ten
 // parallel, the others reduce into a [C] f64 accumulator.
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$CH:.*]] = affine_map<(d0, d1) -> (d0)>
+// The channel scales are computed once and read by all three generics.
 // CHECK-LABEL: func.func @fake_quant_grad_per_channel
-// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]}
+// CHECK: %[[S:.*]]:4 = linalg.generic {{.*}} iterator_types = ["parallel"]}
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$ID]]], iterator_types = ["parallel", "parallel"]} ins({{.*}}, %[[S]]#0, %[[S]]#1, %[[S]]#2, %[[S]]#3 :
 // CHECK: %[[ACC:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<4xf64>)
-// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$CH]]], iterator_types = ["parallel", "reduction"]} {{.*}} outs(%[[ACC]] : tensor<4xf64>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$CH]], #[[$CH]]], iterator_types = ["parallel", "reduction"]} {{.*}} outs(%[[ACC]] : tensor<4xf64>)
 // CHECK: arith.truncf %{{.*}} : f64 to f32
 func.func @fake_quant_grad_per_channel(%x: tensor<4x?xf32>, %t: tensor<4xf32>, %dy: tensor<4x?xf32>) -> (tensor<4x?xf32>, tensor<4xf32>) {
   %0, %1 = tqt.fake_quant_grad %x, %t, %dy bits(8) signed axis(0) : tensor<4x?xf32>
