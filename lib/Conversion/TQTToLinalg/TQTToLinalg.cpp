@@ -666,10 +666,6 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
   }
 };
 
-//===----------------------------------------------------------------------===//
-// The pass
-//===----------------------------------------------------------------------===//
-
 /// The activation's sequence (Activations.h), element by element.
 struct ActivationLowering : OpConversionPattern<ActivationOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -688,6 +684,10 @@ struct ActivationLowering : OpConversionPattern<ActivationOp> {
     return success();
   }
 };
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
 
 struct ConvertTQTToLinalgPass
     : mlir::tqt::impl::ConvertTQTToLinalgBase<ConvertTQTToLinalgPass> {

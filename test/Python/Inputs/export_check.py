@@ -143,17 +143,23 @@ def squeeze_excitation():
     return nn.Sequential(nn.Conv2d(3, 8, 3), SqueezeExcitation(8, 4, scale_activation=nn.Hardsigmoid))
 
 
+def with_bn_stats(m):
+    """`m` with random batch-norm statistics (eval mode would otherwise
+    normalize by the identity)."""
+    for sub in m.modules():
+        if isinstance(sub, nn.BatchNorm2d):
+            sub.running_mean.uniform_(-0.5, 0.5)
+            sub.running_var.uniform_(0.5, 2.0)
+    return m
+
+
 def mobilenet_v3_block():
     """torchvision's MobileNetV3 block: hard swish, squeeze-and-excitation."""
     from functools import partial
     from torchvision.models.mobilenetv3 import InvertedResidual, InvertedResidualConfig
     m = InvertedResidual(InvertedResidualConfig(8, 5, 24, 8, True, "HS", 1, 1, 1.0),
                          partial(nn.BatchNorm2d, eps=0.001))
-    for sub in m.modules():
-        if isinstance(sub, nn.BatchNorm2d):
-            sub.running_mean.uniform_(-0.5, 0.5)
-            sub.running_var.uniform_(0.5, 2.0)
-    return m
+    return with_bn_stats(m)
 
 
 def shuffle_blocks():
@@ -161,22 +167,14 @@ def shuffle_blocks():
     shuffle (x.size() unpacked, view, transpose, contiguous, view)."""
     from torchvision.models.shufflenetv2 import InvertedResidual
     m = nn.Sequential(InvertedResidual(8, 16, 2), InvertedResidual(16, 16, 1))
-    for sub in m.modules():
-        if isinstance(sub, nn.BatchNorm2d):
-            sub.running_mean.uniform_(-0.5, 0.5)
-            sub.running_var.uniform_(0.5, 2.0)
-    return m
+    return with_bn_stats(m)
 
 
 def inverted_residual():
     """torchvision's own MobileNetV2 block (expansion, depthwise, residual)."""
     from torchvision.models.mobilenetv2 import InvertedResidual
     m = InvertedResidual(8, 8, 1, 4)
-    for sub in m.modules():
-        if isinstance(sub, nn.BatchNorm2d):
-            sub.running_mean.uniform_(-0.5, 0.5)
-            sub.running_var.uniform_(0.5, 2.0)
-    return m
+    return with_bn_stats(m)
 
 
 CASES = {
