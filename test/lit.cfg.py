@@ -88,6 +88,11 @@ config.substitutions.append(
     ("%tqt_plugin", os.path.join(config.tqt_obj_root, "lib", "TQTPlugin.so")))
 if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-opt")):
     config.available_features.add("mlir-opt")
+# A sanitizer build (scripts/sanitize.sh): whole torchvision models are left
+# to the plain build there (the same code paths run on torchvision's blocks
+# under the sanitizers), to keep .ci/run within its time.
+if config.tqt_sanitize:
+    config.available_features.add("sanitizers")
 # Not built with sanitizers (the test is then UNSUPPORTED, visibly).
 if config.tqt_build_plugin:
     config.available_features.add("tqt-plugin")

@@ -6,6 +6,9 @@
 // mobilenet_v3_small and shufflenet_v2_x1_0 (in parallel with this one). The full
 // table (docs/Zoo.md) is the documented long run.
 // REQUIRES: torch
+// Whole models: not under the sanitizers (their build runs torchvision's
+// blocks through the same code, zoo-blocks-*.mlir), to keep CI in its time.
+// UNSUPPORTED: sanitizers
 // RUN: rm -rf %t && %python %tqt_src_root/scripts/zoo_coverage.py --build %tqt_obj_root --models resnet18,mobilenet_v2 --size 32 --samples 2 --work %t/pass --table %t/pass.md --require-pass | FileCheck %s --check-prefix=PASS
 // RUN: %python %tqt_src_root/scripts/zoo_coverage.py --build %tqt_obj_root --models convnext_tiny --size 32 --work %t/stop --table %t/stop.md | FileCheck %s --check-prefix=STOP
 // RUN: FileCheck %s --check-prefix=TABLE < %t/pass.md
