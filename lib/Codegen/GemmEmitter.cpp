@@ -210,39 +210,11 @@ void GemmEmitter::packTail(Value ap, Value m) {
 
 void GemmEmitter::packConv(Value src, Value ap, Value batch) {
   int64_t padCode = offset128 ? -128 : 0;
-  OpBuilder::InsertionGuard guard(b);
-  auto [n, oh] = parallelImageRows(batch, p.outHeight);
-  auto wLoop = scf::ForOp::create(b, idx(0), idx(p.outWidth), idx(1));
-  b.setInsertionPointToStart(wLoop.getBody());
-  Value ow = wLoop.getInductionVar();
-  Value m = add(mul(add(mul(n, p.outHeight), oh), p.outWidth), ow);
-  Value zero = idx(0);
-  for (int64_t i = 0; i < p.kh; ++i) {
-    Value ih = arith::SubIOp::create(
-        b, add(mul(oh, p.strideH), i * p.dilationH), idx(p.padTop));
-    Value hIn = arith::AndIOp::create(
-        b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, ih, zero),
-        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, ih, idx(p.height)));
-    for (int64_t j = 0; j < p.kw; ++j) {
-      Value iw = arith::SubIOp::create(
-          b, add(mul(ow, p.strideW), j * p.dilationW), idx(p.padLeft));
-      Value wIn = arith::AndIOp::create(
-          b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, iw, zero),
-          arith::CmpIOp::create(b, arith::CmpIPredicate::slt, iw,
-                                idx(p.width)));
-      Value inside = arith::AndIOp::create(b, hIn, wIn);
-      int64_t k0 = (i * p.kw + j) * p.channels;
-      auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
-      {
-        OpBuilder::InsertionGuard g(b);
-        b.setInsertionPointToStart(branch.thenBlock());
-        copyRun(src, ValueRange{n, ih, iw, zero}, ap, m, k0);
-        b.setInsertionPointToStart(branch.elseBlock());
-        fillRun(ap, m, k0, p.channels, padCode);
-      }
-    }
-  }
-  packTail(ap, m);
+  forEachWindowTap(
+      batch,
+      [&](ValueRange at, Value m, int64_t k0) { copyRun(src, at, ap, m, k0); },
+      [&](Value m, int64_t k0) { fillRun(ap, m, k0, p.channels, padCode); },
+      [&](Value m) { packTail(ap, m); });
 }
 
 void GemmEmitter::packRows(Value src, Value ap, Value rows) {

@@ -252,6 +252,7 @@ std::optional<num::Grid> mlir::tqt::codegen::activationGrid(Operation *root) {
 /// stride, dilation, output size).
 template <typename ConvOp>
 static bool matchWindow(ConvOp op, GemmProblem &p, std::string &why) {
+  p.root = op;
   p.isConv = true;
   p.source = kernelSource(op);
   if (!p.source || !isZeroPoint(op.getWeightZeroPoint())) {
@@ -281,6 +282,16 @@ static bool matchWindow(ConvOp op, GemmProblem &p, std::string &why) {
   p.dilationH = dilation[0];
   p.dilationW = dilation[1];
   return true;
+}
+
+bool mlir::tqt::codegen::matchConvWindow(Operation *conv, GemmProblem &p,
+                                         std::string &why) {
+  if (auto c = dyn_cast<tosa::Conv2DOp>(conv))
+    return matchWindow(c, p, why);
+  if (auto d = dyn_cast<tosa::DepthwiseConv2DOp>(conv))
+    return matchWindow(d, p, why);
+  why = "not a convolution";
+  return false;
 }
 
 bool mlir::tqt::codegen::matchGemmProblem(Operation *root,

@@ -14,6 +14,7 @@
 #include "tqt/Codegen/KernelIsa.h"
 #include "tqt/Support/FixedPoint.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/Value.h"
@@ -88,6 +89,9 @@ struct GemmProblem {
   /// Every accumulator lies in this range (over all channels and every
   /// activation of the grid): the matcher's i32 proof.
   ::mlir::tqt::numerics::Grid accumulatorBounds{0, 0};
+  /// Passed to the kernel after the activations: the float kernels' run-time
+  /// weights and bias (the int8 kernels' weights are constants).
+  llvm::SmallVector<Value> runtimeOperands;
 
   bool signedSource() const { return sourceGrid.lo < 0; }
 };
@@ -104,11 +108,32 @@ bool matchGemmProblem(Operation *root,
                       std::optional<::mlir::tqt::numerics::Grid> grid,
                       GemmProblem &problem, std::string &why);
 
+/// Reads the window of a tosa.conv2d or tosa.depthwise_conv2d (padding,
+/// stride, dilation, input and output sizes) and the activations it reads
+/// with zero point 0 (or the unsigned codes' view); false with `why` when
+/// spatial or channel sizes are dynamic or zero points are not 0.
+bool matchConvWindow(Operation *conv, GemmProblem &problem, std::string &why);
+
+/// Reads an f32 tosa.conv2d (weights and bias computed at run time) or an
+/// f32 tosa.matmul of one matrix by one matrix as a GEMM for the float
+/// kernels: M rows (batch x output pixels, or the matmul's rows) by N
+/// output channels over K = KH x KW x C; no epilogue.
+bool matchFloatGemmProblem(Operation *root, GemmProblem &problem,
+                           std::string &why);
+
 /// Writes the kernel function for `problem` into the module (with its packed
 /// constants) and replaces the chain by a call. Names start with `name` and
 /// are made unique in `symbols`, the module's table (built once per pass).
 void emitGemmKernel(GemmProblem &problem, ::mlir::tqt::codegen::KernelIsa isa,
                     llvm::StringRef name, SymbolTable &symbols);
+/// The float kernel's function (a call replaces the layer); another layer
+/// with the same operand types and attributes can call it too.
+func::FuncOp emitFloatGemmKernel(GemmProblem &problem,
+                                 ::mlir::tqt::codegen::KernelIsa isa,
+                                 llvm::StringRef name, SymbolTable &symbols);
+/// Replaces the problem's chain (root to last) by a call of `kernel` on the
+/// activations and the run-time operands.
+void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
 void emitDepthwiseKernel(GemmProblem &problem,
                          ::mlir::tqt::codegen::KernelIsa isa,
                          llvm::StringRef name, SymbolTable &symbols);

@@ -71,11 +71,14 @@ SmallVector<memref::GlobalOp> KernelEmitter::channelGlobals(int64_t size) {
 Value KernelEmitter::beginFunction() {
   auto sourceType = cast<RankedTensorType>(p.source.getType());
   auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
+  SmallVector<Type> argTypes{sourceType};
+  for (Value v : p.runtimeOperands)
+    argTypes.push_back(v.getType());
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(anchor);
     func = func::FuncOp::create(b, uniqueName(name),
-                                b.getFunctionType({sourceType}, {resultType}));
+                                b.getFunctionType(argTypes, {resultType}));
   }
   func.setPrivate();
   // Internal in the object code too, so that two models link together.
@@ -83,9 +86,13 @@ Value KernelEmitter::beginFunction() {
                                     b.getContext(), LLVM::Linkage::Internal));
   symbols.insert(func);
   b.setInsertionPointToStart(func.addEntryBlock());
-  auto sourceMemref =
-      MemRefType::get(sourceType.getShape(), sourceType.getElementType());
-  return bufferization::ToBufferOp::create(b, sourceMemref, func.getArgument(0),
+  return argument(0);
+}
+
+Value KernelEmitter::argument(unsigned i) {
+  auto type = cast<RankedTensorType>(func.getArgument(i).getType());
+  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
+  return bufferization::ToBufferOp::create(b, memrefType, func.getArgument(i),
                                            /*read_only=*/true);
 }
 
@@ -169,7 +176,9 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
   while (chain.back() != p.last)
     chain.push_back(*chain.back()->getResult(0).getUsers().begin());
   ImplicitLocOpBuilder b(p.root->getLoc(), p.last);
-  auto call = func::CallOp::create(b, kernel, ValueRange{p.source});
+  SmallVector<Value> operands{p.source};
+  llvm::append_range(operands, p.runtimeOperands);
+  auto call = func::CallOp::create(b, kernel, operands);
   p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
   // Producers outside the chain may now be dead (chain ops are erased here,
   // so they must not be visited again).
@@ -229,4 +238,41 @@ void KernelEmitter::storeActiveLanes(Value v, Value base, ValueRange indices,
   memref::StoreOp::create(b, lane, base, indices);
   b.setInsertionPointToStart(branch.elseBlock());
   vector::MaskedStoreOp::create(b, base, indices, mask, v);
+}
+
+void KernelEmitter::forEachWindowTap(
+    Value batch, function_ref<void(ValueRange, Value, int64_t)> copy,
+    function_ref<void(Value, int64_t)> fill, function_ref<void(Value)> after) {
+  OpBuilder::InsertionGuard guard(b);
+  auto [n, oh] = parallelImageRows(batch, p.outHeight);
+  auto wLoop = scf::ForOp::create(b, idx(0), idx(p.outWidth), idx(1));
+  b.setInsertionPointToStart(wLoop.getBody());
+  Value ow = wLoop.getInductionVar();
+  Value m = add(mul(add(mul(n, p.outHeight), oh), p.outWidth), ow);
+  Value zero = idx(0);
+  for (int64_t i = 0; i < p.kh; ++i) {
+    Value ih = arith::SubIOp::create(
+        b, add(mul(oh, p.strideH), i * p.dilationH), idx(p.padTop));
+    Value hIn = arith::AndIOp::create(
+        b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, ih, zero),
+        arith::CmpIOp::create(b, arith::CmpIPredicate::slt, ih, idx(p.height)));
+    for (int64_t j = 0; j < p.kw; ++j) {
+      Value iw = arith::SubIOp::create(
+          b, add(mul(ow, p.strideW), j * p.dilationW), idx(p.padLeft));
+      Value wIn = arith::AndIOp::create(
+          b, arith::CmpIOp::create(b, arith::CmpIPredicate::sge, iw, zero),
+          arith::CmpIOp::create(b, arith::CmpIPredicate::slt, iw,
+                                idx(p.width)));
+      Value inside = arith::AndIOp::create(b, hIn, wIn);
+      int64_t k0 = (i * p.kw + j) * p.channels;
+      auto branch = scf::IfOp::create(b, inside, /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(branch.thenBlock());
+      copy(ValueRange{n, ih, iw, zero}, m, k0);
+      b.setInsertionPointToStart(branch.elseBlock());
+      fill(m, k0);
+    }
+  }
+  if (after)
+    after(m);
 }

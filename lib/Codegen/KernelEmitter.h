@@ -54,6 +54,17 @@ protected:
   /// sequential).
   std::pair<Value, Value> parallelImageRows(Value batch, int64_t rowsPerImage);
 
+  /// im2col: for every output pixel m = (image, row, column) of a
+  /// convolution (images and rows in parallel) and every window tap (kh, kw)
+  /// in order, `copy` the tap's C input values at `at` = (n, ih, iw, 0) to
+  /// row m from column k0 = (kh * KW + kw) * C, or `fill` them where the tap
+  /// falls in the padding; then `after` (may be null) on row m.
+  void
+  forEachWindowTap(Value batch,
+                   function_ref<void(ValueRange at, Value m, int64_t k0)> copy,
+                   function_ref<void(Value m, int64_t k0)> fill,
+                   function_ref<void(Value m)> after);
+
   /// A private, 64-byte aligned constant global named `<kernel>_<suffix>`,
   /// placed before the function being compiled.
   memref::GlobalOp constantGlobal(const Twine &suffix, DenseElementsAttr data);
@@ -64,9 +75,12 @@ protected:
   /// One global per AddChannel epilogue step, padded to `size` columns.
   SmallVector<memref::GlobalOp> channelGlobals(int64_t size);
 
-  /// Creates the kernel function and moves into its body; returns the
+  /// Creates the kernel function (arguments: the activations, then the
+  /// problem's run-time operands) and moves into its body; returns the
   /// activations as a read-only memref.
   Value beginFunction();
+  /// Argument `i` of the kernel function as a read-only memref.
+  Value argument(unsigned i);
   /// The result buffer for `rows` rows (its one dynamic dimension, if any,
   /// is rows / the static ones) viewed as [rows, N].
   Value allocateResult(Value rows);
@@ -89,10 +103,6 @@ private:
   func::FuncOp func;
   Value out;
 };
-
-/// Replaces the problem's chain (root to last) by a call of `kernel` on the
-/// activations and erases what only the chain used.
-void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
 
 } // namespace mlir::tqt::codegen
 

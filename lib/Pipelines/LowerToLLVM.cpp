@@ -5,7 +5,8 @@
 // bufferization across function boundaries with identity layouts, ownership
 // based deallocation, loops and the conversions to LLVM. The naive loop
 // lowering is the correctness baseline; with `kernels` set, the int8
-// convolutions and fully connected layers get generated micro-kernels first.
+// convolutions and fully connected layers, and the f32 convolutions and
+// matmuls, get generated micro-kernels first.
 // With `threads` other than 1, linalg's parallel dimensions and the kernels'
 // tiles become scf.parallel loops run by OpenMP (reductions stay sequential
 // inside one thread, so the numbers do not depend on the thread count).
@@ -39,6 +40,9 @@ void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
     mlir::tqt::TQTInt8KernelsOptions kernelOptions;
     kernelOptions.isa = options.kernels;
     pm.addPass(mlir::tqt::createTQTInt8Kernels(kernelOptions));
+    mlir::tqt::TQTFloatKernelsOptions floatOptions;
+    floatOptions.isa = options.kernels;
+    pm.addPass(mlir::tqt::createTQTFloatKernels(floatOptions));
   }
 
   OpPassManager &fpm = pm.nest<func::FuncOp>();

@@ -81,6 +81,68 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
   ];
 }
 
+def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
+  let summary = "Generate f32 micro-kernels for the simulation graph's and "
+                "the training step's convolutions and matmuls";
+  let description = [{
+    Replaces each f32 `tosa.conv2d` (any stride, padding, dilation; static
+    sizes except the batch) and each f32 `tosa.matmul` of one matrix by one
+    matrix by a call to a generated private function that takes the
+    activations, the weights and the bias as they are computed at run time
+    (fake-quantized, or trained):
+
+    * the activations are read in place as rows of K values (a matmul, a 1x1
+      convolution with stride 1 and no padding) or packed into im2col rows
+      (zeros at padding positions);
+    * a convolution's `[N][KH][KW][C]` weights are transposed into a
+      `[K][NP]` panel zero-padded to whole tiles; a matmul's `[K][N]` are
+      read in place;
+    * a register tile of MR rows x NR columns of f32 accumulators starts at
+      the bias and runs over K in order with `vector.fma` (vfmadd on zmm
+      with `isa=avx512-vnni`, on ymm otherwise: the float tile needs
+      AVX-512F or AVX2 with FMA, which every CPU with those integer
+      instructions has); NR = up to 4 (zmm) or 2 (ymm) registers, no more
+      than the layer's columns need; MR up to 8.
+
+    Every output is the bias plus its products summed in the reference
+    order (kh, kw, c), one rounding per step: the same bits as the
+    reference loops wherever products and partial sums are exact (quantized
+    operands: docs/Numerics.md section 16), the same for any tiling and
+    thread count always. The training graph's transposed convolutions and
+    weight gradients are `tosa.conv2d` and `tosa.matmul` too
+    (`--tqt-build-training`), so they get the kernels. Depthwise
+    convolutions keep the reference lowering. `remarks=true` reports each
+    candidate's outcome at its location.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Report, for every candidate layer, the kernel it got or why none">,
+    Option<"isa", "isa", "::mlir::tqt::codegen::KernelIsa",
+           /*default=*/"::mlir::tqt::codegen::KernelIsa::Avx512Vnni",
+           "Instruction set of the tools' kernel selection: avx512-vnni "
+           "gives zmm tiles, avx-vnni and avx2 ymm tiles, none no kernels",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::None, "none",
+                        "no kernels (leave every layer to the reference lowering)"),
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::Avx2, "avx2",
+                        "ymm registers (AVX2 and FMA)"),
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::AvxVnni, "avx-vnni",
+                        "ymm registers"),
+             clEnumValN(::mlir::tqt::codegen::KernelIsa::Avx512Vnni, "avx512-vnni",
+                        "zmm registers (AVX-512F)"))}]>,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def TQTLowerDotSteps : Pass<"tqt-lower-dot-steps"> {
   let summary = "Lower tqt.dot_step to the x86 integer dot-product intrinsics";
   let description = [{

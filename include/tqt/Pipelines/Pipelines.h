@@ -24,9 +24,10 @@ struct LowerToLLVMOptions
       llvm::cl::init(true)};
   Option<codegen::KernelIsa> kernels{
       *this, "kernels",
-      llvm::cl::desc("int8 micro-kernels for convolutions and fully "
-                     "connected layers (--tqt-int8-kernels); the code then "
-                     "runs only on CPUs with these instructions"),
+      llvm::cl::desc("micro-kernels for convolutions and fully "
+                     "connected layers, int8 (--tqt-int8-kernels) and f32 "
+                     "(--tqt-float-kernels); the code then runs only on "
+                     "CPUs with these instructions"),
       llvm::cl::init(codegen::KernelIsa::None),
       llvm::cl::values(
           clEnumValN(codegen::KernelIsa::None, "none",

@@ -78,6 +78,15 @@ private:
   LogicalResult clamp(tosa::ClampOp clamp);
   LogicalResult conv(Operation *conv, bool depthwise);
   LogicalResult matmul(tosa::MatMulOp mm);
+  // Building blocks of the f32 convolution and matmul gradients.
+  Value permuted(Value v, ArrayRef<OpFoldResult> sizes, AffineMap from);
+  Value transposeLast(Value v);
+  Value transposedConv(Value p, Value w, RankedTensorType xType,
+                       ArrayRef<int64_t> offsets, ArrayRef<int64_t> extents,
+                       ArrayRef<int64_t> dilation);
+  Value weightGradientGemm(Value xp, Value grad, RankedTensorType wType,
+                           ArrayRef<int64_t> stride,
+                           ArrayRef<int64_t> dilation);
   LogicalResult pool(Operation *pool, bool isMax);
   LogicalResult concat(tosa::ConcatOp concat);
   LogicalResult reduce(Operation *reduce, bool isSum);
@@ -242,6 +251,9 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
   int64_t m = depthwise ? wType.getDimSize(3) : 1;
   int64_t pt = pad[0], pb = pad[1], pl = pad[2], pr = pad[3];
   auto d = [&](unsigned i) { return dim(ctx, i); };
+  // f32 convolutions differentiate into a convolution (dX) and a matmul
+  // (dW), which get the float kernels; the sums run over the same terms.
+  bool asGemms = !depthwise && TensorBuilder::elementType(x).isF32();
   Value grad = g();
   SmallVector<OpFoldResult> gSizes = tb.sizes(grad);
 
@@ -255,6 +267,10 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
         b.getIndexAttr(iw + pl + pr + ew), gSizes[3]};
     Value p = tb.scatterIntoZeros(grad, pSizes, {0, eh, ew, 0},
                                   {1, stride[0], stride[1], 1});
+    if (asGemms) {
+      grads[0] = transposedConv(p, w, xType, {pt, pl}, {eh, ew}, dil);
+      p = Value();
+    }
     // Loops: n i j c kh kw (oc | m).
     AffineExpr row = d(1) + pt + eh - d(4) * dil[0];
     AffineExpr col = d(2) + pl + ew - d(5) * dil[1];
@@ -264,13 +280,14 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
                          ? AffineMap::get(7, 0, {d(4), d(5), d(3), d(6)}, ctx)
                          : AffineMap::get(7, 0, {d(6), d(4), d(5), d(3)}, ctx);
     AffineMap outMap = AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx);
-    grads[0] = tb.contract(
-        {p, w}, tb.zerosLike(x), {pMap, wMap, outMap},
-        {IT::parallel, IT::parallel, IT::parallel, IT::parallel, IT::reduction,
-         IT::reduction, IT::reduction},
-        accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-          return mul(nb, loc, a[0], a[1]);
-        }));
+    if (p)
+      grads[0] = tb.contract(
+          {p, w}, tb.zerosLike(x), {pMap, wMap, outMap},
+          {IT::parallel, IT::parallel, IT::parallel, IT::parallel,
+           IT::reduction, IT::reduction, IT::reduction},
+          accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+            return mul(nb, loc, a[0], a[1]);
+          }));
   }
   if (need(1)) {
     // dW[..kh, kw..] = sum_{n,oh,ow} Xpad[n, oh sh + kh dh, ow sw + kw dw, c]
@@ -282,30 +299,35 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
       xSizes[2] = b.getIndexAttr(iw + pl + pr);
       xp = tb.scatterIntoZeros(x, xSizes, {0, pt, pl, 0}, {1, 1, 1, 1});
     }
-    // Loops: (oc kh kw c | kh kw c m) n oh ow.
-    SmallVector<AffineMap> maps;
-    if (depthwise) {
-      maps = {AffineMap::get(7, 0,
-                             {d(4), d(5) * stride[0] + d(0) * dil[0],
-                              d(6) * stride[1] + d(1) * dil[1], d(2)},
-                             ctx),
-              AffineMap::get(7, 0, {d(4), d(5), d(6), d(2) * m + d(3)}, ctx),
-              AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+    if (asGemms) {
+      grads[1] = weightGradientGemm(xp, grad, wType, {stride[0], stride[1]},
+                                    {dil[0], dil[1]});
     } else {
-      maps = {AffineMap::get(7, 0,
-                             {d(4), d(5) * stride[0] + d(1) * dil[0],
-                              d(6) * stride[1] + d(2) * dil[1], d(3)},
-                             ctx),
-              AffineMap::get(7, 0, {d(4), d(5), d(6), d(0)}, ctx),
-              AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+      // Loops: (oc kh kw c | kh kw c m) n oh ow.
+      SmallVector<AffineMap> maps;
+      if (depthwise) {
+        maps = {AffineMap::get(7, 0,
+                               {d(4), d(5) * stride[0] + d(0) * dil[0],
+                                d(6) * stride[1] + d(1) * dil[1], d(2)},
+                               ctx),
+                AffineMap::get(7, 0, {d(4), d(5), d(6), d(2) * m + d(3)}, ctx),
+                AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+      } else {
+        maps = {AffineMap::get(7, 0,
+                               {d(4), d(5) * stride[0] + d(1) * dil[0],
+                                d(6) * stride[1] + d(2) * dil[1], d(3)},
+                               ctx),
+                AffineMap::get(7, 0, {d(4), d(5), d(6), d(0)}, ctx),
+                AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+      }
+      grads[1] = tb.contract(
+          {xp, grad}, tb.zerosLike(w), maps,
+          {IT::parallel, IT::parallel, IT::parallel, IT::parallel,
+           IT::reduction, IT::reduction, IT::reduction},
+          accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
+            return mul(nb, loc, a[0], a[1]);
+          }));
     }
-    grads[1] = tb.contract(
-        {xp, grad}, tb.zerosLike(w), maps,
-        {IT::parallel, IT::parallel, IT::parallel, IT::parallel, IT::reduction,
-         IT::reduction, IT::reduction},
-        accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
-          return mul(nb, loc, a[0], a[1]);
-        }));
   }
   if (need(2)) {
     Value bias = convOp->getOperand(2);
@@ -321,6 +343,107 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
   return success();
 }
 
+/// A copy of `v` into a tensor of `sizes` whose element i is v[from(i)].
+Value Rules::permuted(Value v, ArrayRef<OpFoldResult> sizes, AffineMap from) {
+  unsigned rank = sizes.size();
+  return tb.contract({v}, tb.filled(sizes, TensorBuilder::elementType(v), 0.0),
+                     {from, AffineMap::getMultiDimIdentityMap(rank, ctx)},
+                     SmallVector<IT>(rank, IT::parallel),
+                     [](OpBuilder &, Location, ValueRange a) { return a[0]; });
+}
+
+/// [N, R, C] -> [N, C, R].
+Value Rules::transposeLast(Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  return tosa::TransposeOp::create(
+      b,
+      RankedTensorType::get(
+          {type.getDimSize(0), type.getDimSize(2), type.getDimSize(1)},
+          type.getElementType()),
+      v, b.getDenseI32ArrayAttr({0, 2, 1}));
+}
+
+/// dX of a convolution as a convolution: P is the output gradient inserted
+/// with the stride into zeros of [N, H + pt + pb + eh, W + pl + pr + ew, O];
+/// dX[n,i,j,c] = sum_{kh,kw,o} P[n, i + pt + kh dh, j + pl + kw dw, o] *
+/// W[o, KH-1-kh, KW-1-kw, c]: a stride-1 convolution of P from (pt, pl) with
+/// the weights flipped and their channels swapped.
+Value Rules::transposedConv(Value p, Value w, RankedTensorType xType,
+                            ArrayRef<int64_t> offsets,
+                            ArrayRef<int64_t> extents,
+                            ArrayRef<int64_t> dilation) {
+  auto wType = cast<RankedTensorType>(w.getType());
+  int64_t o = wType.getDimSize(0), kh = wType.getDimSize(1),
+          kw = wType.getDimSize(2), c = wType.getDimSize(3);
+  SmallVector<OpFoldResult> pSizes = tb.sizes(p);
+  Value q = tensor::ExtractSliceOp::create(
+      b, p,
+      {b.getIndexAttr(0), b.getIndexAttr(offsets[0]),
+       b.getIndexAttr(offsets[1]), b.getIndexAttr(0)},
+      {pSizes[0], b.getIndexAttr(xType.getDimSize(1) + extents[0]),
+       b.getIndexAttr(xType.getDimSize(2) + extents[1]), pSizes[3]},
+      {b.getIndexAttr(1), b.getIndexAttr(1), b.getIndexAttr(1),
+       b.getIndexAttr(1)});
+  auto d = [&](unsigned i) { return dim(ctx, i); };
+  // W'[c, kh, kw, o] = W[o, KH-1-kh, KW-1-kw, c].
+  Value flipped = permuted(
+      w,
+      {b.getIndexAttr(c), b.getIndexAttr(kh), b.getIndexAttr(kw),
+       b.getIndexAttr(o)},
+      AffineMap::get(4, 0, {d(3), kh - 1 - d(1), kw - 1 - d(2), d(0)}, ctx));
+  Type f32 = b.getF32Type();
+  Value zeroBias = tb.filled({b.getIndexAttr(c)}, f32, 0.0);
+  return tosa::Conv2DOp::create(
+      b, xType, q, flipped, zeroBias, b.getDenseI64ArrayAttr({0, 0, 0, 0}),
+      b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr(dilation),
+      TypeAttr::get(f32));
+}
+
+/// dW of a convolution as a matmul over the output pixels p = (n, oh, ow):
+/// dW[o, (kh, kw, c)] = sum_p dY[p, o] * Xpad[n, oh sh + kh dh,
+/// ow sw + kw dw, c], computed as [1, KK, P] x [1, P, O] (the windows
+/// gathered into [1, KH, KW, C, N, OH, OW]) and put back as [O, KH, KW, C].
+Value Rules::weightGradientGemm(Value xp, Value grad, RankedTensorType wType,
+                                ArrayRef<int64_t> stride,
+                                ArrayRef<int64_t> dilation) {
+  auto gType = cast<RankedTensorType>(grad.getType());
+  int64_t o = wType.getDimSize(0), kh = wType.getDimSize(1),
+          kw = wType.getDimSize(2), c = wType.getDimSize(3);
+  int64_t n = gType.getDimSize(0), oh = gType.getDimSize(1),
+          ow = gType.getDimSize(2);
+  int64_t p = ShapedType::isDynamic(n) ? ShapedType::kDynamic : n * oh * ow;
+  int64_t kk = kh * kw * c;
+  Type f32 = b.getF32Type();
+  auto d = [&](unsigned i) { return dim(ctx, i); };
+  auto index = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
+  Value windows =
+      permuted(xp,
+               {index(1), index(kh), index(kw), index(c), tb.sizes(grad)[0],
+                index(oh), index(ow)},
+               AffineMap::get(7, 0,
+                              {d(4), d(5) * stride[0] + d(1) * dilation[0],
+                               d(6) * stride[1] + d(2) * dilation[1], d(3)},
+                              ctx));
+  Value lhs = tensor::CollapseShapeOp::create(
+      b, RankedTensorType::get({1, kk, p}, f32), windows,
+      ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5, 6}});
+  Value grad5 = tensor::ExpandShapeOp::create(
+      b, RankedTensorType::get({1, n, oh, ow, o}, f32), grad,
+      ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
+  Value rhs = tensor::CollapseShapeOp::create(
+      b, RankedTensorType::get({1, p, o}, f32), grad5,
+      ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
+  Value product = tosa::MatMulOp::create(
+      b, RankedTensorType::get({1, kk, o}, f32), lhs, rhs);
+  Value unflat = tensor::ExpandShapeOp::create(
+      b, RankedTensorType::get({1, kh, kw, c, o}, f32), product,
+      ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
+  return permuted(
+      unflat, {index(o), index(kh), index(kw), index(c)},
+      AffineMap::get(4, 0, {b.getAffineConstantExpr(0), d(1), d(2), d(3), d(0)},
+                     ctx));
+}
+
 /// matmul [N, H, C] x [N, C, W] -> [N, H, W].
 LogicalResult Rules::matmul(tosa::MatMulOp mm) {
   Value a = mm.getA(), bm = mm.getB(), grad = g();
@@ -328,6 +451,16 @@ LogicalResult Rules::matmul(tosa::MatMulOp mm) {
   auto product = accumulate([](OpBuilder &nb, Location loc, ValueRange v) {
     return mul(nb, loc, v[0], v[1]);
   });
+  if (TensorBuilder::elementType(a).isF32()) {
+    // As matmuls (the float kernels): dA = dY B^T, dB = A^T dY.
+    if (need(0))
+      grads[0] =
+          tosa::MatMulOp::create(b, a.getType(), grad, transposeLast(bm));
+    if (need(1))
+      grads[1] =
+          tosa::MatMulOp::create(b, bm.getType(), transposeLast(a), grad);
+    return success();
+  }
   if (need(0)) // Loops n h c w: dA[n,h,c] = sum_w dY[n,h,w] B[n,c,w].
     grads[0] = tb.contract(
         {grad, bm}, tb.zerosLike(a),

@@ -1,0 +1,376 @@
+//===- FloatGemmEmitter.cpp - Generated f32 GEMM micro-kernels ------------===//
+//
+// The float side of the code generator: the simulation graph's and the
+// training step's f32 convolutions and matmuls, whose weights are computed
+// at run time (fake-quantized, or updated by the optimizer). One private
+// function per layer:
+//
+//   A: the activations as rows of K (read in place for a matmul and a 1x1
+//      convolution with stride 1 and no padding; else im2col, zeros at
+//      padding positions)
+//   B: the weights as a K x N matrix (read in place for a matmul; a
+//      convolution's [N][KH][KW][C] weights transposed at run time into
+//      [K][NP], zero-padded to whole tiles)
+//   for each N tile of NR columns and each MR rows, in parallel:
+//       acc[MR][NR] = bias (a convolution) or 0
+//       for k in 0 .. K: acc[r] = fma(broadcast A[r][k], B[k], acc[r])
+//       masked store of the result
+//
+// Each output element is the bias plus its K products accumulated in the
+// reference order (kh, kw, c) with one rounding per step (FMA): equal to the
+// reference loops (a multiply and an add, two roundings) wherever the
+// products and partial sums are exact, which is the case for quantized
+// operands whose accumulations stay within f32's 24 bits (docs/Numerics.md
+// section 16), and independent of the tiling and the thread count always.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelEmitter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+using namespace mlir;
+using namespace mlir::tqt;
+using namespace mlir::tqt::codegen;
+using ::mlir::tqt::codegen::KernelIsa;
+
+//===----------------------------------------------------------------------===//
+// Matching
+//===----------------------------------------------------------------------===//
+
+static bool isF32(Value v) { return getElementTypeOrSelf(v.getType()).isF32(); }
+
+bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
+                                               std::string &why) {
+  p = GemmProblem();
+  p.root = root;
+  p.last = root;
+  if (!llvm::all_of(root->getOperands(), isF32) || !isF32(root->getResult(0))) {
+    why = "not f32";
+    return false;
+  }
+  if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
+    if (!matchConvWindow(conv, p, why))
+      return false;
+    auto w = cast<RankedTensorType>(conv.getWeight().getType());
+    p.n = w.getDimSize(0);
+    p.kh = w.getDimSize(1);
+    p.kw = w.getDimSize(2);
+    p.channels = w.getDimSize(3);
+    p.k = p.kh * p.kw * p.channels;
+    // TOSA's verifier allows N values or 1 (broadcast).
+    if (!cast<RankedTensorType>(conv.getBias().getType()).hasStaticShape()) {
+      why = "the bias's size is dynamic";
+      return false;
+    }
+    p.runtimeOperands = {conv.getWeight(), conv.getBias()};
+  } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
+    auto a = cast<RankedTensorType>(mm.getA().getType());
+    auto w = cast<RankedTensorType>(mm.getB().getType());
+    // TOSA's verifier requires float zero points of 0.
+    // K may be dynamic (a weight gradient sums over the batch's pixels).
+    if (w.getDimSize(0) != 1 || a.getDimSize(0) != 1 || w.isDynamicDim(2)) {
+      why = "not a single matrix times a matrix with static columns";
+      return false;
+    }
+    p.source = mm.getA();
+    p.k = w.getDimSize(1);
+    p.n = w.getDimSize(2);
+    p.channels = p.k;
+    p.runtimeOperands = {mm.getB()};
+  } else {
+    why = "not a convolution or matmul";
+    return false;
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// The kernel
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The register tile for one layer: `vectors` registers of `lanes` f32 per
+/// row (no more than the columns need), and as many rows as the registers
+/// hold with one weight register per column vector and one broadcast.
+struct FloatTile {
+  int64_t lanes, vectors, rows;
+};
+
+FloatTile floatTileFor(KernelIsa isa, int64_t n) {
+  bool zmm = isa == KernelIsa::Avx512Vnni;
+  // AVX-VNNI's VEX encoding and AVX2 address 16 vector registers.
+  int64_t lanes = zmm ? 16 : 8, registers = zmm ? 32 : 16;
+  int64_t vectors = std::min<int64_t>(zmm ? 4 : 2, ceilDiv(n, lanes));
+  int64_t rows = std::min<int64_t>(8, (registers - vectors - 1) / vectors);
+  return {lanes, vectors, rows};
+}
+
+class FloatGemmEmitter : KernelEmitter {
+public:
+  FloatGemmEmitter(GemmProblem &p, KernelIsa isa, ImplicitLocOpBuilder &b,
+                   StringRef name, SymbolTable &symbols)
+      : KernelEmitter(p, b, name, symbols), tile(floatTileFor(isa, p.n)) {
+    nr = tile.vectors * tile.lanes;
+    nTiles = ceilDiv(p.n, nr);
+    vecType = VectorType::get({tile.lanes}, b.getF32Type());
+    maskType = VectorType::get({tile.lanes}, b.getI1Type());
+  }
+
+  func::FuncOp emit();
+
+private:
+  Value zeros() {
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(vecType, APFloat(0.0f)));
+  }
+  /// A matrix view [rows][cols] of a contiguous memref.
+  Value asMatrix(Value memref, ArrayRef<ReassociationIndices> groups) {
+    return memref::CollapseShapeOp::create(b, memref, groups);
+  }
+  Value rowsOperand(Value src, Value batch, Value rows);
+  Value packedWeights(Value weights);
+  void packConv(Value src, Value ap, Value batch);
+
+  /// One register tile: `rows` rows from m0, N tile nt.
+  void emitTile(int64_t rows, Value m0, Value nt, Value a, Value bm,
+                ArrayRef<Value> init, ArrayRef<Value> masks,
+                ArrayRef<Value> actives, Value out);
+
+  FloatTile tile;
+  int64_t nr, nTiles;
+  VectorType vecType, maskType;
+  /// B is the matmul's own [K][N] (masked loads past N) rather than the
+  /// packed [K][NP].
+  bool maskedB = false;
+  /// K (a matmul's may be dynamic).
+  Value kBound;
+};
+
+} // namespace
+
+/// Copies C floats from `at` to A[m][k0 ...], in vectors.
+void FloatGemmEmitter::packConv(Value src, Value ap, Value batch) {
+  int64_t c = p.channels, whole = c / tile.lanes, rest = c % tile.lanes;
+  auto copy = [&](ValueRange at, Value m, int64_t k0) {
+    SmallVector<Value> from(at.begin(), at.end());
+    for (int64_t v = 0; v <= whole; ++v) {
+      if (v == whole && rest == 0)
+        break;
+      from.back() = idx(v * tile.lanes);
+      Value k = idx(k0 + v * tile.lanes);
+      if (v < whole) {
+        Value x = vector::LoadOp::create(b, vecType, src, from);
+        vector::StoreOp::create(b, x, ap, ValueRange{m, k});
+        continue;
+      }
+      Value mask =
+          vector::ConstantMaskOp::create(b, maskType, ArrayRef<int64_t>{rest});
+      Value x =
+          vector::MaskedLoadOp::create(b, vecType, src, from, mask, zeros());
+      vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, x);
+    }
+  };
+  auto fill = [&](Value m, int64_t k0) {
+    for (int64_t v = 0; v * tile.lanes < c; ++v) {
+      Value k = idx(k0 + v * tile.lanes);
+      int64_t n = std::min(tile.lanes, c - v * tile.lanes);
+      if (n == tile.lanes) {
+        vector::StoreOp::create(b, zeros(), ap, ValueRange{m, k});
+        continue;
+      }
+      Value mask =
+          vector::ConstantMaskOp::create(b, maskType, ArrayRef<int64_t>{n});
+      vector::MaskedStoreOp::create(b, ap, ValueRange{m, k}, mask, zeros());
+    }
+  };
+  forEachWindowTap(batch, copy, fill, nullptr);
+}
+
+/// The activations as [rows][K]: in place where they already are rows of K
+/// values, else packed.
+Value FloatGemmEmitter::rowsOperand(Value src, Value batch, Value rows) {
+  if (!p.isConv)
+    return asMatrix(src, {{0, 1}, {2}});
+  bool inPlace = p.kh == 1 && p.kw == 1 && p.strideH == 1 && p.strideW == 1 &&
+                 p.padTop == 0 && p.padBottom == 0 && p.padLeft == 0 &&
+                 p.padRight == 0;
+  if (inPlace)
+    return asMatrix(src, {{0, 1, 2}, {3}});
+  auto apType = MemRefType::get({ShapedType::kDynamic, p.k}, b.getF32Type());
+  Value ap = memref::AllocOp::create(b, apType, ValueRange{rows},
+                                     b.getI64IntegerAttr(64));
+  packConv(src, ap, batch);
+  return ap;
+}
+
+/// B as [K][columns]: a matmul's weights in place (masked loads past N); a
+/// convolution's [N][K] transposed into [K][NP] with zero columns past N.
+Value FloatGemmEmitter::packedWeights(Value weights) {
+  if (!p.isConv) {
+    maskedB = p.n % nr != 0;
+    return asMatrix(weights, {{0, 1}, {2}});
+  }
+  int64_t np = nTiles * nr;
+  Value w = asMatrix(weights, {{0}, {1, 2, 3}});
+  auto bpType = MemRefType::get({p.k, np}, b.getF32Type());
+  Value bp =
+      memref::AllocOp::create(b, bpType, ValueRange{}, b.getI64IntegerAttr(64));
+  OpBuilder::InsertionGuard guard(b);
+  {
+    OpBuilder::InsertionGuard g(b);
+    // One output channel per iteration: reads its K weights in order.
+    Value col = parallelFor(idx(0), idx(p.n), 1);
+    auto kLoop = scf::ForOp::create(b, idx(0), idx(p.k), idx(1));
+    b.setInsertionPointToStart(kLoop.getBody());
+    Value k = kLoop.getInductionVar();
+    Value x = memref::LoadOp::create(b, w, ValueRange{col, k});
+    memref::StoreOp::create(b, x, bp, ValueRange{k, col});
+  }
+  if (np > p.n) {
+    Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
+    auto kLoop = scf::ForOp::create(b, idx(0), idx(p.k), idx(1));
+    b.setInsertionPointToStart(kLoop.getBody());
+    auto cLoop = scf::ForOp::create(b, idx(p.n), idx(np), idx(1));
+    b.setInsertionPointToStart(cLoop.getBody());
+    memref::StoreOp::create(
+        b, zero, bp,
+        ValueRange{kLoop.getInductionVar(), cLoop.getInductionVar()});
+  }
+  return bp;
+}
+
+void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
+                                Value bm, ArrayRef<Value> init,
+                                ArrayRef<Value> masks, ArrayRef<Value> actives,
+                                Value out) {
+  SmallVector<Value> inits;
+  for (int64_t r = 0; r < rows; ++r)
+    llvm::append_range(inits, init);
+  auto kLoop = scf::ForOp::create(b, idx(0), kBound, idx(1), inits);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(kLoop.getBody());
+    Value k = kLoop.getInductionVar();
+    ValueRange acc = kLoop.getRegionIterArgs();
+    SmallVector<Value> w;
+    for (int64_t j = 0; j < tile.vectors; ++j) {
+      Value col = add(mul(nt, nr), j * tile.lanes);
+      w.push_back(
+          maskedB ? Value(vector::MaskedLoadOp::create(
+                        b, vecType, bm, ValueRange{k, col}, masks[j], zeros()))
+                  : Value(vector::LoadOp::create(b, vecType, bm,
+                                                 ValueRange{k, col})));
+    }
+    SmallVector<Value> next;
+    for (int64_t r = 0; r < rows; ++r) {
+      Value x = memref::LoadOp::create(b, a, ValueRange{add(m0, r), k});
+      Value bcast = vector::BroadcastOp::create(b, vecType, x);
+      for (int64_t j = 0; j < tile.vectors; ++j)
+        next.push_back(
+            vector::FMAOp::create(b, bcast, w[j], acc[r * tile.vectors + j]));
+    }
+    scf::YieldOp::create(b, next);
+  }
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t j = 0; j < tile.vectors; ++j) {
+      Value col = add(mul(nt, nr), j * tile.lanes);
+      storeActiveLanes(kLoop.getResult(r * tile.vectors + j), out,
+                       ValueRange{add(m0, r), col}, masks[j], actives[j]);
+    }
+}
+
+func::FuncOp FloatGemmEmitter::emit() {
+  OpBuilder::InsertionGuard guard(b);
+  Value src = beginFunction();
+  Value weights = argument(1);
+  Value bias = p.isConv ? argument(2) : Value();
+  Value rows, batch;
+  if (p.isConv) {
+    batch = memref::DimOp::create(b, src, 0);
+    rows = mul(batch, p.outHeight * p.outWidth);
+  } else {
+    rows = memref::DimOp::create(b, src, 1);
+  }
+  Value a = rowsOperand(src, batch, rows);
+  Value bm = packedWeights(weights);
+  kBound = ShapedType::isDynamic(p.k) ? Value(memref::DimOp::create(b, bm, 0))
+                                      : idx(p.k);
+  Value out2d = allocateResult(rows);
+  bool biasPerChannel =
+      bias && cast<MemRefType>(bias.getType()).getDimSize(0) == p.n;
+
+  // What a tile needs of its N tile's columns: the initial accumulators
+  // (the bias), the store masks and their active lanes.
+  auto columns = [&](Value nt, SmallVector<Value> &initVecs,
+                     SmallVector<Value> &masks, SmallVector<Value> &actives) {
+    for (int64_t j = 0; j < tile.vectors; ++j) {
+      Value col = add(mul(nt, nr), j * tile.lanes);
+      // Columns left in this register: clamp(N - col, 0, lanes).
+      Value left = arith::SubIOp::create(b, idx(p.n), col);
+      left = arith::MaxSIOp::create(
+          b, arith::MinSIOp::create(b, left, idx(tile.lanes)), idx(0));
+      Value mask = vector::CreateMaskOp::create(b, maskType, ValueRange{left});
+      masks.push_back(mask);
+      actives.push_back(left);
+      if (!bias)
+        initVecs.push_back(zeros());
+      else if (biasPerChannel)
+        initVecs.push_back(vector::MaskedLoadOp::create(
+            b, vecType, bias, ValueRange{col}, mask, zeros()));
+      else
+        initVecs.push_back(vector::BroadcastOp::create(
+            b, vecType, memref::LoadOp::create(b, bias, ValueRange{idx(0)})));
+    }
+  };
+  Value mainRows = arith::SubIOp::create(
+      b, rows, arith::RemUIOp::create(b, rows, idx(tile.rows)));
+  {
+    // Every (N tile, MR rows) tile is independent: one parallel loop over
+    // all of them, split by rows unless there are more output channels than
+    // rows per image (as the int8 kernels).
+    OpBuilder::InsertionGuard g(b);
+    int64_t rowsPerImage = p.isConv ? p.outHeight * p.outWidth : 1;
+    bool nMajor = p.n > rowsPerImage;
+    Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(tile.rows));
+    Value t =
+        parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
+    Value nt = nMajor ? Value(arith::DivUIOp::create(b, t, rowTiles))
+                      : Value(arith::RemUIOp::create(b, t, idx(nTiles)));
+    Value mt = nMajor ? Value(arith::RemUIOp::create(b, t, rowTiles))
+                      : Value(arith::DivUIOp::create(b, t, idx(nTiles)));
+    SmallVector<Value> initVecs, masks, actives;
+    columns(nt, initVecs, masks, actives);
+    emitTile(tile.rows, mul(mt, tile.rows), nt, a, bm, initVecs, masks, actives,
+             out2d);
+  }
+  // The rows left over (fewer than MR), one at a time; their N tiles in
+  // parallel (a fully connected layer at batch 1 is all leftover).
+  {
+    OpBuilder::InsertionGuard g(b);
+    Value nt = parallelFor(idx(0), idx(nTiles), 1);
+    SmallVector<Value> initVecs, masks, actives;
+    columns(nt, initVecs, masks, actives);
+    auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));
+    b.setInsertionPointToStart(restLoop.getBody());
+    emitTile(1, restLoop.getInductionVar(), nt, a, bm, initVecs, masks, actives,
+             out2d);
+  }
+  return finishFunction();
+}
+
+func::FuncOp mlir::tqt::codegen::emitFloatGemmKernel(GemmProblem &p,
+                                                     KernelIsa isa,
+                                                     StringRef name,
+                                                     SymbolTable &symbols) {
+  ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
+  func::FuncOp kernel = FloatGemmEmitter(p, isa, b, name, symbols).emit();
+  replaceChainWithCall(p, kernel);
+  return kernel;
+}

@@ -1,0 +1,87 @@
+//===- FloatKernels.cpp - The --tqt-float-kernels pass --------------------===//
+
+#include "tqt/Codegen/Passes.h"
+
+#include "GemmProblem.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+namespace mlir::tqt {
+#define GEN_PASS_DEF_TQTFLOATKERNELS
+#include "tqt/Codegen/Passes.h.inc"
+} // namespace mlir::tqt
+
+using namespace mlir;
+using namespace mlir::tqt;
+using ::mlir::tqt::codegen::KernelIsa;
+
+namespace {
+
+/// What a float kernel depends on: the op, its operand and result types and
+/// its attributes (window, accumulator type).
+std::string signature(Operation *op) {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  os << op->getName() << ":";
+  for (Type t : op->getOperandTypes())
+    os << t << ",";
+  os << op->getResult(0).getType() << op->getPropertiesAsAttribute();
+  return key;
+}
+
+struct TQTFloatKernelsPass
+    : mlir::tqt::impl::TQTFloatKernelsBase<TQTFloatKernelsPass> {
+  using TQTFloatKernelsBase::TQTFloatKernelsBase;
+
+  void runOnOperation() override {
+    if (isa == KernelIsa::None)
+      return;
+    SmallVector<Operation *> roots;
+    getOperation()->walk([&](Operation *op) {
+      if (isa_and_present<tosa::Conv2DOp, tosa::MatMulOp>(op) &&
+          getElementTypeOrSelf(op->getResult(0).getType()).isF32())
+        roots.push_back(op);
+    });
+    SymbolTable symbols(getOperation());
+    std::string prefix = isa == KernelIsa::Avx512Vnni ? "__tqt_f32_zmm_gemm"
+                                                      : "__tqt_f32_ymm_gemm";
+    // Layers of the same shapes and window share one kernel (the weights
+    // are arguments): a network compiles each distinct layer once.
+    llvm::StringMap<func::FuncOp> kernels;
+    for (Operation *root : roots) {
+      codegen::GemmProblem problem;
+      std::string why;
+      if (!codegen::matchFloatGemmProblem(root, problem, why)) {
+        if (remarks)
+          root->emitRemark("no f32 kernel: ") << why;
+        continue;
+      }
+      if (remarks) {
+        InFlightDiagnostic remark = root->emitRemark()
+                                    << "f32 kernel: M x " << problem.n << " x ";
+        if (ShapedType::isDynamic(problem.k))
+          remark << "?";
+        else
+          remark << problem.k;
+        remark << (isa == KernelIsa::Avx512Vnni ? ", zmm" : ", ymm");
+      }
+      std::string key = signature(root);
+      if (func::FuncOp kernel = kernels.lookup(key)) {
+        codegen::replaceChainWithCall(problem, kernel);
+        continue;
+      }
+      kernels[key] =
+          codegen::emitFloatGemmKernel(problem, isa, prefix, symbols);
+    }
+  }
+};
+
+} // namespace

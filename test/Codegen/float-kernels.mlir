@@ -1,0 +1,154 @@
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx2 | FileCheck %s --enable-var-scope --check-prefix=YMM
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=none | FileCheck %s --enable-var-scope --check-prefix=NONE
+
+// A 3x3 convolution with padding and stride: im2col rows of K = 27 (masked
+// copies of the 3 channels per tap, zeros at padding taps), the weights
+// transposed at run time into [K][NP] (NP = 32: two zmm of 16 columns,
+// zero columns past N = 20), a tile of 8 rows x 2 vectors accumulating
+// from the bias with FMA, masked stores of the 20 columns.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-SAME:      %[[X:[^:]*]]: tensor<?x6x6x3xf32>, %[[W:[^:]*]]: tensor<20x3x3x3xf32>, %[[B:[^:]*]]: tensor<20xf32>) -> tensor<?x3x3x20xf32>
+// CHECK-SAME:      llvm.linkage = #llvm.linkage<internal>
+// CHECK:         %[[XM:.*]] = bufferization.to_buffer %[[X]] read_only
+// CHECK:         %[[WM:.*]] = bufferization.to_buffer %[[W]] read_only
+// CHECK:         %[[BM:.*]] = bufferization.to_buffer %[[B]] read_only
+// CHECK:         %[[A:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x27xf32>
+// CHECK:         scf.parallel
+// CHECK:           scf.if
+// CHECK:             vector.maskedload %[[XM]]{{.*}} : memref<?x6x6x3xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+// CHECK:             vector.maskedstore %[[A]]
+// CHECK:           } else {
+// CHECK:             vector.maskedstore %[[A]]
+// CHECK:         %[[WK:.*]] = memref.collapse_shape %[[WM]] {{\[}}[0], [1, 2, 3]] : memref<20x3x3x3xf32> into memref<20x27xf32>
+// CHECK:         %[[P:.*]] = memref.alloc() {alignment = 64 : i64} : memref<27x32xf32>
+// CHECK:         scf.parallel
+// CHECK:           %[[E:.*]] = memref.load %[[WK]]
+// CHECK:           memref.store %[[E]], %[[P]]
+// CHECK:         %[[OUT:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x3x3x20xf32>
+// CHECK:         %[[O2:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0, 1, 2], [3]]
+// CHECK:         scf.parallel
+// CHECK:           vector.maskedload %[[BM]]
+// CHECK:           %{{.*}}:16 = scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>) {
+// CHECK:             vector.load %[[P]]
+// CHECK:             vector.load %[[P]]
+// CHECK:             %[[AK:.*]] = memref.load %[[A]]
+// CHECK:             %[[BC:.*]] = vector.broadcast %[[AK]] : f32 to vector<16xf32>
+// CHECK:             vector.fma %[[BC]], %{{.*}}, %{{.*}} : vector<16xf32>
+// CHECK-COUNT-15:    vector.fma
+// CHECK:           vector.maskedstore %[[O2]]
+// The rows left over, one at a time.
+// CHECK:         scf.parallel
+// CHECK:           scf.for
+// CHECK:             scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>) {
+// CHECK-COUNT-2:       vector.fma
+// CHECK:         bufferization.to_tensor %[[OUT]] restrict writable
+// CHECK-LABEL: func.func @conv(
+// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1, %arg2)
+// CHECK-NOT:     tosa.conv2d
+
+// On ymm registers: 2 vectors of 8 columns, 6 rows (2 x 6 accumulators,
+// 2 weight vectors and a broadcast in 16 registers), two N tiles of 16.
+// YMM-LABEL: func.func private @__tqt_f32_ymm_gemm(
+// YMM:         memref.alloc() {alignment = 64 : i64} : memref<27x32xf32>
+// YMM:         scf.for {{.*}} -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
+// YMM-COUNT-12: vector.fma {{.*}} : vector<8xf32>
+// YMM-LABEL: func.func @conv(
+// YMM:         call @__tqt_f32_ymm_gemm
+
+// NONE-NOT: __tqt_
+// NONE-LABEL: func.func @conv(
+// NONE:         tosa.conv2d
+func.func @conv(%x: tensor<?x6x6x3xf32>, %w: tensor<20x3x3x3xf32>, %b: tensor<20xf32>) -> tensor<?x3x3x20xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 0, 1, 0>, stride = array<i64: 2, 2>, dilation = array<i64: 1, 1>} : (tensor<?x6x6x3xf32>, tensor<20x3x3x3xf32>, tensor<20xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x3x3x20xf32>
+  return %y : tensor<?x3x3x20xf32>
+}
+
+// -----
+
+// A 1x1 convolution with stride 1 and no padding reads its activations in
+// place as [M][C] rows; one bias value is broadcast to every column.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK:         %[[XM:.*]] = bufferization.to_buffer %arg0 read_only
+// CHECK:         %[[BM:.*]] = bufferization.to_buffer %arg2 read_only
+// CHECK-NOT:     memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x8xf32>
+// CHECK:         %[[A:.*]] = memref.collapse_shape %[[XM]] {{\[}}[0, 1, 2], [3]] : memref<2x4x4x8xf32> into memref<32x8xf32>
+// CHECK:         %[[B0:.*]] = memref.load %[[BM]][%{{.*}}] : memref<1xf32>
+// CHECK:         vector.broadcast %[[B0]] : f32 to vector<16xf32>
+// CHECK:         memref.load %[[A]]
+// CHECK-LABEL: func.func @pointwise(
+// CHECK:         call @__tqt_f32_zmm_gemm
+func.func @pointwise(%x: tensor<2x4x4x8xf32>, %w: tensor<16x1x1x8xf32>, %b: tensor<1xf32>) -> tensor<2x4x4x16xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<2x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x16xf32>
+  return %y : tensor<2x4x4x16xf32>
+}
+
+// -----
+
+// A matmul reads both operands in place; N = 21 is not a whole number of
+// tiles, so the weight loads are masked; no bias (the accumulators start
+// at 0). Its K may be dynamic (a weight gradient's sum over the batch).
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-SAME:      %{{.*}}: tensor<1x?x37xf32>, %{{.*}}: tensor<1x37x21xf32>) -> tensor<1x?x21xf32>
+// CHECK:         %[[A:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x?x37xf32> into memref<?x37xf32>
+// CHECK:         %[[B:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x37x21xf32> into memref<37x21xf32>
+// CHECK:         scf.for
+// CHECK:           vector.maskedload %[[B]]
+// CHECK:           memref.load %[[A]]
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
+// CHECK-SAME:      %{{.*}}: tensor<1x5x?xf32>, %{{.*}}: tensor<1x?x19xf32>) -> tensor<1x5x19xf32>
+// CHECK:         %[[B:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x?x19xf32> into memref<?x19xf32>
+// CHECK:         %[[K:.*]] = memref.dim %[[B]], %{{.*}} : memref<?x19xf32>
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %[[K]]
+// CHECK-LABEL: func.func @fc(
+// CHECK:         call @__tqt_f32_zmm_gemm(
+// CHECK:         call @__tqt_f32_zmm_gemm_1(
+func.func @fc(%x: tensor<1x?x37xf32>, %w: tensor<1x37x21xf32>, %a: tensor<1x5x?xf32>, %g: tensor<1x?x19xf32>) -> (tensor<1x?x21xf32>, tensor<1x5x19xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x37xf32>, tensor<1x37x21xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x21xf32>
+  %z = tosa.matmul %a, %g, %zp, %zp : (tensor<1x5x?xf32>, tensor<1x?x19xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x5x19xf32>
+  return %y, %z : tensor<1x?x21xf32>, tensor<1x5x19xf32>
+}
+
+// -----
+
+// Layers of the same types and window share one kernel (a network compiles
+// each distinct layer once); another stride gets its own.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
+// CHECK-NOT:   func.func private
+// CHECK-LABEL: func.func @shared(
+// CHECK:         %[[Y1:.*]] = call @__tqt_f32_zmm_gemm(%arg0, %arg1, %{{.*}})
+// CHECK:         %[[Y2:.*]] = call @__tqt_f32_zmm_gemm(%[[Y1]], %arg2, %{{.*}})
+// CHECK:         call @__tqt_f32_zmm_gemm_1(%[[Y2]], %arg2, %{{.*}})
+func.func @shared(%x: tensor<1x8x8x4xf32>, %w1: tensor<4x3x3x4xf32>, %w2: tensor<4x3x3x4xf32>) -> tensor<1x4x4x4xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.5> : tensor<4xf32>}> : () -> tensor<4xf32>
+  %y1 = tosa.conv2d %x, %w1, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x8x8x4xf32>, tensor<4x3x3x4xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8x4xf32>
+  %y2 = tosa.conv2d %y1, %w2, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x8x8x4xf32>, tensor<4x3x3x4xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8x4xf32>
+  %y3 = tosa.conv2d %y2, %w2, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 0, 1, 0>, stride = array<i64: 2, 2>, dilation = array<i64: 1, 1>} : (tensor<1x8x8x4xf32>, tensor<4x3x3x4xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x4xf32>
+  return %y3 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Depthwise convolutions and integer layers keep their ops (the int8
+// program's layers are --tqt-int8-kernels' business).
+
+// CHECK-NOT: __tqt_
+// CHECK-LABEL: func.func @others(
+// CHECK:         tosa.depthwise_conv2d
+// CHECK:         tosa.conv2d
+func.func @others(%x: tensor<1x4x4x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8xf32>, %xi: tensor<1x4x4x8xi8>, %wi: tensor<16x1x1x8xi8>, %bi: tensor<16xi32>) -> (tensor<1x4x4x8xf32>, tensor<1x4x4x16xi32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<3x3x8x1xf32>, tensor<8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x8xf32>
+  %zi = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %yi = tosa.conv2d %xi, %wi, %bi, %zi, %zi {acc_type = i32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<16x1x1x8xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
+  return %y, %yi : tensor<1x4x4x8xf32>, tensor<1x4x4x16xi32>
+}

@@ -1,0 +1,98 @@
+// RUN: tqt-opt %s -split-input-file --tqt-expand-training | FileCheck %s --enable-var-scope
+
+// f32 convolutions and matmuls differentiate into convolutions and matmuls
+// (which get the float kernels, docs/Numerics.md section 16): a
+// convolution's input gradient is a stride-1 convolution of the
+// zero-inserted output gradient (sliced from the padding offset) with the
+// weights flipped and their channels swapped; its weight gradient is the
+// windows [1, KH*KW*C, N*OH*OW] times the output gradient [1, N*OH*OW, O]
+// (K dynamic with the batch), put back as [O, KH, KW, C].
+
+// CHECK-DAG: #[[$FLIP:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, -d1 + 2, -d2 + 2, d0)>
+// CHECK-DAG: #[[$WINDOWS:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d5 * 2 + d1 * 2, d6 * 2 + d2 * 2, d3)>
+// CHECK-DAG: #[[$BACK:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d1, d2, d3, d0)>
+// CHECK-LABEL: func.func @convs_grad(
+// CHECK-SAME:    %[[W1:[^:]*]]: tensor<3x1x1x2xf32> {{.*}}, %[[W2:[^:]*]]: tensor<4x3x3x3xf32>
+// CHECK:         %[[Y1:.*]] = tosa.conv2d %{{.*}}, %[[W1]]
+// CHECK:         tosa.conv2d %[[Y1]], %[[W2]]
+// The second convolution's input gradient.
+// CHECK:         %[[P:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 4, 4, 0] [%{{.*}}, 3, 3, 4] [1, 2, 2, 1] : tensor<?x3x3x4xf32> into tensor<?x13x13x4xf32>
+// CHECK:         %[[Q:.*]] = tensor.extract_slice %[[P]][0, 1, 1, 0] [%{{.*}}, 12, 12, 4] [1, 1, 1, 1] : tensor<?x13x13x4xf32> to tensor<?x12x12x4xf32>
+// CHECK:         %[[F:.*]] = linalg.generic {indexing_maps = [#[[$FLIP]], #{{.*}}]{{.*}} ins(%[[W2]] : tensor<4x3x3x3xf32>) outs(%{{.*}} : tensor<3x3x3x4xf32>)
+// CHECK:         %[[DX:.*]] = tosa.conv2d %[[Q]], %[[F]], %{{.*}} {acc_type = f32, dilation = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : {{.*}} -> tensor<?x8x8x3xf32>
+// The second convolution's weight gradient.
+// CHECK:         %[[XP:.*]] = tensor.insert_slice %[[Y1]] into %{{.*}}[0, 1, 1, 0]
+// CHECK:         %[[WIN:.*]] = linalg.generic {indexing_maps = [#[[$WINDOWS]], #{{.*}}]{{.*}} ins(%[[XP]] : tensor<?x9x9x3xf32>) outs(%{{.*}} : tensor<1x3x3x3x?x3x3xf32>)
+// CHECK:         %[[LHS:.*]] = tensor.collapse_shape %[[WIN]] {{\[}}[0], [1, 2, 3], [4, 5, 6]] : tensor<1x3x3x3x?x3x3xf32> into tensor<1x27x?xf32>
+// CHECK:         %[[G5:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2], [3], [4]] output_shape [1, %{{.*}}, 3, 3, 4] : tensor<?x3x3x4xf32> into tensor<1x?x3x3x4xf32>
+// CHECK:         %[[RHS:.*]] = tensor.collapse_shape %[[G5]] {{\[}}[0], [1, 2, 3], [4]] : tensor<1x?x3x3x4xf32> into tensor<1x?x4xf32>
+// CHECK:         %[[MM:.*]] = tosa.matmul %[[LHS]], %[[RHS]], {{.*}} -> tensor<1x27x4xf32>
+// CHECK:         %[[UN:.*]] = tensor.expand_shape %[[MM]] {{\[}}[0], [1, 2, 3], [4]] output_shape [1, 3, 3, 3, 4]
+// CHECK:         %[[DW2:.*]] = linalg.generic {indexing_maps = [#[[$BACK]], #{{.*}}]{{.*}} ins(%[[UN]] : tensor<1x3x3x3x4xf32>) outs(%{{.*}} : tensor<4x3x3x3xf32>)
+// The first convolution's weight gradient reads the input gradient above;
+// its own input gradient is not needed.
+// CHECK:         tensor.expand_shape %[[DX]]
+// CHECK:         %[[DW1:.*]] = tosa.matmul {{.*}} -> tensor<1x2x3xf32>
+// CHECK-NOT:     tosa.conv2d
+// CHECK:         return {{.*}}%[[DW2]]
+ml_program.global private @w1(dense<0.5> : tensor<3x1x1x2xf32>) : tensor<3x1x1x2xf32>
+ml_program.global private @w2(dense<0.25> : tensor<4x3x3x3xf32>) : tensor<4x3x3x3xf32>
+func.func @convs(%x: tensor<?x8x8x2xf32>) -> tensor<?x36xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b1 = "tosa.const"() <{values = dense<0.0> : tensor<3xf32>}> : () -> tensor<3xf32>
+  %b2 = "tosa.const"() <{values = dense<0.0> : tensor<4xf32>}> : () -> tensor<4xf32>
+  %w1 = ml_program.global_load @w1 : tensor<3x1x1x2xf32>
+  %y1 = tosa.conv2d %x, %w1, %b1, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<?x8x8x2xf32>, tensor<3x1x1x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x8x8x3xf32>
+  %w2 = ml_program.global_load @w2 : tensor<4x3x3x3xf32>
+  %y2 = tosa.conv2d %y1, %w2, %b2, %zp, %zp {acc_type = f32, dilation = array<i64: 2, 2>, pad = array<i64: 1, 0, 1, 0>, stride = array<i64: 2, 2>} : (tensor<?x8x8x3xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x3x3x4xf32>
+  %s = tosa.const_shape {values = dense<[-1, 36]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %y2, %s : (tensor<?x3x3x4xf32>, !tosa.shape<2>) -> tensor<?x36xf32>
+  return %r : tensor<?x36xf32>
+}
+
+// -----
+
+// A matmul: dA = dY B^T and dB = A^T dY.
+// CHECK-LABEL: func.func @fc_grad(
+// CHECK-SAME:    %[[M:[^:]*]]: tensor<1x64x5xf32>
+// CHECK:         %[[A:.*]] = tosa.reshape
+// CHECK:         %[[BT:.*]] = tosa.transpose %[[M]] {perms = array<i32: 0, 2, 1>} : (tensor<1x64x5xf32>) -> tensor<1x5x64xf32>
+// CHECK:         %[[DA:.*]] = tosa.matmul %[[DY:.*]], %[[BT]], {{.*}} -> tensor<1x2x64xf32>
+// CHECK:         %[[AT:.*]] = tosa.transpose %[[A]] {perms = array<i32: 0, 2, 1>} : (tensor<1x2x64xf32>) -> tensor<1x64x2xf32>
+// CHECK:         %[[DB:.*]] = tosa.matmul %[[AT]], %[[DY]], {{.*}} -> tensor<1x64x5xf32>
+// CHECK:         return {{.*}}%[[DB]]
+ml_program.global private @w(dense<0.5> : tensor<4x3x3x2xf32>) : tensor<4x3x3x2xf32>
+ml_program.global private @m(dense<0.25> : tensor<1x64x5xf32>) : tensor<1x64x5xf32>
+func.func @fc(%x: tensor<2x8x8x2xf32>) -> tensor<2x5xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<4xf32>}> : () -> tensor<4xf32>
+  %w = ml_program.global_load @w : tensor<4x3x3x2xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 0, 1, 0>, stride = array<i64: 2, 2>} : (tensor<2x8x8x2xf32>, tensor<4x3x3x2xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x4xf32>
+  %s = tosa.const_shape {values = dense<[1, 2, 64]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %r = tosa.reshape %y, %s : (tensor<2x4x4x4xf32>, !tosa.shape<3>) -> tensor<1x2x64xf32>
+  %m = ml_program.global_load @m : tensor<1x64x5xf32>
+  %z = tosa.matmul %r, %m, %zp, %zp : (tensor<1x2x64xf32>, tensor<1x64x5xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x5xf32>
+  %s2 = tosa.const_shape {values = dense<[2, 5]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %o = tosa.reshape %z, %s2 : (tensor<1x2x5xf32>, !tosa.shape<2>) -> tensor<2x5xf32>
+  return %o : tensor<2x5xf32>
+}
+
+// -----
+
+// Depthwise convolutions keep their contraction.
+// CHECK-LABEL: func.func @dw_grad(
+// CHECK:         tosa.depthwise_conv2d
+// CHECK-NOT:     tosa.conv2d
+// CHECK-NOT:     tosa.matmul
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CHECK:         return
+ml_program.global private @d(dense<0.5> : tensor<3x3x2x1xf32>) : tensor<3x3x2x1xf32>
+func.func @dw(%x: tensor<2x4x4x2xf32>) -> tensor<2x32xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %w = ml_program.global_load @d : tensor<3x3x2x1xf32>
+  %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<2x4x4x2xf32>, tensor<3x3x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x2xf32>
+  %s = tosa.const_shape {values = dense<[2, 32]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %y, %s : (tensor<2x4x4x2xf32>, !tosa.shape<2>) -> tensor<2x32xf32>
+  return %r : tensor<2x32xf32>
+}

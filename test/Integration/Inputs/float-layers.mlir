@@ -1,0 +1,85 @@
+// f32 layers for test/Integration/float-kernels-*.mlir. Activations, weights
+// and biases are fake-quantized (activations 8-bit with scale 1/2, weights
+// and biases 8-bit with scale 1/8) as in a simulation graph, so every
+// product and partial sum is exact in f32 and the kernels' FMA must give the
+// reference loops' bits; tqt-run's random inputs include values beyond the
+// thresholds (saturation). @conv_raw is not quantized: compared with a
+// tolerance.
+
+// 3x3, asymmetric padding, stride (1, 2): im2col with padding taps.
+func.func @conv_pad_stride(%x: tensor<?x9x11x5xf32>, %w: tensor<20x3x3x5xf32>, %b: tensor<20xf32>) -> tensor<?x9x6x20xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x9x11x5xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<20x3x3x5xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<20xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 2, 0>, stride = array<i64: 1, 2>, dilation = array<i64: 1, 1>} : (tensor<?x9x11x5xf32>, tensor<20x3x3x5xf32>, tensor<20xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x9x6x20xf32>
+  return %y : tensor<?x9x6x20xf32>
+}
+
+// Dilation 2, one bias value for every channel, 70 output channels (a
+// whole zmm tile of 64 and a ragged one; three ymm tiles of 16 and 6).
+func.func @conv_dilated_wide(%x: tensor<?x10x10x16xf32>, %w: tensor<70x3x3x16xf32>, %b: tensor<1xf32>) -> tensor<?x10x10x70xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x10x10x16xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<70x3x3x16xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<1xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 2, 2, 2, 2>, stride = array<i64: 1, 1>, dilation = array<i64: 2, 2>} : (tensor<?x10x10x16xf32>, tensor<70x3x3x16xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x10x10x70xf32>
+  return %y : tensor<?x10x10x70xf32>
+}
+
+// 1x1, stride 1, no padding: the activations are read in place.
+func.func @conv_1x1(%x: tensor<?x6x7x33xf32>, %w: tensor<17x1x1x33xf32>, %b: tensor<17xf32>) -> tensor<?x6x7x17xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x6x7x33xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<17x1x1x33xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<17xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x6x7x33xf32>, tensor<17x1x1x33xf32>, tensor<17xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x6x7x17xf32>
+  return %y : tensor<?x6x7x17xf32>
+}
+
+// 1x1 with stride 2: packed.
+func.func @conv_1x1_strided(%x: tensor<?x7x7x8xf32>, %w: tensor<8x1x1x8xf32>, %b: tensor<8xf32>) -> tensor<?x4x4x8xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x7x7x8xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<8x1x1x8xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<8xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>, dilation = array<i64: 1, 1>} : (tensor<?x7x7x8xf32>, tensor<8x1x1x8xf32>, tensor<8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x8xf32>
+  return %y : tensor<?x4x4x8xf32>
+}
+
+// A fully connected layer: ragged N (masked weight loads), dynamic rows.
+func.func @fc(%x: tensor<1x?x37xf32>, %w: tensor<1x37x21xf32>) -> tensor<1x?x21xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<1x?x37xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<1x37x21xf32>
+  %y = tosa.matmul %xq, %wq, %zp, %zp : (tensor<1x?x37xf32>, tensor<1x37x21xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x21xf32>
+  return %y : tensor<1x?x21xf32>
+}
+
+// A dynamic K (the shape of a weight gradient summed over the batch).
+func.func @fc_dynamic_k(%x: tensor<1x5x?xf32>, %w: tensor<1x?x19xf32>) -> tensor<1x5x19xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<1x5x?xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<1x?x19xf32>
+  %y = tosa.matmul %xq, %wq, %zp, %zp : (tensor<1x5x?xf32>, tensor<1x?x19xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x5x19xf32>
+  return %y : tensor<1x5x19xf32>
+}
+
+// Not quantized: FMA rounds once where the reference rounds twice.
+func.func @conv_raw(%x: tensor<?x9x11x5xf32>, %w: tensor<20x3x3x5xf32>, %b: tensor<20xf32>) -> tensor<?x9x6x20xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 2, 0>, stride = array<i64: 1, 2>, dilation = array<i64: 1, 1>} : (tensor<?x9x11x5xf32>, tensor<20x3x3x5xf32>, tensor<20xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x9x6x20xf32>
+  return %y : tensor<?x9x6x20xf32>
+}
