@@ -332,23 +332,11 @@ func::FuncOp FloatGemmEmitter::emit() {
   Value mainRows = arith::SubIOp::create(
       b, rows, arith::RemUIOp::create(b, rows, idx(tile.rows)));
   {
-    // Every (N tile, MR rows) tile is independent: one parallel loop over
-    // all of them, split by rows unless there are more output channels than
-    // rows per image (as the int8 kernels).
     OpBuilder::InsertionGuard g(b);
-    int64_t rowsPerImage = p.isConv ? p.outHeight * p.outWidth : 1;
-    bool nMajor = p.n > rowsPerImage;
-    Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(tile.rows));
-    Value t =
-        parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
-    Value nt = nMajor ? Value(arith::DivUIOp::create(b, t, rowTiles))
-                      : Value(arith::RemUIOp::create(b, t, idx(nTiles)));
-    Value mt = nMajor ? Value(arith::RemUIOp::create(b, t, rowTiles))
-                      : Value(arith::DivUIOp::create(b, t, idx(nTiles)));
+    auto [nt, m0] = parallelTiles(mainRows, tile.rows, nTiles);
     SmallVector<Value> initVecs, masks, actives;
     columns(nt, initVecs, masks, actives);
-    emitTile(tile.rows, mul(mt, tile.rows), nt, a, bm, initVecs, masks, actives,
-             out2d);
+    emitTile(tile.rows, m0, nt, a, bm, initVecs, masks, actives, out2d);
   }
   // The rows left over (fewer than MR), one at a time; their N tiles in
   // parallel (a fully connected layer at batch 1 is all leftover).

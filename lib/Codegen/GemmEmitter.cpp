@@ -357,24 +357,9 @@ func::FuncOp GemmEmitter::emit() {
         channels.push_back(vector::LoadOp::create(
             b, accType, buf, ValueRange{add(mul(nt, nr), j * tile.lanes)}));
   };
-  // Every (N tile, MR rows) register tile is independent: one parallel loop
-  // over all of them (one fork per layer). Threads split the larger operand:
-  // the rows (each reads its part of A and all the weights) unless there are
-  // more output channels than rows per image (late convolutions, fully
-  // connected layers), where they split the N tiles (each reads its weight
-  // panels and all of A).
   {
     OpBuilder::InsertionGuard g(b);
-    int64_t rowsPerImage = p.isConv ? p.outHeight * p.outWidth : 1;
-    bool nMajor = p.n > rowsPerImage;
-    Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(tile.rows));
-    Value t =
-        parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
-    Value nt = nMajor ? Value(arith::DivUIOp::create(b, t, rowTiles))
-                      : Value(arith::RemUIOp::create(b, t, idx(nTiles)));
-    Value mt = nMajor ? Value(arith::RemUIOp::create(b, t, rowTiles))
-                      : Value(arith::DivUIOp::create(b, t, idx(nTiles)));
-    Value m0 = mul(mt, tile.rows);
+    auto [nt, m0] = parallelTiles(mainRows, tile.rows, nTiles);
     SmallVector<Value> initVecs, channels, masks, actives;
     columns(nt, initVecs, channels, masks, actives);
     emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,

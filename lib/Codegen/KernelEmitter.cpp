@@ -276,3 +276,22 @@ void KernelEmitter::forEachWindowTap(
   if (after)
     after(m);
 }
+
+std::pair<Value, Value> KernelEmitter::parallelTiles(Value mainRows,
+                                                     int64_t rowsPerTile,
+                                                     int64_t nTiles) {
+  // Threads split the larger operand: the rows (each reads its part of A and
+  // all the weights) unless there are more output channels than rows per
+  // image (late convolutions, fully connected layers), where they split the
+  // N tiles (each reads its weight panels and all of A).
+  int64_t rowsPerImage = p.isConv ? p.outHeight * p.outWidth : 1;
+  bool nMajor = p.n > rowsPerImage;
+  Value rowTiles = arith::DivUIOp::create(b, mainRows, idx(rowsPerTile));
+  Value t =
+      parallelFor(idx(0), arith::MulIOp::create(b, rowTiles, idx(nTiles)), 1);
+  Value nt = nMajor ? Value(arith::DivUIOp::create(b, t, rowTiles))
+                    : Value(arith::RemUIOp::create(b, t, idx(nTiles)));
+  Value mt = nMajor ? Value(arith::RemUIOp::create(b, t, rowTiles))
+                    : Value(arith::DivUIOp::create(b, t, idx(nTiles)));
+  return {nt, mul(mt, rowsPerTile)};
+}

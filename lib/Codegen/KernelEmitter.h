@@ -54,6 +54,13 @@ protected:
   /// sequential).
   std::pair<Value, Value> parallelImageRows(Value batch, int64_t rowsPerImage);
 
+  /// Every (N tile, tile of `rowsPerTile` rows) register tile of the first
+  /// `mainRows` rows is independent: one parallel loop over all of them (one
+  /// fork per layer); moves the builder into its body and returns the N tile
+  /// and the first row.
+  std::pair<Value, Value> parallelTiles(Value mainRows, int64_t rowsPerTile,
+                                        int64_t nTiles);
+
   /// im2col: for every output pixel m = (image, row, column) of a
   /// convolution (images and rows in parallel) and every window tap (kh, kw)
   /// in order, `copy` the tap's C input values at `at` = (n, ih, iw, 0) to
