@@ -79,18 +79,30 @@ func.func @fc(%x: tensor<2x8x8x2xf32>) -> tensor<2x5xf32> {
 
 // -----
 
-// Depthwise convolutions keep their contraction.
+// Depthwise convolutions keep their contractions, with the channel as the
+// innermost loop (contiguous, vectorized by LLVM): dX over (n, i, j | kh, kw,
+// m | c), dW over (kh, kw, m | n, oh, ow | c).
+// CHECK-DAG: #[[$DXP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 - d3 + 3, d2 - d4 + 3, d5 + d6)>
+// CHECK-DAG: #[[$DXW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d6, d5)>
+// CHECK-DAG: #[[$DXO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d6)>
+// CHECK-DAG: #[[$DWX:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d0 + d4, d1 + d5, d6)>
+// CHECK-DAG: #[[$DWG:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d5, d2 + d6)>
+// CHECK-DAG: #[[$DWO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d6, d2)>
 // CHECK-LABEL: func.func @dw_grad(
 // CHECK:         tosa.depthwise_conv2d
 // CHECK-NOT:     tosa.conv2d
 // CHECK-NOT:     tosa.matmul
-// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CHECK:         linalg.generic {indexing_maps = [#[[$DXP]], #[[$DXW]], #[[$DXO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+// CHECK:         linalg.generic {indexing_maps = [#[[$DWX]], #[[$DWG]], #[[$DWO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
 // CHECK:         return
 ml_program.global private @d(dense<0.5> : tensor<3x3x2x1xf32>) : tensor<3x3x2x1xf32>
-func.func @dw(%x: tensor<2x4x4x2xf32>) -> tensor<2x32xf32> {
+ml_program.global private @p(dense<0.5> : tensor<2x1x1x2xf32>) : tensor<2x1x1x2xf32>
+func.func @dw(%x0: tensor<2x4x4x2xf32>) -> tensor<2x32xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
   %w = ml_program.global_load @d : tensor<3x3x2x1xf32>
+  %w0 = ml_program.global_load @p : tensor<2x1x1x2xf32>
+  %x = tosa.conv2d %x0, %w0, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<2x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x2xf32>
   %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<2x4x4x2xf32>, tensor<3x3x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x2xf32>
   %s = tosa.const_shape {values = dense<[2, 32]> : tensor<2xindex>} : () -> !tosa.shape<2>
   %r = tosa.reshape %y, %s : (tensor<2x4x4x2xf32>, !tosa.shape<2>) -> tensor<2x32xf32>

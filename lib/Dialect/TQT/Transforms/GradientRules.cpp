@@ -269,25 +269,26 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
                                   {1, stride[0], stride[1], 1});
     if (asGemms) {
       grads[0] = transposedConv(p, w, xType, {pt, pl}, {eh, ew}, dil);
-      p = Value();
-    }
-    // Loops: n i j c kh kw (oc | m).
-    AffineExpr row = d(1) + pt + eh - d(4) * dil[0];
-    AffineExpr col = d(2) + pl + ew - d(5) * dil[1];
-    AffineExpr ch = depthwise ? d(3) * m + d(6) : d(6);
-    AffineMap pMap = AffineMap::get(7, 0, {d(0), row, col, ch}, ctx);
-    AffineMap wMap = depthwise
-                         ? AffineMap::get(7, 0, {d(4), d(5), d(3), d(6)}, ctx)
-                         : AffineMap::get(7, 0, {d(6), d(4), d(5), d(3)}, ctx);
-    AffineMap outMap = AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx);
-    if (p)
+    } else {
+      // Loops: n i j kh kw (oc | m) c: the input channel innermost, where
+      // P (depthwise), W and dX are contiguous (the loop vectorizes); each
+      // element still sums over kh, kw, (oc | m) in that order.
+      AffineExpr row = d(1) + pt + eh - d(3) * dil[0];
+      AffineExpr col = d(2) + pl + ew - d(4) * dil[1];
+      AffineExpr ch = depthwise ? d(6) * m + d(5) : d(5);
+      AffineMap pMap = AffineMap::get(7, 0, {d(0), row, col, ch}, ctx);
+      AffineMap wMap =
+          depthwise ? AffineMap::get(7, 0, {d(3), d(4), d(6), d(5)}, ctx)
+                    : AffineMap::get(7, 0, {d(5), d(3), d(4), d(6)}, ctx);
+      AffineMap outMap = AffineMap::get(7, 0, {d(0), d(1), d(2), d(6)}, ctx);
       grads[0] = tb.contract(
           {p, w}, tb.zerosLike(x), {pMap, wMap, outMap},
-          {IT::parallel, IT::parallel, IT::parallel, IT::parallel,
-           IT::reduction, IT::reduction, IT::reduction},
+          {IT::parallel, IT::parallel, IT::parallel, IT::reduction,
+           IT::reduction, IT::reduction, IT::parallel},
           accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
             return mul(nb, loc, a[0], a[1]);
           }));
+    }
   }
   if (need(1)) {
     // dW[..kh, kw..] = sum_{n,oh,ow} Xpad[n, oh sh + kh dh, ow sw + kw dw, c]
@@ -303,27 +304,24 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
       grads[1] = weightGradientGemm(xp, grad, wType, {stride[0], stride[1]},
                                     {dil[0], dil[1]});
     } else {
-      // Loops: (oc kh kw c | kh kw c m) n oh ow.
+      // Loops: (oc kh kw | kh kw m) n oh ow c: the channel innermost,
+      // where Xpad, dY (depthwise) and dW are contiguous; each element
+      // still sums over n, oh, ow in that order.
+      AffineExpr row = d(4) * stride[0] + (depthwise ? d(0) : d(1)) * dil[0];
+      AffineExpr col = d(5) * stride[1] + (depthwise ? d(1) : d(2)) * dil[1];
+      AffineMap xMap = AffineMap::get(7, 0, {d(3), row, col, d(6)}, ctx);
       SmallVector<AffineMap> maps;
-      if (depthwise) {
-        maps = {AffineMap::get(7, 0,
-                               {d(4), d(5) * stride[0] + d(0) * dil[0],
-                                d(6) * stride[1] + d(1) * dil[1], d(2)},
-                               ctx),
-                AffineMap::get(7, 0, {d(4), d(5), d(6), d(2) * m + d(3)}, ctx),
-                AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
-      } else {
-        maps = {AffineMap::get(7, 0,
-                               {d(4), d(5) * stride[0] + d(1) * dil[0],
-                                d(6) * stride[1] + d(2) * dil[1], d(3)},
-                               ctx),
-                AffineMap::get(7, 0, {d(4), d(5), d(6), d(0)}, ctx),
-                AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
-      }
+      if (depthwise)
+        maps = {xMap,
+                AffineMap::get(7, 0, {d(3), d(4), d(5), d(6) * m + d(2)}, ctx),
+                AffineMap::get(7, 0, {d(0), d(1), d(6), d(2)}, ctx)};
+      else
+        maps = {xMap, AffineMap::get(7, 0, {d(3), d(4), d(5), d(0)}, ctx),
+                AffineMap::get(7, 0, {d(0), d(1), d(2), d(6)}, ctx)};
       grads[1] = tb.contract(
           {xp, grad}, tb.zerosLike(w), maps,
-          {IT::parallel, IT::parallel, IT::parallel, IT::parallel,
-           IT::reduction, IT::reduction, IT::reduction},
+          {IT::parallel, IT::parallel, IT::parallel, IT::reduction,
+           IT::reduction, IT::reduction, IT::parallel},
           accumulate([](OpBuilder &nb, Location loc, ValueRange a) -> Value {
             return mul(nb, loc, a[0], a[1]);
           }));
