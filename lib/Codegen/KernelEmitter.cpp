@@ -179,6 +179,13 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
   SmallVector<Value> operands{p.source};
   llvm::append_range(operands, p.runtimeOperands);
   auto call = func::CallOp::create(b, kernel, operands);
+  // A kernel with run-time weights may serve many layers: calls stay calls
+  // (llvm.call's no_inline) so that it is compiled once, not once per layer
+  // inlined into a network's one large function.
+  if (!p.runtimeOperands.empty())
+    call->setAttr(LLVM::CallOp::getNoInlineAttrName(OperationName(
+                      LLVM::CallOp::getOperationName(), b.getContext())),
+                  b.getUnitAttr());
   p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
   // Producers outside the chain may now be dead (chain ops are erased here,
   // so they must not be visited again).
