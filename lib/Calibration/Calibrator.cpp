@@ -210,6 +210,7 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   ::mlir::tqt::exec::JitOptions jitOptions;
   jitOptions.optLevel = options.optLevel;
   jitOptions.threads = options.threads;
+  jitOptions.kernels = options.kernels;
   jitOptions.entryPoints = {options.entry};
   auto jit = ::mlir::tqt::exec::JitModule::create(*instrumented, jitOptions);
   if (!jit)

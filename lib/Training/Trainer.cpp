@@ -252,6 +252,7 @@ llvm::Error Trainer::compile(func::FuncOp func) {
   JitOptions jo;
   jo.optLevel = options.optLevel;
   jo.threads = options.threads;
+  jo.kernels = options.kernels;
   jo.entryPoints = {mlir::tqt::trainStepName(entry),
                     mlir::tqt::evalName(entry)};
   auto compiled = JitModule::create(*expanded, jo);

@@ -25,6 +25,10 @@
 // RUN: tqt-calibrate %t/sim.mlir --dataset fashion-mnist --samples 256 --quiet --threads 1 -o %t/cal1.mlir
 // RUN: tqt-calibrate %t/sim.mlir --dataset fashion-mnist --samples 256 --quiet --threads 2 -o %t/cal2.mlir
 // RUN: cmp %t/cal1.mlir %t/cal2.mlir
+// The f32 kernels (default) and the reference loops see the same quantizer
+// inputs (the simulation is exact: docs/Numerics.md section 16).
+// RUN: tqt-calibrate %t/sim.mlir --dataset fashion-mnist --samples 256 --quiet --threads 1 --kernels=none -o %t/cal0.mlir
+// RUN: cmp %t/cal0.mlir %t/cal1.mlir
 // RUN: tqt-train %t/cal1.mlir --dataset fashion-mnist --steps 12 --batch-size 24 --train-samples 2000 --val-samples 200 --eval-every 6 --freeze-start 4 --freeze-every 4 --seed 2 --quiet --threads 1 --log %t/log1.csv -o %t/trained1.mlir
 // RUN: tqt-train %t/cal1.mlir --dataset fashion-mnist --steps 12 --batch-size 24 --train-samples 2000 --val-samples 200 --eval-every 6 --freeze-start 4 --freeze-every 4 --seed 2 --quiet --threads 2 --log %t/log2.csv -o %t/trained2.mlir
 // RUN: cmp %t/trained1.mlir %t/trained2.mlir

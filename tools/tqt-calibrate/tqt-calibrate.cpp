@@ -87,6 +87,10 @@ static cl::opt<bool> oneRunPerThreshold(
              "between independent thresholds (the same thresholds, slower)"),
     cl::cat(category));
 
+static cl::opt<std::string>
+    kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
+            cl::init("auto"), cl::cat(category));
+
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-calibrate") << msg << "\n";
   return 1;
@@ -126,6 +130,10 @@ int main(int argc, char **argv) {
   options.batchSize = batchSize;
   options.oneRunPerThreshold = oneRunPerThreshold;
   options.threads = ::mlir::tqt::exec::getThreadsOption(category);
+  auto kernelRequest = ::mlir::tqt::codegen::parseKernelRequest(kernels);
+  if (!kernelRequest)
+    return fail(toString(kernelRequest.takeError()));
+  options.kernels = *kernelRequest;
   options.progress = quiet ? nullptr : &errs();
 
   // Samples.

@@ -127,6 +127,10 @@ static cl::opt<unsigned> optLevel("O", cl::desc("JIT optimization level 0-3"),
 static cl::opt<bool> quiet("quiet", cl::desc("No progress lines"),
                            cl::cat(category));
 
+static cl::opt<std::string>
+    kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
+            cl::init("auto"), cl::cat(category));
+
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "tqt-train") << msg << "\n";
   return 1;
@@ -216,6 +220,10 @@ int main(int argc, char **argv) {
   options.seed = seed;
   options.optLevel = optLevel;
   options.threads = exec::getThreadsOption(category);
+  auto kernelRequest = ::mlir::tqt::codegen::parseKernelRequest(kernels);
+  if (!kernelRequest)
+    return fail(toString(kernelRequest.takeError()));
+  options.kernels = *kernelRequest;
   options.progress = quiet ? nullptr : &errs();
   options.log = log ? &log->os() : nullptr;
   options.logEvery = logEvery;

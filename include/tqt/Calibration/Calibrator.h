@@ -16,9 +16,12 @@
 #include "tqt/Calibration/Thresholds.h"
 #include "tqt/Execution/HostTensor.h"
 
+#include "tqt/Codegen/KernelIsa.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +43,9 @@ struct CalibrationOptions {
   unsigned optLevel = 2;
   /// Threads of the compiled simulation graph (JitOptions::threads).
   unsigned threads = 0;
+  /// Micro-kernels (JitOptions::kernels): std::nullopt picks the best the
+  /// host has.
+  std::optional<codegen::KernelIsa> kernels;
   /// Run the samples once per threshold instead of sharing runs between
   /// thresholds that do not depend on each other (the same numbers; for
   /// checking that they are).

@@ -52,7 +52,8 @@ KernelIsa selectKernelIsa(const llvm::MCSubtargetInfo &sti);
 /// The help text of the tools' --kernels option (parsed by
 /// parseKernelRequest), one text for every tool.
 inline constexpr const char *kKernelsOptionHelp =
-    "int8 micro-kernels for convolutions and fully connected layers: auto "
+    "micro-kernels for convolutions and fully connected layers, int8 and "
+    "f32 (zmm registers with avx512-vnni, ymm with avx-vnni and avx2): auto "
     "(default: the best the target CPU has), none (the reference loops), "
     "avx2, avx-vnni or avx512-vnni";
 

@@ -15,9 +15,12 @@
 
 #include "tqt/Execution/Dataset.h"
 
+#include "tqt/Codegen/KernelIsa.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -49,6 +52,9 @@ struct TrainOptions {
   unsigned optLevel = 3;
   /// Threads of the compiled training step (JitOptions::threads).
   unsigned threads = 0;
+  /// Micro-kernels (JitOptions::kernels): std::nullopt picks the best the
+  /// host has.
+  std::optional<codegen::KernelIsa> kernels;
   /// Progress lines (step, loss, accuracy, images/s, ETA) go here when set.
   llvm::raw_ostream *progress = nullptr;
   /// The CSV log goes here when set, one row every `logEvery` steps.

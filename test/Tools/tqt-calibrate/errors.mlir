@@ -3,6 +3,8 @@
 // RUN: %npytool write %t/i.npy i32 "[1, 2, 3, 4]" --shape 4,1
 // RUN: not tqt-calibrate %s -e two_args --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=ARGS
 // ARGS: tqt-calibrate: error: @two_args takes 2 arguments; calibration feeds exactly one (the samples)
+// RUN: not tqt-calibrate %s -e two_args --data %t/x.npy --kernels=sse -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=KERNELS
+// KERNELS: tqt-calibrate: error: unknown --kernels value 'sse' (expected auto, none, avx2, avx-vnni or avx512-vnni)
 // RUN: not tqt-calibrate %s -e arg_threshold --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NOTGLOBAL
 // NOTGLOBAL: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the threshold of this tqt.fake_quant is not a load of an ml_program.global; calibration writes thresholds into globals (docs/Parameters.md)
 // RUN: not tqt-calibrate %s -e mismatch --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRID

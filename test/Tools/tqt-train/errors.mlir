@@ -16,6 +16,7 @@
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --val-samples -1 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCHN
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --batch-size -3 -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=BATCHN
 // RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 -o %t 2>&1 | FileCheck %s --check-prefix=OUTDIR -DPATH=%t
+// RUN: not tqt-train %s -e net --dataset fashion-mnist --steps 2 --kernels=sse -o %t/out.mlir 2>&1 | FileCheck %s --check-prefix=KERNELS
 // RUN: not ls %t/out.mlir
 
 // MISSING: tqt-train: error: {{.*}}nowhere{{.*}}
@@ -24,6 +25,7 @@
 // NAN: tqt-train: error: {{(the loss is (nan|inf) at step [0-9]+|parameter @.* became NaN or infinite at step [0-9]+)}}{{.*}}stopping without writing the model
 // STATIC: tqt-train: error: @static8 has a static batch of 8; train it with --batch-size 8 or give it a dynamic batch dimension
 // STEPS: tqt-train: error: give --steps N or --epochs E (positive)
+// KERNELS: tqt-train: error: unknown --kernels value 'sse' (expected auto, none, avx2, avx-vnni or avx512-vnni)
 // SPLIT: tqt-train: error: --dataset takes the dataset name only
 // NOTHING: tqt-train: error: nothing to train: both weights and thresholds are off
 // NOSUCH: tqt-train: error: no function @nosuch in the module (public functions: @net, {{.*}})
