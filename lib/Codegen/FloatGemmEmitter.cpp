@@ -358,7 +358,5 @@ func::FuncOp mlir::tqt::codegen::emitFloatGemmKernel(GemmProblem &p,
                                                      StringRef name,
                                                      SymbolTable &symbols) {
   ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
-  func::FuncOp kernel = FloatGemmEmitter(p, isa, b, name, symbols).emit();
-  replaceChainWithCall(p, kernel);
-  return kernel;
+  return FloatGemmEmitter(p, isa, b, name, symbols).emit();
 }

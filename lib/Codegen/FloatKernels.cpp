@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 
 namespace mlir::tqt {
 #define GEN_PASS_DEF_TQTFLOATKERNELS
@@ -53,9 +54,10 @@ struct TQTFloatKernelsPass
     SymbolTable symbols(getOperation());
     std::string prefix = isa == KernelIsa::Avx512Vnni ? "__tqt_f32_zmm_gemm"
                                                       : "__tqt_f32_ymm_gemm";
-    // Layers of the same shapes and window share one kernel (the weights
-    // are arguments): a network compiles each distinct layer once.
+    // Layers of the same shapes and window share one kernel function (the
+    // weights are arguments).
     llvm::StringMap<func::FuncOp> kernels;
+    SmallVector<func::CallOp> calls;
     for (Operation *root : roots) {
       codegen::GemmProblem problem;
       std::string why;
@@ -73,14 +75,33 @@ struct TQTFloatKernelsPass
           remark << problem.k;
         remark << (isa == KernelIsa::Avx512Vnni ? ", zmm" : ", ymm");
       }
-      std::string key = signature(root);
-      if (func::FuncOp kernel = kernels.lookup(key)) {
-        codegen::replaceChainWithCall(problem, kernel);
-        continue;
-      }
-      kernels[key] =
-          codegen::emitFloatGemmKernel(problem, isa, prefix, symbols);
+      func::FuncOp &kernel = kernels[signature(root)];
+      if (!kernel)
+        kernel = codegen::emitFloatGemmKernel(problem, isa, prefix, symbols);
+      calls.push_back(codegen::replaceChainWithCall(problem, kernel));
     }
+    if (!inlineKernels)
+      return;
+    for (func::CallOp call : calls)
+      inlineKernel(call, symbols);
+    for (auto &entry : kernels)
+      symbols.erase(entry.second);
+  }
+
+  /// The kernel's body in place of the call: its arguments are the call's
+  /// operands, its returned values the call's results (one block).
+  static void inlineKernel(func::CallOp call, SymbolTable &symbols) {
+    auto kernel = symbols.lookup<func::FuncOp>(call.getCallee());
+    Block &body = kernel.getBody().front();
+    IRMapping map;
+    map.map(body.getArguments(), call.getOperands());
+    OpBuilder b(call);
+    for (Operation &op : body.without_terminator())
+      b.clone(op, map);
+    for (auto [result, returned] : llvm::zip_equal(
+             call.getResults(), body.getTerminator()->getOperands()))
+      result.replaceAllUsesWith(map.lookup(returned));
+    call.erase();
   }
 };
 

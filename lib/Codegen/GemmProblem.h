@@ -126,14 +126,14 @@ bool matchFloatGemmProblem(Operation *root, GemmProblem &problem,
 /// are made unique in `symbols`, the module's table (built once per pass).
 void emitGemmKernel(GemmProblem &problem, ::mlir::tqt::codegen::KernelIsa isa,
                     llvm::StringRef name, SymbolTable &symbols);
-/// The float kernel's function (a call replaces the layer); another layer
-/// with the same operand types and attributes can call it too.
+/// Writes the float kernel's function; another layer with the same operand
+/// types and attributes can call it too (replaceChainWithCall).
 func::FuncOp emitFloatGemmKernel(GemmProblem &problem,
                                  ::mlir::tqt::codegen::KernelIsa isa,
                                  llvm::StringRef name, SymbolTable &symbols);
 /// Replaces the problem's chain (root to last) by a call of `kernel` on the
 /// activations and the run-time operands.
-void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
+func::CallOp replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
 void emitDepthwiseKernel(GemmProblem &problem,
                          ::mlir::tqt::codegen::KernelIsa isa,
                          llvm::StringRef name, SymbolTable &symbols);

@@ -169,8 +169,8 @@ Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
   return v;
 }
 
-void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
-                                              func::FuncOp kernel) {
+func::CallOp mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
+                                                      func::FuncOp kernel) {
   // The chain: root, then each single use up to `last`.
   SmallVector<Operation *> chain{p.root};
   while (chain.back() != p.last)
@@ -179,13 +179,6 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
   SmallVector<Value> operands{p.source};
   llvm::append_range(operands, p.runtimeOperands);
   auto call = func::CallOp::create(b, kernel, operands);
-  // A kernel with run-time weights may serve many layers: calls stay calls
-  // (llvm.call's no_inline) so that it is compiled once, not once per layer
-  // inlined into a network's one large function.
-  if (!p.runtimeOperands.empty())
-    call->setAttr(LLVM::CallOp::getNoInlineAttrName(OperationName(
-                      LLVM::CallOp::getOperationName(), b.getContext())),
-                  b.getUnitAttr());
   p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
   // Producers outside the chain may now be dead (chain ops are erased here,
   // so they must not be visited again).
@@ -209,6 +202,7 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
         operandsOf.push_back(def);
     op->erase();
   }
+  return call;
 }
 
 Value KernelEmitter::parallelFor(Value lb, Value ub, int64_t step) {

@@ -1,4 +1,4 @@
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni remarks=true" -verify-diagnostics | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni remarks=true inline=false" -verify-diagnostics | FileCheck %s --enable-var-scope
 // RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx2 remarks=true" -o /dev/null 2>&1 | FileCheck %s --check-prefix=YMM
 
 // Every candidate layer says whether it got a kernel, or why not (and

@@ -1,6 +1,11 @@
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx2 | FileCheck %s --enable-var-scope --check-prefix=YMM
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni inline=false" | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx2 inline=false" | FileCheck %s --enable-var-scope --check-prefix=YMM
 // RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=none | FileCheck %s --enable-var-scope --check-prefix=NONE
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope --check-prefix=INLINE
+
+// With inline=false each kernel is a private function and the layer a call;
+// by default (INLINE) the kernel's body replaces the layer and no function
+// is left.
 
 // A 3x3 convolution with padding and stride: im2col rows of K = 27 (masked
 // copies of the 3 channels per tap, zeros at padding taps), the weights
@@ -44,11 +49,19 @@
 // CHECK:             scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>) {
 // CHECK-COUNT-2:       vector.fma
 // CHECK:         bufferization.to_tensor %[[OUT]] restrict writable
-// The call stays a call through LLVM (llvm.call's no_inline): a kernel that
-// serves many layers is compiled once.
 // CHECK-LABEL: func.func @conv(
-// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1, %arg2) {no_inline}
+// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1, %arg2)
 // CHECK-NOT:     tosa.conv2d
+
+// INLINE-NOT: __tqt_
+// INLINE-LABEL: func.func @conv(
+// INLINE-SAME:      %[[X:[^:]*]]: tensor<?x6x6x3xf32>
+// INLINE:         bufferization.to_buffer %[[X]] read_only
+// INLINE:         scf.for {{.*}} -> (vector<16xf32>
+// INLINE:         vector.fma
+// INLINE:         %[[R:.*]] = bufferization.to_tensor
+// INLINE-NOT:     tosa.conv2d
+// INLINE:         return %[[R]]
 
 // On ymm registers: 2 vectors of 8 columns, 6 rows (2 x 6 accumulators,
 // 2 weight vectors and a broadcast in 16 registers), two N tiles of 16.
@@ -119,8 +132,8 @@ func.func @fc(%x: tensor<1x?x37xf32>, %w: tensor<1x37x21xf32>, %a: tensor<1x5x?x
 
 // -----
 
-// Layers of the same types and window share one kernel (a network compiles
-// each distinct layer once); another stride gets its own.
+// Layers of the same types and window share one kernel function; another
+// stride gets its own.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
@@ -129,6 +142,10 @@ func.func @fc(%x: tensor<1x?x37xf32>, %w: tensor<1x37x21xf32>, %a: tensor<1x5x?x
 // CHECK:         %[[Y1:.*]] = call @__tqt_f32_zmm_gemm(%arg0, %arg1, %{{.*}})
 // CHECK:         %[[Y2:.*]] = call @__tqt_f32_zmm_gemm(%[[Y1]], %arg2, %{{.*}})
 // CHECK:         call @__tqt_f32_zmm_gemm_1(%[[Y2]], %arg2, %{{.*}})
+// INLINE-NOT: func.func private
+// INLINE-LABEL: func.func @shared(
+// INLINE-COUNT-3: bufferization.to_tensor
+// INLINE-NOT:     call
 func.func @shared(%x: tensor<1x8x8x4xf32>, %w1: tensor<4x3x3x4xf32>, %w2: tensor<4x3x3x4xf32>) -> tensor<1x4x4x4xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %b = "tosa.const"() <{values = dense<0.5> : tensor<4xf32>}> : () -> tensor<4xf32>

@@ -113,10 +113,21 @@ def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
     (`--tqt-build-training`), so they get the kernels. Depthwise
     convolutions keep the reference lowering. `remarks=true` reports each
     candidate's outcome at its location.
+
+    The kernels are inlined at their layers (`inline=true`, the default):
+    buffer deallocation then sees their results as allocations. A call's
+    result is opaque to its aliasing analysis, which then compares every
+    such result with every buffer still live at run time: quadratic code
+    where many results are live at once (calibration's instrumented graph
+    returns every quantizer's input). With `inline=false` layers of equal
+    operand types and window share one private function.
   }];
   let options = [
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Report, for every candidate layer, the kernel it got or why none">,
+    Option<"inlineKernels", "inline", "bool", /*default=*/"true",
+           "Inline each kernel at its layer (false: one private function per "
+           "distinct layer shape, called)">,
     Option<"isa", "isa", "::mlir::tqt::codegen::KernelIsa",
            /*default=*/"::mlir::tqt::codegen::KernelIsa::Avx512Vnni",
            "Instruction set of the tools' kernel selection: avx512-vnni "

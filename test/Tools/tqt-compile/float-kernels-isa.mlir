@@ -5,17 +5,10 @@
 // RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 --kernels=none -o - | FileCheck %s --check-prefix=NONE
 // RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=x86-64 -o - | FileCheck %s --check-prefix=NONE
 
-// The kernel is its own function, called (not inlined).
-// RUN: tqt-compile %s -e layer --threads 1 --emit=llvm --mcpu=znver4 -o - | FileCheck %s --check-prefix=CALL
-// CALL: define internal {{.*}} @__tqt_f32_zmm_gemm(
-// CALL: define {{.*}} @layer(
-// CALL:   call {{.*}} @__tqt_f32_zmm_gemm({{.*}}) #[[ATTRS:[0-9]+]]
-// CALL: attributes #[[ATTRS]] = { noinline }
-
-// ZMM-LABEL: __tqt_f32_zmm_gemm:
+// ZMM-LABEL: layer:
 // ZMM:         vfmadd231ps {{.*}}%zmm{{[0-9]+}}, %zmm{{[0-9]+}}
 
-// YMM-LABEL: __tqt_f32_ymm_gemm:
+// YMM-LABEL: layer:
 // YMM:         vfmadd231ps {{.*}}%ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // YMM-NOT:     %zmm
 
