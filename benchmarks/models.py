@@ -12,8 +12,8 @@ simulation graph's bit for bit on another random image, then times, in the
 same run: ours INT8, ours FP32, PyTorch 1.13 int8 on the onednn engine
 (torchvision.models.quantization, fused, channels_last) and PyTorch fp32
 through oneDNN (torch.utils.mkldnn). A model the front end cannot take yet is
-reported as such. The float side is still the reference loops (issue 11):
-calibration and the FP32 timing take minutes.
+reported as such. The FP32 executable and calibration run the f32 kernels
+(docs/Performance.md).
 
   models.py [--build DIR] [--models resnet18,mobilenet_v2] [--iters N]
             [--calibration N] [--threads N]

@@ -33,6 +33,7 @@
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::tqt;
@@ -69,6 +70,8 @@ bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
       return false;
     }
     p.runtimeOperands = {conv.getWeight(), conv.getBias()};
+    if (matchPattern(conv.getWeight(), m_Constant(&p.floatWeights)))
+      p.runtimeOperands = {conv.getBias()};
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
     auto a = cast<RankedTensorType>(mm.getA().getType());
     auto w = cast<RankedTensorType>(mm.getB().getType());
@@ -218,6 +221,16 @@ Value FloatGemmEmitter::packedWeights(Value weights) {
     return asMatrix(weights, {{0, 1}, {2}});
   }
   int64_t np = nTiles * nr;
+  if (p.floatWeights) {
+    // [N][K] -> [K][NP] at compile time.
+    SmallVector<float> packed(size_t(p.k * np), 0.0f);
+    for (auto [i, v] : llvm::enumerate(p.floatWeights.getValues<float>()))
+      packed[(int64_t(i) % p.k) * np + int64_t(i) / p.k] = v;
+    return load(constantGlobal(
+        "weights",
+        DenseElementsAttr::get(RankedTensorType::get({p.k, np}, b.getF32Type()),
+                               ArrayRef<float>(packed))));
+  }
   Value w = asMatrix(weights, {{0}, {1, 2, 3}});
   auto bpType = MemRefType::get({p.k, np}, b.getF32Type());
   Value bp =
@@ -289,8 +302,10 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
 func::FuncOp FloatGemmEmitter::emit() {
   OpBuilder::InsertionGuard guard(b);
   Value src = beginFunction();
-  Value weights = argument(1);
-  Value bias = p.isConv ? argument(2) : Value();
+  // Arguments: activations, then the run-time weights (unless constant),
+  // then a convolution's bias.
+  Value weights = p.floatWeights ? Value() : argument(1);
+  Value bias = p.isConv ? argument(p.floatWeights ? 1 : 2) : Value();
   Value rows, batch;
   if (p.isConv) {
     batch = memref::DimOp::create(b, src, 0);

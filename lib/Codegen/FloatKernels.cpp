@@ -75,7 +75,11 @@ struct TQTFloatKernelsPass
           remark << problem.k;
         remark << (isa == KernelIsa::Avx512Vnni ? ", zmm" : ", ymm");
       }
-      func::FuncOp &kernel = kernels[signature(root)];
+      // A kernel with constant (packed) weights belongs to its layer.
+      std::string key = signature(root);
+      if (problem.floatWeights)
+        key += "@" + std::to_string(calls.size());
+      func::FuncOp &kernel = kernels[key];
       if (!kernel)
         kernel = codegen::emitFloatGemmKernel(problem, isa, prefix, symbols);
       calls.push_back(codegen::replaceChainWithCall(problem, kernel));

@@ -15,6 +15,7 @@
 #include "tqt/Support/FixedPoint.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/Value.h"
@@ -92,6 +93,9 @@ struct GemmProblem {
   /// Passed to the kernel after the activations: the float kernels' run-time
   /// weights and bias (the int8 kernels' weights are constants).
   llvm::SmallVector<Value> runtimeOperands;
+  /// A float convolution's weights when they are constant (a float model's):
+  /// packed at compile time instead of at run time.
+  DenseElementsAttr floatWeights;
 
   bool signedSource() const { return sourceGrid.lo < 0; }
 };

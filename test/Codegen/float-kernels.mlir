@@ -171,3 +171,23 @@ func.func @others(%x: tensor<1x4x4x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8
   %yi = tosa.conv2d %xi, %wi, %bi, %zi, %zi {acc_type = i32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<16x1x1x8xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
   return %y, %yi : tensor<1x4x4x8xf32>, tensor<1x4x4x16xi32>
 }
+
+// -----
+
+// Constant weights (a float model's) are packed at compile time into a
+// [K][NP] global (here K = 2, N = 3 padded to 16: column n holds output
+// channel n's weights); the kernel takes the activations and the bias.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-SAME:      %{{.*}}: tensor<1x2x2x2xf32>, %{{.*}}: tensor<3xf32>) -> tensor<1x2x2x3xf32>
+// CHECK:         memref.get_global @__tqt_f32_zmm_gemm_weights : memref<2x16xf32>
+// CHECK-LABEL: memref.global "private" constant @__tqt_f32_zmm_gemm_weights : memref<2x16xf32> = dense<{{\[}}[1.000000e+00, 3.000000e+00, 5.000000e+00, 0.000000e+00{{.*}}], [2.000000e+00, 4.000000e+00, 6.000000e+00, 0.000000e+00{{.*}}]]> {alignment = 64 : i64}
+// CHECK-LABEL: func.func @constant_weights(
+// CHECK-NOT:     tosa.const
+// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1)
+func.func @constant_weights(%x: tensor<1x2x2x2xf32>, %b: tensor<3xf32>) -> tensor<1x2x2x3xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %w = "tosa.const"() <{values = dense<[[[[1.0, 2.0]]], [[[3.0, 4.0]]], [[[5.0, 6.0]]]]> : tensor<3x1x1x2xf32>}> : () -> tensor<3x1x1x2xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<3x1x1x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2x3xf32>
+  return %y : tensor<1x2x2x3xf32>
+}

@@ -77,6 +77,18 @@ func.func @fc_dynamic_k(%x: tensor<1x5x?xf32>, %w: tensor<1x?x19xf32>) -> tensor
   return %y : tensor<1x5x19xf32>
 }
 
+// Constant weights (a float model's): packed at compile time, transposed.
+func.func @conv_const_weights(%x: tensor<?x5x6x2xf32>, %b: tensor<3xf32>) -> tensor<?x5x6x3xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x5x6x2xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<3xf32>
+  %w = "tosa.const"() <{values = dense<[[[[-0.75, 0.125], [-0.625, 0.25], [-0.5, 0.375]], [[-0.375, 0.5], [-0.25, 0.625], [-0.125, 0.75]], [[0.0, -0.75], [0.125, -0.625], [0.25, -0.5]]], [[[0.375, -0.375], [0.5, -0.25], [0.625, -0.125]], [[0.75, 0.0], [-0.75, 0.125], [-0.625, 0.25]], [[-0.5, 0.375], [-0.375, 0.5], [-0.25, 0.625]]], [[[-0.125, 0.75], [0.0, -0.75], [0.125, -0.625]], [[0.25, -0.5], [0.375, -0.375], [0.5, -0.25]], [[0.625, -0.125], [0.75, 0.0], [-0.75, 0.125]]]]> : tensor<3x3x3x2xf32>}> : () -> tensor<3x3x3x2xf32>
+  %y = tosa.conv2d %xq, %w, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x5x6x2xf32>, tensor<3x3x3x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x5x6x3xf32>
+  return %y : tensor<?x5x6x3xf32>
+}
+
 // Not quantized: FMA rounds once where the reference rounds twice.
 func.func @conv_raw(%x: tensor<?x9x11x5xf32>, %w: tensor<20x3x3x5xf32>, %b: tensor<20xf32>) -> tensor<?x9x6x20xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
