@@ -110,7 +110,7 @@ def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
     operands: docs/Numerics.md section 16), the same for any tiling and
     thread count always. The training graph's transposed convolutions and
     weight gradients are `tosa.conv2d` and `tosa.matmul` too
-    (`--tqt-build-training`), so they get the kernels. Depthwise
+    (`--tqt-expand-training`), so they get the kernels. Depthwise
     convolutions keep the reference lowering. `remarks=true` reports each
     candidate's outcome at its location.
 
