@@ -58,12 +58,7 @@ bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
   if (auto conv = dyn_cast<tosa::Conv2DOp>(root)) {
     if (!matchConvWindow(conv, p, why))
       return false;
-    auto w = cast<RankedTensorType>(conv.getWeight().getType());
-    p.n = w.getDimSize(0);
-    p.kh = w.getDimSize(1);
-    p.kw = w.getDimSize(2);
-    p.channels = w.getDimSize(3);
-    p.k = p.kh * p.kw * p.channels;
+    readConvGeometry(conv, p);
     // TOSA's verifier allows N values or 1 (broadcast).
     if (!cast<RankedTensorType>(conv.getBias().getType()).hasStaticShape()) {
       why = "the bias's size is dynamic";
@@ -72,7 +67,17 @@ bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
     p.runtimeOperands = {conv.getWeight(), conv.getBias()};
     if (matchPattern(conv.getWeight(), m_Constant(&p.floatWeights)))
       p.runtimeOperands = {conv.getBias()};
-  } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
+  } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root)) {
+    if (!matchConvWindow(dw, p, why))
+      return false;
+    readDepthwiseGeometry(dw, p);
+    if (!cast<RankedTensorType>(dw.getBias().getType()).hasStaticShape()) {
+      why = "the bias's size is dynamic";
+      return false;
+    }
+    p.runtimeOperands = {dw.getWeight(), dw.getBias()};
+  } else {
+    auto mm = cast<tosa::MatMulOp>(root);
     auto a = cast<RankedTensorType>(mm.getA().getType());
     auto w = cast<RankedTensorType>(mm.getB().getType());
     // TOSA's verifier requires float zero points of 0.
@@ -86,9 +91,6 @@ bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
     p.n = w.getDimSize(2);
     p.channels = p.k;
     p.runtimeOperands = {mm.getB()};
-  } else {
-    why = "not a convolution or matmul";
-    return false;
   }
   return true;
 }
@@ -137,7 +139,7 @@ private:
   Value asMatrix(Value memref, ArrayRef<ReassociationIndices> groups) {
     return memref::CollapseShapeOp::create(b, memref, groups);
   }
-  Value rowsOperand(Value src, Value batch, Value rows);
+  Value rowsOperand(Value src, Value rows);
   Value packedWeights(Value weights);
   void packConv(Value src, Value ap, Value batch);
 
@@ -198,7 +200,7 @@ void FloatGemmEmitter::packConv(Value src, Value ap, Value batch) {
 
 /// The activations as [rows][K]: in place where they already are rows of K
 /// values, else packed.
-Value FloatGemmEmitter::rowsOperand(Value src, Value batch, Value rows) {
+Value FloatGemmEmitter::rowsOperand(Value src, Value rows) {
   if (!p.isConv)
     return asMatrix(src, {{0, 1}, {2}});
   bool inPlace = p.kh == 1 && p.kw == 1 && p.strideH == 1 && p.strideW == 1 &&
@@ -209,7 +211,7 @@ Value FloatGemmEmitter::rowsOperand(Value src, Value batch, Value rows) {
   auto apType = MemRefType::get({ShapedType::kDynamic, p.k}, b.getF32Type());
   Value ap = memref::AllocOp::create(b, apType, ValueRange{rows},
                                      b.getI64IntegerAttr(64));
-  packConv(src, ap, batch);
+  packConv(src, ap, batch());
   return ap;
 }
 
@@ -306,18 +308,12 @@ func::FuncOp FloatGemmEmitter::emit() {
   // then a convolution's bias.
   Value weights = p.floatWeights ? Value() : argument(1);
   Value bias = p.isConv ? argument(p.floatWeights ? 1 : 2) : Value();
-  Value rows, batch;
-  if (p.isConv) {
-    batch = memref::DimOp::create(b, src, 0);
-    rows = mul(batch, p.outHeight * p.outWidth);
-  } else {
-    rows = memref::DimOp::create(b, src, 1);
-  }
-  Value a = rowsOperand(src, batch, rows);
+  Value rows = this->rows();
+  Value a = rowsOperand(src, rows);
   Value bm = packedWeights(weights);
   kBound = ShapedType::isDynamic(p.k) ? Value(memref::DimOp::create(b, bm, 0))
                                       : idx(p.k);
-  Value out2d = allocateResult(rows);
+  Value out2d = result();
   bool biasPerChannel =
       bias && cast<MemRefType>(bias.getType()).getDimSize(0) == p.n;
 

@@ -13,7 +13,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
-#include "mlir/IR/IRMapping.h"
 
 namespace mlir::tqt {
 #define GEN_PASS_DEF_TQTFLOATKERNELS
@@ -47,17 +46,15 @@ struct TQTFloatKernelsPass
       return;
     SmallVector<Operation *> roots;
     getOperation()->walk([&](Operation *op) {
-      if (isa_and_present<tosa::Conv2DOp, tosa::MatMulOp>(op) &&
+      if (isa_and_present<tosa::Conv2DOp, tosa::DepthwiseConv2DOp,
+                          tosa::MatMulOp>(op) &&
           getElementTypeOrSelf(op->getResult(0).getType()).isF32())
         roots.push_back(op);
     });
     SymbolTable symbols(getOperation());
-    std::string prefix = isa == KernelIsa::Avx512Vnni ? "__tqt_f32_zmm_gemm"
-                                                      : "__tqt_f32_ymm_gemm";
-    // Layers of the same shapes and window share one kernel function (the
-    // weights are arguments).
-    llvm::StringMap<func::FuncOp> kernels;
-    SmallVector<func::CallOp> calls;
+    std::string prefix =
+        isa == KernelIsa::Avx512Vnni ? "__tqt_f32_zmm" : "__tqt_f32_ymm";
+    llvm::StringMap<func::FuncOp> sharedKernels;
     for (Operation *root : roots) {
       codegen::GemmProblem problem;
       std::string why;
@@ -66,46 +63,45 @@ struct TQTFloatKernelsPass
           root->emitRemark("no f32 kernel: ") << why;
         continue;
       }
+      StringRef registers = isa == KernelIsa::Avx512Vnni ? "zmm" : "ymm";
       if (remarks) {
-        InFlightDiagnostic remark = root->emitRemark()
-                                    << "f32 kernel: M x " << problem.n << " x ";
-        if (ShapedType::isDynamic(problem.k))
-          remark << "?";
-        else
-          remark << problem.k;
-        remark << (isa == KernelIsa::Avx512Vnni ? ", zmm" : ", ymm");
+        InFlightDiagnostic remark = root->emitRemark();
+        if (problem.isDepthwise) {
+          remark << "f32 depthwise kernel: " << problem.n << " channels";
+          if (problem.multiplier > 1)
+            remark << " (" << problem.channels << " x multiplier "
+                   << problem.multiplier << ")";
+          remark << " x " << problem.k << " taps, " << registers;
+        } else {
+          remark << "f32 kernel: M x " << problem.n << " x ";
+          if (ShapedType::isDynamic(problem.k))
+            remark << "?";
+          else
+            remark << problem.k;
+          remark << ", " << registers;
+        }
       }
-      // A kernel with constant (packed) weights belongs to its layer.
-      std::string key = signature(root);
-      if (problem.floatWeights)
-        key += "@" + std::to_string(calls.size());
-      func::FuncOp &kernel = kernels[key];
-      if (!kernel)
-        kernel = codegen::emitFloatGemmKernel(problem, isa, prefix, symbols);
-      calls.push_back(codegen::replaceChainWithCall(problem, kernel));
+      // A kernel with constant (packed) weights belongs to its layer;
+      // others are shared by the layers of equal types and window (their
+      // weights are arguments).
+      auto emit = [&] {
+        return problem.isDepthwise
+                   ? codegen::emitDepthwiseKernel(
+                         problem, isa, prefix + "_depthwise", symbols)
+                   : codegen::emitFloatGemmKernel(problem, isa,
+                                                  prefix + "_gemm", symbols);
+      };
+      func::FuncOp kernel;
+      if (problem.floatWeights) {
+        kernel = emit();
+      } else {
+        func::FuncOp &shared = sharedKernels[signature(root)];
+        if (!shared)
+          shared = emit();
+        kernel = shared;
+      }
+      codegen::replaceChainWithCall(problem, kernel);
     }
-    if (!inlineKernels)
-      return;
-    for (func::CallOp call : calls)
-      inlineKernel(call, symbols);
-    for (auto &entry : kernels)
-      symbols.erase(entry.second);
-  }
-
-  /// The kernel's body in place of the call: its arguments are the call's
-  /// operands, its returned values the call's results (one block).
-  static void inlineKernel(func::CallOp call, SymbolTable &symbols) {
-    auto kernel = symbols.lookup<func::FuncOp>(call.getCallee());
-    Block &body = kernel.getBody().front();
-    IRMapping map;
-    map.map(body.getArguments(), call.getOperands());
-    OpBuilder b(call);
-    for (Operation &op : body.without_terminator())
-      b.clone(op, map);
-    for (auto [result, returned] : llvm::zip_equal(
-             call.getResults(), body.getTerminator()->getOperands()))
-      result.replaceAllUsesWith(map.lookup(returned));
-    call.erase();
   }
 };
 

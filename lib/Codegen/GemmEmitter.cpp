@@ -308,23 +308,16 @@ func::FuncOp GemmEmitter::emit() {
   SmallVector<memref::GlobalOp> channelGlobalOps = channelGlobals(nTiles * nr);
 
   Value src = beginFunction();
-  // Rows: batch x output pixels, or the matmul's M.
-  Value rows, batch;
-  if (p.isConv) {
-    batch = memref::DimOp::create(b, src, 0);
-    rows = mul(batch, p.outHeight * p.outWidth);
-  } else {
-    rows = memref::DimOp::create(b, src, 1);
-  }
+  Value rows = this->rows();
   auto apType = MemRefType::get({ShapedType::kDynamic, kPadded}, packed);
   Value ap = memref::AllocOp::create(b, apType, ValueRange{rows},
                                      b.getI64IntegerAttr(64));
   if (p.isConv)
-    packConv(src, ap, batch);
+    packConv(src, ap, batch());
   else
     packRows(src, ap, rows);
 
-  Value out2d = allocateResult(rows);
+  Value out2d = result();
   Value bp = load(weightsGlobal);
   Value initBuf = load(initGlobal);
   SmallVector<Value> channelBufs;

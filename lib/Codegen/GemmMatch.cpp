@@ -294,6 +294,29 @@ bool mlir::tqt::codegen::matchConvWindow(Operation *conv, GemmProblem &p,
   return false;
 }
 
+void mlir::tqt::codegen::readConvGeometry(tosa::Conv2DOp conv, GemmProblem &p) {
+  auto w = cast<RankedTensorType>(conv.getWeight().getType());
+  p.n = w.getDimSize(0);
+  p.kh = w.getDimSize(1);
+  p.kw = w.getDimSize(2);
+  p.channels = w.getDimSize(3);
+  p.k = p.kh * p.kw * p.channels;
+}
+
+void mlir::tqt::codegen::readDepthwiseGeometry(tosa::DepthwiseConv2DOp dw,
+                                               GemmProblem &p) {
+  p.isDepthwise = true;
+  auto w = cast<RankedTensorType>(dw.getWeight().getType());
+  // Weights [KH][KW][C][M]: output channel c * M + m, so [K][N] with
+  // N = C * M.
+  p.kh = w.getDimSize(0);
+  p.kw = w.getDimSize(1);
+  p.channels = w.getDimSize(2);
+  p.multiplier = w.getDimSize(3);
+  p.n = p.channels * p.multiplier;
+  p.k = p.kh * p.kw;
+}
+
 bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
                                           std::optional<num::Grid> grid,
                                           GemmProblem &p, std::string &why) {
@@ -304,26 +327,12 @@ bool mlir::tqt::codegen::matchGemmProblem(Operation *root,
     if (!matchWindow(conv, p, why))
       return false;
     weight = conv.getWeight();
-    auto w = cast<RankedTensorType>(weight.getType());
-    p.n = w.getDimSize(0);
-    p.kh = w.getDimSize(1);
-    p.kw = w.getDimSize(2);
-    p.channels = w.getDimSize(3);
-    p.k = p.kh * p.kw * p.channels;
+    readConvGeometry(conv, p);
   } else if (auto dw = dyn_cast<tosa::DepthwiseConv2DOp>(root)) {
     if (!matchWindow(dw, p, why))
       return false;
-    p.isDepthwise = true;
     weight = dw.getWeight();
-    auto w = cast<RankedTensorType>(weight.getType());
-    // Weights [KH][KW][C][M]: output channel c * M + m, so [K][N] with
-    // N = C * M.
-    p.kh = w.getDimSize(0);
-    p.kw = w.getDimSize(1);
-    p.channels = w.getDimSize(2);
-    p.multiplier = w.getDimSize(3);
-    p.n = p.channels * p.multiplier;
-    p.k = p.kh * p.kw;
+    readDepthwiseGeometry(dw, p);
   } else if (auto mm = dyn_cast<tosa::MatMulOp>(root)) {
     p.source = kernelSource(mm);
     weight = mm.getB();

@@ -15,6 +15,7 @@
 #include "tqt/Support/FixedPoint.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/SymbolTable.h"
@@ -118,16 +119,26 @@ bool matchGemmProblem(Operation *root,
 /// spatial or channel sizes are dynamic or zero points are not 0.
 bool matchConvWindow(Operation *conv, GemmProblem &problem, std::string &why);
 
+/// The GEMM geometry of a convolution's weights [N][KH][KW][C]: N, KH, KW,
+/// C and K = KH x KW x C.
+void readConvGeometry(tosa::Conv2DOp conv, GemmProblem &problem);
+/// A depthwise convolution's weights [KH][KW][C][M]: K = KH x KW taps per
+/// output channel, N = C x M (isDepthwise).
+void readDepthwiseGeometry(tosa::DepthwiseConv2DOp dw, GemmProblem &problem);
+
 /// Reads an f32 tosa.conv2d (weights and bias computed at run time) or an
 /// f32 tosa.matmul of one matrix by one matrix as a GEMM for the float
 /// kernels: M rows (batch x output pixels, or the matmul's rows) by N
-/// output channels over K = KH x KW x C; no epilogue.
+/// output channels over K = KH x KW x C; no epilogue. An f32
+/// tosa.depthwise_conv2d is read as for the int8 kernels (isDepthwise), its
+/// weights and bias as run-time operands. `root` must be one of the three.
 bool matchFloatGemmProblem(Operation *root, GemmProblem &problem,
                            std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
-/// constants) and replaces the chain by a call. Names start with `name` and
-/// are made unique in `symbols`, the module's table (built once per pass).
+/// constants) and replaces the chain by a call (replaceChainWithCall). Names
+/// start with `name` and are made unique in `symbols`, the module's table
+/// (built once per pass).
 void emitGemmKernel(GemmProblem &problem, ::mlir::tqt::codegen::KernelIsa isa,
                     llvm::StringRef name, SymbolTable &symbols);
 /// Writes the float kernel's function; another layer with the same operand
@@ -136,11 +147,15 @@ func::FuncOp emitFloatGemmKernel(GemmProblem &problem,
                                  ::mlir::tqt::codegen::KernelIsa isa,
                                  llvm::StringRef name, SymbolTable &symbols);
 /// Replaces the problem's chain (root to last) by a call of `kernel` on the
-/// activations and the run-time operands.
-func::CallOp replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
-void emitDepthwiseKernel(GemmProblem &problem,
-                         ::mlir::tqt::codegen::KernelIsa isa,
-                         llvm::StringRef name, SymbolTable &symbols);
+/// buffers of the activations and the run-time operands, and a result buffer
+/// allocated before the call.
+void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
+/// Writes the depthwise kernel's function (int8 with constant weights, or
+/// f32 with the weights and bias as arguments); the caller replaces the
+/// chain by its call.
+func::FuncOp emitDepthwiseKernel(GemmProblem &problem,
+                                 ::mlir::tqt::codegen::KernelIsa isa,
+                                 llvm::StringRef name, SymbolTable &symbols);
 
 } // namespace mlir::tqt::codegen
 

@@ -64,8 +64,9 @@ struct TQTInt8KernelsPass
           remark << " x " << problem.k << " taps, " << problem.epilogue.size()
                  << " epilogue steps";
         }
-        codegen::emitDepthwiseKernel(problem, isa, prefix + "_depthwise",
-                                     symbols);
+        codegen::replaceChainWithCall(
+            problem, codegen::emitDepthwiseKernel(
+                         problem, isa, prefix + "_depthwise", symbols));
         continue;
       }
       if (remarks)

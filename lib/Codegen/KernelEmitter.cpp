@@ -1,8 +1,10 @@
 //===- KernelEmitter.cpp - What every generated kernel shares -------------===//
 
 #include "KernelEmitter.h"
+#include "InternalFunction.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
@@ -68,61 +70,56 @@ SmallVector<memref::GlobalOp> KernelEmitter::channelGlobals(int64_t size) {
   return globals;
 }
 
+/// The identity-layout memref of a ranked tensor type.
+static MemRefType bufferType(Type tensorType) {
+  auto type = cast<RankedTensorType>(tensorType);
+  return MemRefType::get(type.getShape(), type.getElementType());
+}
+
+Value mlir::tqt::codegen::outputRows(ImplicitLocOpBuilder &b,
+                                     const GemmProblem &p, Value source) {
+  auto dim = [&](int64_t i) -> Value {
+    if (isa<MemRefType>(source.getType()))
+      return memref::DimOp::create(b, source, i);
+    return tensor::DimOp::create(b, source, i);
+  };
+  if (!p.isConv)
+    return dim(1);
+  return arith::MulIOp::create(
+      b, dim(0), arith::ConstantIndexOp::create(b, p.outHeight * p.outWidth));
+}
+
 Value KernelEmitter::beginFunction() {
-  auto sourceType = cast<RankedTensorType>(p.source.getType());
-  auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
-  SmallVector<Type> argTypes{sourceType};
+  SmallVector<Type> argTypes{bufferType(p.source.getType())};
   for (Value v : p.runtimeOperands)
-    argTypes.push_back(v.getType());
+    argTypes.push_back(bufferType(v.getType()));
+  argTypes.push_back(bufferType(p.last->getResult(0).getType()));
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(anchor);
     func = func::FuncOp::create(b, uniqueName(name),
-                                b.getFunctionType(argTypes, {resultType}));
+                                b.getFunctionType(argTypes, {}));
   }
-  func.setPrivate();
-  // Internal in the object code too, so that two models link together.
-  func->setAttr("llvm.linkage", LLVM::LinkageAttr::get(
-                                    b.getContext(), LLVM::Linkage::Internal));
+  makeInternalFunction(func);
   symbols.insert(func);
   b.setInsertionPointToStart(func.addEntryBlock());
   return argument(0);
 }
 
-Value KernelEmitter::argument(unsigned i) {
-  auto type = cast<RankedTensorType>(func.getArgument(i).getType());
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  return bufferization::ToBufferOp::create(b, memrefType, func.getArgument(i),
-                                           /*read_only=*/true);
-}
-
-Value KernelEmitter::allocateResult(Value rows) {
-  auto resultType = cast<RankedTensorType>(func.getResultTypes()[0]);
-  SmallVector<Value> dynamicSizes;
-  int64_t staticRows = 1;
-  for (int64_t d : resultType.getShape().drop_back())
-    if (!ShapedType::isDynamic(d))
-      staticRows *= d;
-  if (!resultType.hasStaticShape())
-    dynamicSizes.push_back(arith::DivUIOp::create(b, rows, idx(staticRows)));
-  auto outType =
-      MemRefType::get(resultType.getShape(), resultType.getElementType());
-  out = memref::AllocOp::create(b, outType, dynamicSizes,
-                                b.getI64IntegerAttr(64));
-  if (resultType.getRank() == 2)
+Value KernelEmitter::result() {
+  Value out = func.getArguments().back();
+  auto type = cast<MemRefType>(out.getType());
+  if (type.getRank() == 2)
     return out;
   ReassociationIndices leading;
-  for (int64_t i = 0; i + 1 < resultType.getRank(); ++i)
+  for (int64_t i = 0; i + 1 < type.getRank(); ++i)
     leading.push_back(i);
   return memref::CollapseShapeOp::create(
-      b, out,
-      ArrayRef<ReassociationIndices>{leading, {resultType.getRank() - 1}});
+      b, out, ArrayRef<ReassociationIndices>{leading, {type.getRank() - 1}});
 }
 
 func::FuncOp KernelEmitter::finishFunction() {
-  Value result = bufferization::ToTensorOp::create(
-      b, func.getResultTypes()[0], out, /*restrict=*/true, /*writable=*/true);
-  func::ReturnOp::create(b, result);
+  func::ReturnOp::create(b);
   return func;
 }
 
@@ -169,17 +166,38 @@ Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
   return v;
 }
 
-func::CallOp mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
-                                                      func::FuncOp kernel) {
+void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
+                                              func::FuncOp kernel) {
   // The chain: root, then each single use up to `last`.
   SmallVector<Operation *> chain{p.root};
   while (chain.back() != p.last)
     chain.push_back(*chain.back()->getResult(0).getUsers().begin());
   ImplicitLocOpBuilder b(p.root->getLoc(), p.last);
-  SmallVector<Value> operands{p.source};
-  llvm::append_range(operands, p.runtimeOperands);
-  auto call = func::CallOp::create(b, kernel, operands);
-  p.last->getResult(0).replaceAllUsesWith(call.getResult(0));
+  // Operands: the tensors' buffers, read only.
+  SmallVector<Value> tensors{p.source}, operands;
+  llvm::append_range(tensors, p.runtimeOperands);
+  for (Value v : tensors)
+    operands.push_back(bufferization::ToBufferOp::create(
+        b, bufferType(v.getType()), v, /*read_only=*/true));
+  // The result buffer, allocated here (destination-passing style); its one
+  // dynamic dimension, if any, is the rows over the static dimensions'.
+  auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
+  SmallVector<Value> dynamicSizes;
+  if (!resultType.hasStaticShape()) {
+    int64_t staticRows = 1;
+    for (int64_t d : resultType.getShape().drop_back())
+      if (!ShapedType::isDynamic(d))
+        staticRows *= d;
+    dynamicSizes.push_back(
+        arith::DivUIOp::create(b, outputRows(b, p, p.source),
+                               arith::ConstantIndexOp::create(b, staticRows)));
+  }
+  Value out = memref::AllocOp::create(b, bufferType(resultType), dynamicSizes,
+                                      b.getI64IntegerAttr(64));
+  operands.push_back(out);
+  func::CallOp::create(b, kernel, operands);
+  p.last->getResult(0).replaceAllUsesWith(bufferization::ToTensorOp::create(
+      b, resultType, out, /*restrict=*/true, /*writable=*/true));
   // Producers outside the chain may now be dead (chain ops are erased here,
   // so they must not be visited again).
   llvm::SmallPtrSet<Operation *, 8> inChain(chain.begin(), chain.end());
@@ -202,7 +220,6 @@ func::CallOp mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
         operandsOf.push_back(def);
     op->erase();
   }
-  return call;
 }
 
 Value KernelEmitter::parallelFor(Value lb, Value ub, int64_t step) {

@@ -1,9 +1,12 @@
 //===- KernelEmitter.h - What every generated kernel shares -----*- C++ -*-===//
 //
-// A generated kernel is a private function `(activations) -> result` that
-// reads its tensor argument as a memref, computes on memrefs and vectors, and
-// returns a fresh buffer as a tensor; its constants are private globals; its
-// call replaces the layer's chain. The GEMM and depthwise emitters derive
+// A generated kernel is a private function on memrefs,
+// `(activations, run-time operands..., result) -> ()`, in destination-passing
+// style: the caller allocates the result buffer, so that buffer deallocation
+// sees every allocation (a callee's returned buffer is opaque to its alias
+// analysis, which then emits run-time alias checks between every pair of
+// live buffers: quadratic in the layers). Its constants are private globals;
+// its call replaces the layer's chain. The GEMM and depthwise emitters derive
 // from this.
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +26,11 @@
 namespace mlir::tqt::codegen {
 
 inline int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// The rows of the problem's output, batch x output pixels (a convolution)
+/// or the matmul's rows, read off its activations `source` (a tensor at the
+/// call site, a memref in the kernel).
+Value outputRows(ImplicitLocOpBuilder &b, const GemmProblem &p, Value source);
 
 class KernelEmitter {
 protected:
@@ -83,15 +91,19 @@ protected:
   SmallVector<memref::GlobalOp> channelGlobals(int64_t size);
 
   /// Creates the kernel function (arguments: the activations, then the
-  /// problem's run-time operands) and moves into its body; returns the
-  /// activations as a read-only memref.
+  /// problem's run-time operands, then the result buffer) and moves into its
+  /// body; returns the activations.
   Value beginFunction();
-  /// Argument `i` of the kernel function as a read-only memref.
-  Value argument(unsigned i);
-  /// The result buffer for `rows` rows (its one dynamic dimension, if any,
-  /// is rows / the static ones) viewed as [rows, N].
-  Value allocateResult(Value rows);
-  /// Returns the result buffer as a tensor; ends the function.
+  /// Argument `i` of the kernel function (read only, but the last).
+  Value argument(unsigned i) { return func.getArgument(i); }
+  /// The output rows: batch x output pixels (a convolution) or the matmul's
+  /// rows, from the activations.
+  Value rows() { return outputRows(b, p, argument(0)); }
+  /// A convolution's batch size, from the activations.
+  Value batch() { return memref::DimOp::create(b, argument(0), 0); }
+  /// The result buffer (the last argument) viewed as [rows, N].
+  Value result();
+  /// Ends the function.
   func::FuncOp finishFunction();
 
   /// The requantization chain on an accumulator vector; `channels` holds
@@ -108,7 +120,6 @@ private:
   Operation *anchor;
   SymbolTable &symbols;
   func::FuncOp func;
-  Value out;
 };
 
 } // namespace mlir::tqt::codegen

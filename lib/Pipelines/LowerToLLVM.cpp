@@ -78,6 +78,7 @@ void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
     pm.addPass(mlir::tqt::createTQTOuterParallelLoops());
   } else
     pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(mlir::tqt::createTQTOutlineLoopNests());
   pm.addPass(createConvertVectorToSCFPass());
   if (parallel) {
     ConvertSCFToOpenMPPassOptions ompOptions;

@@ -1,4 +1,4 @@
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni remarks=true inline=false" -verify-diagnostics | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni remarks=true" -verify-diagnostics | FileCheck %s --enable-var-scope
 // RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx2 remarks=true" -o /dev/null 2>&1 | FileCheck %s --check-prefix=YMM
 
 // Every candidate layer says whether it got a kernel, or why not (and
@@ -72,4 +72,21 @@ func.func @batched(%a: tensor<2x4x8xf32>, %b: tensor<2x8x16xf32>, %c: tensor<1x4
   // expected-remark @below {{no f32 kernel: not a single matrix times a matrix with static columns}}
   %z = tosa.matmul %c, %d, %zp, %zp : (tensor<1x4x8xf32>, tensor<1x8x?xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x?xf32>
   return %y, %z : tensor<2x4x16xf32>, tensor<1x4x?xf32>
+}
+
+// -----
+
+// Depthwise layers: the channels (input channels x multiplier) and taps;
+// a dynamic bias keeps the reference lowering.
+// CHECK-LABEL: func.func @depthwise
+// CHECK:         call @__tqt_f32_zmm_depthwise
+// CHECK:         tosa.depthwise_conv2d
+// YMM: remark: f32 depthwise kernel: 15 channels (5 x multiplier 3) x 9 taps, ymm
+func.func @depthwise(%x: tensor<?x4x4x5xf32>, %w: tensor<3x3x5x3xf32>, %b: tensor<15xf32>, %bd: tensor<?xf32>) -> (tensor<?x4x4x15xf32>, tensor<?x4x4x15xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-remark @below {{f32 depthwise kernel: 15 channels (5 x multiplier 3) x 9 taps, zmm}}
+  %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x4x4x5xf32>, tensor<3x3x5x3xf32>, tensor<15xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x15xf32>
+  // expected-remark @below {{no f32 kernel: the bias's size is dynamic}}
+  %z = tosa.depthwise_conv2d %x, %w, %bd, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x4x4x5xf32>, tensor<3x3x5x3xf32>, tensor<?xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x15xf32>
+  return %y, %z : tensor<?x4x4x15xf32>, tensor<?x4x4x15xf32>
 }

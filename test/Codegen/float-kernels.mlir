@@ -1,11 +1,9 @@
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni inline=false" | FileCheck %s --enable-var-scope
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx2 inline=false" | FileCheck %s --enable-var-scope --check-prefix=YMM
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx512-vnni" | FileCheck %s --enable-var-scope
+// RUN: tqt-opt %s --split-input-file --tqt-float-kernels="isa=avx2" | FileCheck %s --enable-var-scope --check-prefix=YMM
 // RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=none | FileCheck %s --enable-var-scope --check-prefix=NONE
-// RUN: tqt-opt %s --split-input-file --tqt-float-kernels=isa=avx512-vnni | FileCheck %s --enable-var-scope --check-prefix=INLINE
 
-// With inline=false each kernel is a private function and the layer a call;
-// by default (INLINE) the kernel's body replaces the layer and no function
-// is left.
+// Each kernel is a private function and the layer a call that passes the
+// result buffer it allocated (destination-passing style).
 
 // A 3x3 convolution with padding and stride: im2col rows of K = 27 (masked
 // copies of the 3 channels per tap, zeros at padding taps), the weights
@@ -14,11 +12,8 @@
 // from the bias with FMA, masked stores of the 20 columns.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
-// CHECK-SAME:      %[[X:[^:]*]]: tensor<?x6x6x3xf32>, %[[W:[^:]*]]: tensor<20x3x3x3xf32>, %[[B:[^:]*]]: tensor<20xf32>) -> tensor<?x3x3x20xf32>
+// CHECK-SAME:      %[[XM:[^:]*]]: memref<?x6x6x3xf32>, %[[WM:[^:]*]]: memref<20x3x3x3xf32>, %[[BM:[^:]*]]: memref<20xf32>, %[[OUT:[^:]*]]: memref<?x3x3x20xf32>)
 // CHECK-SAME:      llvm.linkage = #llvm.linkage<internal>
-// CHECK:         %[[XM:.*]] = bufferization.to_buffer %[[X]] read_only
-// CHECK:         %[[WM:.*]] = bufferization.to_buffer %[[W]] read_only
-// CHECK:         %[[BM:.*]] = bufferization.to_buffer %[[B]] read_only
 // CHECK:         %[[A:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x27xf32>
 // CHECK:         scf.parallel
 // CHECK:           scf.if
@@ -31,7 +26,6 @@
 // CHECK:         scf.parallel
 // CHECK:           %[[E:.*]] = memref.load %[[WK]]
 // CHECK:           memref.store %[[E]], %[[P]]
-// CHECK:         %[[OUT:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x3x3x20xf32>
 // CHECK:         %[[O2:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0, 1, 2], [3]]
 // CHECK:         scf.parallel
 // CHECK:           vector.maskedload %[[BM]]
@@ -48,20 +42,16 @@
 // CHECK:           scf.for
 // CHECK:             scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>) {
 // CHECK-COUNT-2:       vector.fma
-// CHECK:         bufferization.to_tensor %[[OUT]] restrict writable
+// CHECK:         return
+// The caller passes the buffers of its tensors and allocates the result.
 // CHECK-LABEL: func.func @conv(
-// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1, %arg2)
+// CHECK:         %[[X0:.*]] = bufferization.to_buffer %arg0 read_only
+// CHECK:         %[[W0:.*]] = bufferization.to_buffer %arg1 read_only
+// CHECK:         %[[B0:.*]] = bufferization.to_buffer %arg2 read_only
+// CHECK:         %[[Y:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x3x3x20xf32>
+// CHECK:         call @__tqt_f32_zmm_gemm(%[[X0]], %[[W0]], %[[B0]], %[[Y]])
+// CHECK:         bufferization.to_tensor %[[Y]] restrict writable
 // CHECK-NOT:     tosa.conv2d
-
-// INLINE-NOT: __tqt_
-// INLINE-LABEL: func.func @conv(
-// INLINE-SAME:      %[[X:[^:]*]]: tensor<?x6x6x3xf32>
-// INLINE:         bufferization.to_buffer %[[X]] read_only
-// INLINE:         scf.for {{.*}} -> (vector<16xf32>
-// INLINE:         vector.fma
-// INLINE:         %[[R:.*]] = bufferization.to_tensor
-// INLINE-NOT:     tosa.conv2d
-// INLINE:         return %[[R]]
 
 // On ymm registers: 2 vectors of 8 columns, 6 rows (2 x 6 accumulators,
 // 2 weight vectors and a broadcast in 16 registers), two N tiles of 16.
@@ -87,8 +77,7 @@ func.func @conv(%x: tensor<?x6x6x3xf32>, %w: tensor<20x3x3x3xf32>, %b: tensor<20
 // place as [M][C] rows; one bias value is broadcast to every column.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
-// CHECK:         %[[XM:.*]] = bufferization.to_buffer %arg0 read_only
-// CHECK:         %[[BM:.*]] = bufferization.to_buffer %arg2 read_only
+// CHECK-SAME:      %[[XM:[^:]*]]: memref<2x4x4x8xf32>, %{{.*}}: memref<16x1x1x8xf32>, %[[BM:[^:]*]]: memref<1xf32>, %{{.*}}: memref<2x4x4x16xf32>)
 // CHECK-NOT:     memref.alloc({{.*}}) {alignment = 64 : i64} : memref<?x8xf32>
 // CHECK:         %[[A:.*]] = memref.collapse_shape %[[XM]] {{\[}}[0, 1, 2], [3]] : memref<2x4x4x8xf32> into memref<32x8xf32>
 // CHECK:         %[[B0:.*]] = memref.load %[[BM]][%{{.*}}] : memref<1xf32>
@@ -109,14 +98,14 @@ func.func @pointwise(%x: tensor<2x4x4x8xf32>, %w: tensor<16x1x1x8xf32>, %b: tens
 // at 0). Its K may be dynamic (a weight gradient's sum over the batch).
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
-// CHECK-SAME:      %{{.*}}: tensor<1x?x37xf32>, %{{.*}}: tensor<1x37x21xf32>) -> tensor<1x?x21xf32>
+// CHECK-SAME:      %{{.*}}: memref<1x?x37xf32>, %{{.*}}: memref<1x37x21xf32>, %{{.*}}: memref<1x?x21xf32>)
 // CHECK:         %[[A:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x?x37xf32> into memref<?x37xf32>
 // CHECK:         %[[B:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x37x21xf32> into memref<37x21xf32>
 // CHECK:         scf.for
 // CHECK:           vector.maskedload %[[B]]
 // CHECK:           memref.load %[[A]]
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
-// CHECK-SAME:      %{{.*}}: tensor<1x5x?xf32>, %{{.*}}: tensor<1x?x19xf32>) -> tensor<1x5x19xf32>
+// CHECK-SAME:      %{{.*}}: memref<1x5x?xf32>, %{{.*}}: memref<1x?x19xf32>, %{{.*}}: memref<1x5x19xf32>)
 // CHECK:         %[[B:.*]] = memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<1x?x19xf32> into memref<?x19xf32>
 // CHECK:         %[[K:.*]] = memref.dim %[[B]], %{{.*}} : memref<?x19xf32>
 // CHECK:         scf.for %{{.*}} = %{{.*}} to %[[K]]
@@ -139,13 +128,15 @@ func.func @fc(%x: tensor<1x?x37xf32>, %w: tensor<1x37x21xf32>, %a: tensor<1x5x?x
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
 // CHECK-NOT:   func.func private
 // CHECK-LABEL: func.func @shared(
-// CHECK:         %[[Y1:.*]] = call @__tqt_f32_zmm_gemm(%arg0, %arg1, %{{.*}})
-// CHECK:         %[[Y2:.*]] = call @__tqt_f32_zmm_gemm(%[[Y1]], %arg2, %{{.*}})
-// CHECK:         call @__tqt_f32_zmm_gemm_1(%[[Y2]], %arg2, %{{.*}})
-// INLINE-NOT: func.func private
-// INLINE-LABEL: func.func @shared(
-// INLINE-COUNT-3: bufferization.to_tensor
-// INLINE-NOT:     call
+// CHECK:         %[[W1:.*]] = bufferization.to_buffer %arg1
+// CHECK:         %[[Y1:.*]] = memref.alloc() {{.*}} : memref<1x8x8x4xf32>
+// CHECK:         call @__tqt_f32_zmm_gemm(%{{.*}}, %[[W1]], %{{.*}}, %[[Y1]])
+// CHECK:         %[[T1:.*]] = bufferization.to_tensor %[[Y1]]
+// CHECK:         bufferization.to_buffer %[[T1]] read_only
+// CHECK:         %[[W2:.*]] = bufferization.to_buffer %arg2
+// CHECK:         %[[Y2:.*]] = memref.alloc() {{.*}} : memref<1x8x8x4xf32>
+// CHECK:         call @__tqt_f32_zmm_gemm(%{{.*}}, %[[W2]], %{{.*}}, %[[Y2]])
+// CHECK:         call @__tqt_f32_zmm_gemm_1(
 func.func @shared(%x: tensor<1x8x8x4xf32>, %w1: tensor<4x3x3x4xf32>, %w2: tensor<4x3x3x4xf32>) -> tensor<1x4x4x4xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %b = "tosa.const"() <{values = dense<0.5> : tensor<4xf32>}> : () -> tensor<4xf32>
@@ -157,19 +148,41 @@ func.func @shared(%x: tensor<1x8x8x4xf32>, %w1: tensor<4x3x3x4xf32>, %w2: tensor
 
 // -----
 
-// Depthwise convolutions and integer layers keep their ops (the int8
-// program's layers are --tqt-int8-kernels' business).
+// A depthwise convolution (f32): the activations copied into a zero-padded
+// [N][H + 2][W + 2][16] buffer, the 9 tap vectors read from the weights in
+// place ([KH][KW][C][M] as [tap * 8 + channel], masked past the 8 channels),
+// 8 output pixels a tile on zmm (4 on ymm) (their accumulators start at 0, FMA per tap in
+// order), the bias added last; integer layers are --tqt-int8-kernels'
+// business.
 
-// CHECK-NOT: __tqt_
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_depthwise(
+// CHECK-SAME:      %[[X:[^:]*]]: memref<1x4x8x8xf32>, %[[W:[^:]*]]: memref<3x3x8x1xf32>, %[[B:[^:]*]]: memref<8xf32>, %[[OUT:[^:]*]]: memref<1x4x8x8xf32>)
+// CHECK:         %[[XP:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x6x10x16xf32>
+// CHECK:         vector.maskedload %[[X]]
+// CHECK:         vector.store %{{.*}}, %[[XP]]
+// CHECK:         %[[WT:.*]] = memref.collapse_shape %[[W]] {{\[}}[0, 1, 2, 3]] : memref<3x3x8x1xf32> into memref<72xf32>
+// CHECK:         scf.parallel
+// CHECK:           scf.for
+// CHECK-COUNT-9:     vector.maskedload %[[WT]]
+// CHECK:             %[[BV:.*]] = vector.maskedload %[[B]]
+// CHECK:             scf.for
+// CHECK:               %[[X0:.*]] = vector.load %[[XP]]
+// CHECK:               vector.fma %[[X0]], %{{.*}}, %{{.*}} : vector<16xf32>
+// CHECK-COUNT-71:      vector.fma
+// CHECK:               arith.addf %[[BV]], %{{.*}} : vector<16xf32>
 // CHECK-LABEL: func.func @others(
-// CHECK:         tosa.depthwise_conv2d
+// CHECK:         call @__tqt_f32_zmm_depthwise(
 // CHECK:         tosa.conv2d
-func.func @others(%x: tensor<1x4x4x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8xf32>, %xi: tensor<1x4x4x8xi8>, %wi: tensor<16x1x1x8xi8>, %bi: tensor<16xi32>) -> (tensor<1x4x4x8xf32>, tensor<1x4x4x16xi32>) {
+// CHECK-SAME:      acc_type = i32
+// YMM-LABEL: func.func private @__tqt_f32_ymm_depthwise(
+// YMM:         memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x6x10x8xf32>
+// YMM-COUNT-36: vector.fma {{.*}} : vector<8xf32>
+func.func @others(%x: tensor<1x4x8x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8xf32>, %xi: tensor<1x4x4x8xi8>, %wi: tensor<16x1x1x8xi8>, %bi: tensor<16xi32>) -> (tensor<1x4x8x8xf32>, tensor<1x4x4x16xi32>) {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
-  %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<3x3x8x1xf32>, tensor<8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x8xf32>
+  %y = tosa.depthwise_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x8x8xf32>, tensor<3x3x8x1xf32>, tensor<8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x8x8xf32>
   %zi = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
   %yi = tosa.conv2d %xi, %wi, %bi, %zi, %zi {acc_type = i32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xi8>, tensor<16x1x1x8xi8>, tensor<16xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x4x4x16xi32>
-  return %y, %yi : tensor<1x4x4x8xf32>, tensor<1x4x4x16xi32>
+  return %y, %yi : tensor<1x4x8x8xf32>, tensor<1x4x4x16xi32>
 }
 
 // -----
@@ -179,12 +192,12 @@ func.func @others(%x: tensor<1x4x4x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8
 // channel n's weights); the kernel takes the activations and the bias.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
-// CHECK-SAME:      %{{.*}}: tensor<1x2x2x2xf32>, %{{.*}}: tensor<3xf32>) -> tensor<1x2x2x3xf32>
+// CHECK-SAME:      %{{.*}}: memref<1x2x2x2xf32>, %{{.*}}: memref<3xf32>, %{{.*}}: memref<1x2x2x3xf32>)
 // CHECK:         memref.get_global @__tqt_f32_zmm_gemm_weights : memref<2x16xf32>
 // CHECK-LABEL: memref.global "private" constant @__tqt_f32_zmm_gemm_weights : memref<2x16xf32> = dense<{{\[}}[1.000000e+00, 3.000000e+00, 5.000000e+00, 0.000000e+00{{.*}}], [2.000000e+00, 4.000000e+00, 6.000000e+00, 0.000000e+00{{.*}}]]> {alignment = 64 : i64}
 // CHECK-LABEL: func.func @constant_weights(
 // CHECK-NOT:     tosa.const
-// CHECK:         call @__tqt_f32_zmm_gemm(%arg0, %arg1)
+// CHECK:         call @__tqt_f32_zmm_gemm(%{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}) : (memref<1x2x2x2xf32>, memref<3xf32>, memref<1x2x2x3xf32>) -> ()
 func.func @constant_weights(%x: tensor<1x2x2x2xf32>, %b: tensor<3xf32>) -> tensor<1x2x2x3xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %w = "tosa.const"() <{values = dense<[[[[1.0, 2.0]]], [[[3.0, 4.0]]], [[[5.0, 6.0]]]]> : tensor<3x1x1x2xf32>}> : () -> tensor<3x1x1x2xf32>

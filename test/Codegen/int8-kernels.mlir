@@ -13,8 +13,8 @@
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[-3451, -3451, 0,
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[7, -7, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      %[[X:.*]]: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi8>
-// CHECK:         %[[SRC:.*]] = bufferization.to_buffer %[[X]] read_only
+// CHECK-SAME:      %[[SRC:[^:]*]]: memref<?x5x6x3xi8>, %[[OUT:[^:]*]]: memref<?x3x3x2xi8>)
+// CHECK-NOT:     bufferization
 // CHECK:         %[[AP:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x28xi8>
 // CHECK:         vector.maskedload %[[SRC]]
 // CHECK:         arith.xori
@@ -25,11 +25,18 @@
 // CHECK:         arith.shrsi
 // CHECK:         vector.maskedstore
 // CHECK-COUNT-4: tqt.dot_step
-// CHECK:         bufferization.to_tensor %{{.*}} restrict writable
+// CHECK:         return
+// The caller allocates the result (batch x 3 x 3 x 2; rows / 9 = batch).
 // CHECK-LABEL: func.func @conv_signed(
 // CHECK-SAME:      %[[IN:.*]]: tensor<?x5x6x3xi8>)
-// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[IN]])
-// CHECK-NEXT:    return %[[Y]]
+// CHECK-NEXT:    %[[INM:.*]] = bufferization.to_buffer %[[IN]] read_only : tensor<?x5x6x3xi8> to memref<?x5x6x3xi8>
+// CHECK:         %[[N:.*]] = tensor.dim %[[IN]], %c0
+// CHECK:         %[[ROWS:.*]] = arith.muli %[[N]], %c9
+// CHECK:         %[[BATCH:.*]] = arith.divui %[[ROWS]], %c9
+// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[BATCH]]) {alignment = 64 : i64} : memref<?x3x3x2xi8>
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[INM]], %[[Y]]) : (memref<?x5x6x3xi8>, memref<?x3x3x2xi8>) -> ()
+// CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable
+// CHECK-NEXT:    return %[[T]]
 
 // AVX2-LABEL: func.func private @__tqt_avx2_gemm(
 // AVX2:         memref<?x28xi16>
@@ -68,14 +75,19 @@ func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi8> {
 
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<0>
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      tensor<1x?x8xi16>) -> tensor<?x3xi8>
+// CHECK-SAME:      memref<1x?x8xi16>, %{{.*}}: memref<?x3xi8>)
 // CHECK:         arith.trunci %{{.*}} : vector<16xi16> to vector<16xi8>
 // CHECK-NOT:     arith.xori
 // CHECK:         tqt.dot_step
 // CHECK-LABEL: func.func @fc_unsigned(
 // CHECK:         %[[A:.*]] = tqt.requantize
-// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[A]]) : (tensor<1x?x8xi16>) -> tensor<?x3xi8>
-// CHECK-NEXT:    return %[[Y]]
+// CHECK-NEXT:    %[[AM:.*]] = bufferization.to_buffer %[[A]] read_only
+// CHECK:         %[[M:.*]] = tensor.dim %[[A]], %c1
+// CHECK:         %[[ROWS:.*]] = arith.divui %[[M]], %c1
+// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[ROWS]]) {alignment = 64 : i64} : memref<?x3xi8>
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %[[Y]]) : (memref<1x?x8xi16>, memref<?x3xi8>) -> ()
+// CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable : memref<?x3xi8> to tensor<?x3xi8>
+// CHECK-NEXT:    return %[[T]]
 func.func @fc_unsigned(%x: tensor<1x?x8xi32>) -> tensor<?x3xi8> {
   %a = tqt.requantize %x shift(1) bits(8) unsigned : tensor<1x?x8xi32> -> tensor<1x?x8xi16>
   %w = "tosa.const"() <{values = dense<-3> : tensor<1x8x3xi8>}> : () -> tensor<1x8x3xi8>
@@ -102,7 +114,7 @@ func.func @fc_unsigned(%x: tensor<1x?x8xi32>) -> tensor<?x3xi8> {
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_depthwise_weights : memref<288xi32>
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_depthwise_bias : memref<32xi32> = dense<[3, 3,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
-// CHECK-SAME:      tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16>
+// CHECK-SAME:      memref<?x6x7x20xi8>, %{{.*}}: memref<?x6x7x20xi16>)
 // CHECK:         memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x8x9x32xi16>
 // CHECK:         arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
 // CHECK:         scf.for
@@ -131,13 +143,16 @@ func.func @depthwise(%x: tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16> {
 
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[5, 5, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      tensor<?x4x4x8xi8>) -> tensor<?x4x4x2xi8>
+// CHECK-SAME:      memref<?x4x4x8xi8>, %{{.*}}: memref<?x4x4x2xi8>)
 // CHECK-NOT:     arith.xori
 // CHECK:         tqt.dot_step
 // CHECK-LABEL: func.func @conv_unsigned_view(
 // CHECK:         %[[A:.*]] = tqt.requantize
-// CHECK-NEXT:    %[[Y:.*]] = call @__tqt_avx512_vnni_gemm(%[[A]]) : (tensor<?x4x4x8xi8>) -> tensor<?x4x4x2xi8>
-// CHECK-NEXT:    return %[[Y]]
+// CHECK-NEXT:    %[[AM:.*]] = bufferization.to_buffer %[[A]] read_only
+// CHECK:         %[[Y:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x4x4x2xi8>
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %[[Y]]) : (memref<?x4x4x8xi8>, memref<?x4x4x2xi8>) -> ()
+// CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable
+// CHECK-NEXT:    return %[[T]]
 
 // AVX2-LABEL: func.func private @__tqt_avx2_gemm(
 // AVX2:         arith.extui %{{.*}} : vector<16xi8> to vector<16xi16>
@@ -166,7 +181,7 @@ func.func @conv_unsigned_view(%x: tensor<?x4x4x8xi32>) -> tensor<?x4x4x2xi8> {
 // raw bytes zero-extended into its i16 buffer.
 
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
-// CHECK-SAME:      tensor<?x5x5x16xi8>) -> tensor<?x5x5x16xi8>
+// CHECK-SAME:      memref<?x5x5x16xi8>, %{{.*}}: memref<?x5x5x16xi8>)
 // CHECK:         arith.extui %{{.*}} : vector<16xi8> to vector<16xi16>
 // CHECK-LABEL: func.func @depthwise_unsigned_view(
 // CHECK:         call @__tqt_avx512_vnni_depthwise(
@@ -193,7 +208,7 @@ func.func @depthwise_unsigned_view(%x: tensor<?x5x5x16xi32>) -> tensor<?x5x5x16x
 
 // CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_depthwise_weights : memref<64xi32> = dense<[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_depthwise(
-// CHECK-SAME:      tensor<?x4x4x5xi8>) -> tensor<?x4x4x15xi8>
+// CHECK-SAME:      memref<?x4x4x5xi8>, %{{.*}}: memref<?x4x4x15xi8>)
 // CHECK:         memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x5x5x16xi16>
 // CHECK:         scf.for %[[Z:.*]] = %c15 to %{{.*}} step
 // CHECK:           memref.store %{{.*}}, %{{.*}}[%{{.*}}, %{{.*}}, %{{.*}}, %[[Z]]] : memref<?x5x5x16xi16>
@@ -218,7 +233,7 @@ func.func @depthwise_multiplier(%x: tensor<?x4x4x5xi8>) -> tensor<?x4x4x15xi8> {
 // which is stored as a scalar (LLVM 22.1 widens a single-lane truncating
 // masked store to 4 bytes, past the row: llvm/llvm-project#179489).
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      -> tensor<1x?x17xi8>
+// CHECK-SAME:      %{{.*}}: memref<1x?x17xi8>)
 // CHECK:         %[[ONE:.*]] = arith.cmpi eq, %{{.*}}, %c1
 // CHECK-NEXT:    scf.if %[[ONE]] {
 // CHECK-NEXT:      %[[LANE:.*]] = vector.extract %{{.*}}[0] : i8 from vector<16xi8>
@@ -249,7 +264,7 @@ func.func @fc_17(%x: tensor<1x?x8xi8>) -> tensor<?x17xi8> {
 // CHECK:         %[[IS2:.*]] = arith.cmpi eq, %[[SH]], %[[TWO]] : vector<16xi32>
 // CHECK:         arith.select %[[IS2]], %{{.*}}, %{{.*}} : vector<16xi1>, vector<16xi32>
 // CHECK-LABEL: func.func @per_channel_shifts(
-// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm
+// CHECK:         call @__tqt_avx512_vnni_gemm
 // NONE-LABEL: func.func @per_channel_shifts(
 // NONE:         tqt.requantize %{{.*}} shifts[5, 2, 5] axis(3)
 func.func @per_channel_shifts(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x3xi8> {

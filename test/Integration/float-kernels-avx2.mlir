@@ -4,13 +4,15 @@
 // 1x1 in place and packed, ragged output channels (70, 21, 19), one bias
 // for all channels, dynamic batches of 7 (not a whole number of row tiles),
 // 3 and 2, a matmul of one row, a dynamic K, constant weights packed at
-// compile time; @conv_raw, not quantized, within
+// compile time; depthwise layers with ragged channel blocks and pixel
+// tiles, a stride, dilation 2, a channel multiplier; @conv_raw, not quantized, within
 // FMA's rounding of the reference. With threads the same bits again.
 // REQUIRES: cpu-avx2
 // RUN: rm -rf %t && mkdir -p %t
 // Every layer gets a kernel (else the comparison would prove nothing).
 // RUN: tqt-opt %S/Inputs/float-layers.mlir --tqt-float-kernels="isa=avx2 remarks=true" -o /dev/null 2>&1 | FileCheck %s
 // CHECK-COUNT-8: remark: f32 kernel: M x
+// CHECK-COUNT-2: remark: f32 depthwise kernel:
 // CHECK-NOT: no f32 kernel
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride --random-inputs --dynamic-size 7 --dump-inputs %t/conv_pad_stride_7 --kernels=none --threads 1 --output-dir %t/conv_pad_stride_7/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride -i %t/conv_pad_stride_7/input0.npy -i %t/conv_pad_stride_7/input1.npy -i %t/conv_pad_stride_7/input2.npy --kernels=avx2 --threads 1 --output-dir %t/conv_pad_stride_7/avx2
@@ -43,3 +45,11 @@
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_raw --random-inputs --dynamic-size 7 --dump-inputs %t/conv_raw_7 --kernels=none --threads 1 --output-dir %t/conv_raw_7/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_raw -i %t/conv_raw_7/input0.npy -i %t/conv_raw_7/input1.npy -i %t/conv_raw_7/input2.npy --kernels=avx2 --threads 1 --output-dir %t/conv_raw_7/avx2
 // RUN: %python %S/Inputs/npytool.py within %t/conv_raw_7/none/result0.npy %t/conv_raw_7/avx2/result0.npy 0.01
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_pad_stride --random-inputs --dynamic-size 3 --dump-inputs %t/dw_pad_stride_3 --kernels=none --threads 1 --output-dir %t/dw_pad_stride_3/none
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_pad_stride -i %t/dw_pad_stride_3/input0.npy -i %t/dw_pad_stride_3/input1.npy -i %t/dw_pad_stride_3/input2.npy --kernels=avx2 --threads 1 --output-dir %t/dw_pad_stride_3/avx2
+// RUN: %python %S/Inputs/npytool.py same %t/dw_pad_stride_3/none/result0.npy %t/dw_pad_stride_3/avx2/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_pad_stride -i %t/dw_pad_stride_3/input0.npy -i %t/dw_pad_stride_3/input1.npy -i %t/dw_pad_stride_3/input2.npy --kernels=avx2 --threads 2 --output-dir %t/dw_pad_stride_3/avx2-threads
+// RUN: %python %S/Inputs/npytool.py same %t/dw_pad_stride_3/none/result0.npy %t/dw_pad_stride_3/avx2-threads/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_multiplier --random-inputs --dynamic-size 2 --dump-inputs %t/dw_multiplier_2 --kernels=none --threads 1 --output-dir %t/dw_multiplier_2/none
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_multiplier -i %t/dw_multiplier_2/input0.npy -i %t/dw_multiplier_2/input1.npy -i %t/dw_multiplier_2/input2.npy --kernels=avx2 --threads 1 --output-dir %t/dw_multiplier_2/avx2
+// RUN: %python %S/Inputs/npytool.py same %t/dw_multiplier_2/none/result0.npy %t/dw_multiplier_2/avx2/result0.npy

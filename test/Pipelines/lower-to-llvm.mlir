@@ -5,10 +5,16 @@
 // RUN: tqt-opt %s --tqt-lower-to-llvm="threads=3" | FileCheck %s --check-prefix=THREADS --enable-var-scope --implicit-check-not=scf. --implicit-check-not=memref. --implicit-check-not=tqt.
 // RUN: tqt-opt %s --tqt-lower-to-llvm="threads=0" | FileCheck %s --check-prefix=ANY-THREADS
 // RUN: tqt-opt %s --tqt-lower-to-llvm | FileCheck %s --check-prefix=SEQUENTIAL
-// THREADS-LABEL: llvm.func @layer
+// Each loop nest is its own internal, never-inlined function
+// (--tqt-outline-loop-nests), called by the model's.
+// THREADS-LABEL: llvm.func internal @layer__loop0(
+// THREADS-SAME:      attributes {passthrough = ["noinline"]
 // THREADS:         %[[NT:.*]] = llvm.mlir.constant(3 : i32) : i32
 // THREADS:         omp.parallel num_threads(%[[NT]] : i32)
 // THREADS:           omp.wsloop
+// THREADS-LABEL: llvm.func @layer(
+// THREADS:         llvm.call @layer__loop0(
+// THREADS:         llvm.call @layer__loop1(
 // ANY-THREADS:     omp.parallel {
 // SEQUENTIAL-NOT:  omp.
 

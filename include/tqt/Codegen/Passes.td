@@ -83,7 +83,8 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
 
 def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
   let summary = "Generate f32 micro-kernels for the simulation graph's and "
-                "the training step's convolutions and matmuls";
+                "the training step's convolutions, depthwise convolutions "
+                "and matmuls";
   let description = [{
     Replaces each f32 `tosa.conv2d` (any stride, padding, dilation; static
     sizes except the batch) and each f32 `tosa.matmul` of one matrix by one
@@ -110,24 +111,25 @@ def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
     operands: docs/Numerics.md section 16), the same for any tiling and
     thread count always. The training graph's transposed convolutions and
     weight gradients are `tosa.conv2d` and `tosa.matmul` too
-    (`--tqt-expand-training`), so they get the kernels. Depthwise
-    convolutions keep the reference lowering. `remarks=true` reports each
-    candidate's outcome at its location.
+    (`--tqt-expand-training`), so they get the kernels.
 
-    The kernels are inlined at their layers (`inline=true`, the default):
-    buffer deallocation then sees their results as allocations. A call's
-    result is opaque to its aliasing analysis, which then compares every
-    such result with every buffer still live at run time: quadratic code
-    where many results are live at once (calibration's instrumented graph
-    returns every quantizer's input). With `inline=false` layers of equal
-    operand types and window share one private function.
+    Each f32 `tosa.depthwise_conv2d` (any channel multiplier) gets the int8
+    depthwise kernel's structure in f32: the activations copied into a
+    zero-padded buffer, one vector of channels per output pixel, 8 (zmm) or
+    4 (ymm) pixels per tile, the tap vectors read in place from the
+    `[KH][KW][C][M]` weights; products summed from 0 in the reference's tap
+    order with `vector.fma`, the bias added last (as TOSA's lowering does).
+    `remarks=true` reports each candidate's outcome at its location.
+
+    Each kernel is a private function, called at its layer in
+    destination-passing style (the caller allocates the result, so buffer
+    deallocation sees every allocation); layers of equal operand types and
+    window share one function unless their weights are constants packed into
+    it.
   }];
   let options = [
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Report, for every candidate layer, the kernel it got or why none">,
-    Option<"inlineKernels", "inline", "bool", /*default=*/"true",
-           "Inline each kernel at its layer (false: one private function per "
-           "distinct layer shape, called)">,
     Option<"isa", "isa", "::mlir::tqt::codegen::KernelIsa",
            /*default=*/"::mlir::tqt::codegen::KernelIsa::Avx512Vnni",
            "Instruction set of the tools' kernel selection: avx512-vnni "
@@ -208,6 +210,28 @@ def TQTOuterParallelLoops : Pass<"tqt-outer-parallel-loops"> {
   }];
   let dependentDialects = [
     "::mlir::scf::SCFDialect",
+  ];
+}
+
+def TQTOutlineLoopNests : Pass<"tqt-outline-loop-nests", "::mlir::ModuleOp"> {
+  let summary = "Move each top-level loop nest of a public function into a "
+                "private function of its own";
+  let description = [{
+    A model's function holds one loop nest per op: hundreds to thousands in
+    a real network, a calibration graph or a training step. LLVM's function
+    passes cost more than linearly in the size of the function they run on
+    (loop rotation and vectorization, instruction scheduling), so compile
+    time grew with the square of the depth (a 100-layer simulation graph:
+    25 s). This pass moves every `scf.for` and `scf.parallel` without results
+    at the top level of a public function into a private function (internal
+    linkage) of the values the nest uses from outside, constants cloned in,
+    and calls it in its place. The `--tqt-lower-to-llvm` pipeline runs it
+    right after the loops are made, before vector and control-flow
+    lowering.
+  }];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
   ];
 }
 

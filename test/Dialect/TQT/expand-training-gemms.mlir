@@ -79,20 +79,22 @@ func.func @fc(%x: tensor<2x8x8x2xf32>) -> tensor<2x5xf32> {
 
 // -----
 
-// Depthwise convolutions keep their contractions, with the channel as the
-// innermost loop (contiguous, vectorized by LLVM): dX over (n, i, j | kh, kw,
-// m | c), dW over (kh, kw, m | n, oh, ow | c).
-// CHECK-DAG: #[[$DXP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 - d3 + 3, d2 - d4 + 3, d5 + d6)>
-// CHECK-DAG: #[[$DXW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d6, d5)>
-// CHECK-DAG: #[[$DXO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d6)>
+// A depthwise convolution (multiplier 1): its dX is the stride-1 depthwise
+// convolution of the output gradient's zero-padded copy (sliced from the
+// padding offset) with the weights flipped, W'[kh, kw, c, 0] =
+// W[2 - kh, 2 - kw, c, 0]; its dW keeps a contraction with the channel as
+// the innermost loop (contiguous, vectorized by LLVM): (kh, kw, m | n, oh,
+// ow | c).
+// CHECK-DAG: #[[$FLIP:.*]] = affine_map<(d0, d1, d2, d3) -> (-d0 + 2, -d1 + 2, d2, d3)>
 // CHECK-DAG: #[[$DWX:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d0 + d4, d1 + d5, d6)>
 // CHECK-DAG: #[[$DWG:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d5, d2 + d6)>
 // CHECK-DAG: #[[$DWO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d6, d2)>
 // CHECK-LABEL: func.func @dw_grad(
+// CHECK-SAME:      %[[W:[^:]*]]: tensor<3x3x2x1xf32>
 // CHECK:         tosa.depthwise_conv2d
-// CHECK-NOT:     tosa.conv2d
-// CHECK-NOT:     tosa.matmul
-// CHECK:         linalg.generic {indexing_maps = [#[[$DXP]], #[[$DXW]], #[[$DXO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+// CHECK:         %[[Q:.*]] = tensor.extract_slice %{{.*}}[0, 1, 1, 0] [2, 6, 6, 2] [1, 1, 1, 1] : tensor<2x8x8x2xf32> to tensor<2x6x6x2xf32>
+// CHECK:         %[[WF:.*]] = linalg.generic {indexing_maps = [#[[$FLIP]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[W]] : tensor<3x3x2x1xf32>)
+// CHECK:         tosa.depthwise_conv2d %[[Q]], %[[WF]], %{{.*}} {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<2x6x6x2xf32>, tensor<3x3x2x1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x2xf32>
 // CHECK:         linalg.generic {indexing_maps = [#[[$DWX]], #[[$DWG]], #[[$DWO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
 // CHECK:         return
 ml_program.global private @d(dense<0.5> : tensor<3x3x2x1xf32>) : tensor<3x3x2x1xf32>
@@ -107,4 +109,32 @@ func.func @dw(%x0: tensor<2x4x4x2xf32>) -> tensor<2x32xf32> {
   %s = tosa.const_shape {values = dense<[2, 32]> : tensor<2xindex>} : () -> !tosa.shape<2>
   %r = tosa.reshape %y, %s : (tensor<2x4x4x2xf32>, !tosa.shape<2>) -> tensor<2x32xf32>
   return %r : tensor<2x32xf32>
+}
+
+// -----
+
+// With a channel multiplier (here 2) each input channel's dX sums over its
+// M output channels: a contraction over (n, i, j | kh, kw, m | c), the
+// input channel innermost.
+// CHECK-DAG: #[[$DXP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 - d3 + 3, d2 - d4 + 3, d6 * 2 + d5)>
+// CHECK-DAG: #[[$DXW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d6, d5)>
+// CHECK-DAG: #[[$DXO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d6)>
+// CHECK-LABEL: func.func @dw2_grad(
+// CHECK:         tosa.depthwise_conv2d
+// CHECK-NOT:     tosa.depthwise_conv2d
+// CHECK:         linalg.generic {indexing_maps = [#[[$DXP]], #[[$DXW]], #[[$DXO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+// CHECK:         return
+ml_program.global private @d2(dense<0.5> : tensor<3x3x2x2xf32>) : tensor<3x3x2x2xf32>
+ml_program.global private @p2(dense<0.5> : tensor<2x1x1x2xf32>) : tensor<2x1x1x2xf32>
+func.func @dw2(%x0: tensor<2x4x4x2xf32>) -> tensor<2x64xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %b4 = "tosa.const"() <{values = dense<0.0> : tensor<4xf32>}> : () -> tensor<4xf32>
+  %w = ml_program.global_load @d2 : tensor<3x3x2x2xf32>
+  %w0 = ml_program.global_load @p2 : tensor<2x1x1x2xf32>
+  %x = tosa.conv2d %x0, %w0, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<2x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x2xf32>
+  %y = tosa.depthwise_conv2d %x, %w, %b4, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<2x4x4x2xf32>, tensor<3x3x2x2xf32>, tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x4x4x4xf32>
+  %s = tosa.const_shape {values = dense<[2, 64]> : tensor<2xindex>} : () -> !tosa.shape<2>
+  %r = tosa.reshape %y, %s : (tensor<2x4x4x4xf32>, !tosa.shape<2>) -> tensor<2x64xf32>
+  return %r : tensor<2x64xf32>
 }

@@ -95,3 +95,30 @@ func.func @conv_raw(%x: tensor<?x9x11x5xf32>, %w: tensor<20x3x3x5xf32>, %b: tens
   %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 2, 0>, stride = array<i64: 1, 2>, dilation = array<i64: 1, 1>} : (tensor<?x9x11x5xf32>, tensor<20x3x3x5xf32>, tensor<20xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x9x6x20xf32>
   return %y : tensor<?x9x6x20xf32>
 }
+
+// Depthwise 3x3, padding 1, stride (2, 1), 20 channels (a whole zmm block
+// and 4 lanes of the next; ymm: two blocks and 4 lanes): output rows of 11
+// pixels (one tile of 8 on zmm, then 3 one at a time).
+func.func @dw_pad_stride(%x: tensor<?x9x11x20xf32>, %w: tensor<3x3x20x1xf32>, %b: tensor<20xf32>) -> tensor<?x5x11x20xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x9x11x20xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<3x3x20x1xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<20xf32>
+  %y = tosa.depthwise_conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 2, 1>, dilation = array<i64: 1, 1>} : (tensor<?x9x11x20xf32>, tensor<3x3x20x1xf32>, tensor<20xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x5x11x20xf32>
+  return %y : tensor<?x5x11x20xf32>
+}
+
+// Depthwise with a channel multiplier of 3 (15 output channels), dilation
+// 2, asymmetric padding, one bias value for every channel.
+func.func @dw_multiplier(%x: tensor<?x6x7x5xf32>, %w: tensor<3x3x5x3xf32>, %b: tensor<1xf32>) -> tensor<?x5x6x15xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x6x7x5xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<3x3x5x3xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<1xf32>
+  %y = tosa.depthwise_conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 2, 1, 1, 2>, stride = array<i64: 1, 1>, dilation = array<i64: 2, 2>} : (tensor<?x6x7x5xf32>, tensor<3x3x5x3xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x5x6x15xf32>
+  return %y : tensor<?x5x6x15xf32>
+}

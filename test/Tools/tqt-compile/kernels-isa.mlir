@@ -10,8 +10,11 @@
 // RUN: not tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=haswell --kernels=avx512-vnni -o - 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not tqt-compile %s -e layer --threads 1 --emit=asm --kernels=sse -o - 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 
-// Kernels are internal symbols (here inlined into @layer): two models link
-// into one program.
+// Kernels are internal symbols, called by @layer (never inlined): two models
+// link into one program.
+// RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=CALL
+// CALL-LABEL: layer:
+// CALL:         callq __tqt_avx512_vnni_gemm
 // RUN: tqt-compile %s -e layer --threads 1 --emit=asm --mcpu=znver4 -o - | FileCheck %s --check-prefix=LINKAGE
 // LINKAGE-NOT: .globl{{.*}}__tqt_
 // LINKAGE: .globl layer
@@ -25,26 +28,26 @@
 // THREADS:     vpdpbusd {{.*}}%zmm
 // THREADS-NOT: .globl{{.*}}omp
 
-// VNNI-LABEL: layer:
+// VNNI-LABEL: __tqt_avx512_vnni_gemm:
 // VNNI:         vpdpbusd %zmm{{[0-9]+}}, %zmm{{[0-9]+}}, %zmm{{[0-9]+}}
 // VNNI-NOT:     vpmaddwd
 
 // The AVX2 kernels' vpmaddwd + vpaddd, which LLVM fuses into the (equally
 // exact, non-saturating) vpdpwssd where the CPU has AVX512-VNNI.
-// AVX2-ON-VNNI-LABEL: layer:
+// AVX2-ON-VNNI-LABEL: __tqt_avx2_gemm:
 // AVX2-ON-VNNI:         vpdpwssd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // AVX2-ON-VNNI-NOT:     vpdpbusd
 
-// AVX2-LABEL: layer:
+// AVX2-LABEL: __tqt_avx2_gemm:
 // AVX2:         vpmaddwd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // AVX2-NOT:     vpdpbusd
 
 // AVX-VNNI (Alder Lake: no AVX-512) is the VEX-encoded ymm vpdpbusd; with
 // AVX512VL + AVX512-VNNI the same kernels use the EVEX form.
-// AVXVNNI-LABEL: layer:
+// AVXVNNI-LABEL: __tqt_avx_vnni_gemm:
 // AVXVNNI:         {vex} vpdpbusd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // AVXVNNI-NOT:     %zmm
-// AVXVNNI-EVEX-LABEL: layer:
+// AVXVNNI-EVEX-LABEL: __tqt_avx_vnni_gemm:
 // AVXVNNI-EVEX:       vpdpbusd %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm{{[0-9]+}}
 // AVXVNNI-EVEX-NOT:   vpdpbusd %zmm
 

@@ -83,7 +83,7 @@ private:
   Value transposeLast(Value v);
   Value transposedConv(Value p, Value w, RankedTensorType xType,
                        ArrayRef<int64_t> offsets, ArrayRef<int64_t> extents,
-                       ArrayRef<int64_t> dilation);
+                       ArrayRef<int64_t> dilation, bool depthwise);
   Value weightGradientGemm(Value xp, Value grad, RankedTensorType wType,
                            ArrayRef<int64_t> stride,
                            ArrayRef<int64_t> dilation);
@@ -252,8 +252,13 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
   int64_t pt = pad[0], pb = pad[1], pl = pad[2], pr = pad[3];
   auto d = [&](unsigned i) { return dim(ctx, i); };
   // f32 convolutions differentiate into a convolution (dX) and a matmul
-  // (dW), which get the float kernels; the sums run over the same terms.
-  bool asGemms = !depthwise && TensorBuilder::elementType(x).isF32();
+  // (dW), which get the float kernels; the sums run over the same terms. A
+  // depthwise convolution without a channel multiplier has a depthwise
+  // convolution as its dX (with a multiplier, each input channel's gradient
+  // sums over its M outputs: no TOSA op), its dW stays a contraction.
+  bool isF32 = TensorBuilder::elementType(x).isF32();
+  bool asGemms = !depthwise && isF32;
+  bool dxAsConv = isF32 && (!depthwise || m == 1);
   Value grad = g();
   SmallVector<OpFoldResult> gSizes = tb.sizes(grad);
 
@@ -267,8 +272,9 @@ LogicalResult Rules::conv(Operation *convOp, bool depthwise) {
         b.getIndexAttr(iw + pl + pr + ew), gSizes[3]};
     Value p = tb.scatterIntoZeros(grad, pSizes, {0, eh, ew, 0},
                                   {1, stride[0], stride[1], 1});
-    if (asGemms) {
-      grads[0] = transposedConv(p, w, xType, {pt, pl}, {eh, ew}, dil);
+    if (dxAsConv) {
+      grads[0] =
+          transposedConv(p, w, xType, {pt, pl}, {eh, ew}, dil, depthwise);
     } else {
       // Loops: n i j kh kw (oc | m) c: the input channel innermost, where
       // P (depthwise), W and dX are contiguous (the loop vectorizes); each
@@ -365,14 +371,14 @@ Value Rules::transposeLast(Value v) {
 /// with the stride into zeros of [N, H + pt + pb + eh, W + pl + pr + ew, O];
 /// dX[n,i,j,c] = sum_{kh,kw,o} P[n, i + pt + kh dh, j + pl + kw dw, o] *
 /// W[o, KH-1-kh, KW-1-kw, c]: a stride-1 convolution of P from (pt, pl) with
-/// the weights flipped and their channels swapped.
+/// the weights flipped and their channels swapped. A depthwise convolution
+/// (multiplier 1, weights [KH, KW, C, 1]) gives the depthwise convolution of
+/// P with W[KH-1-kh, KW-1-kw, c, 0].
 Value Rules::transposedConv(Value p, Value w, RankedTensorType xType,
                             ArrayRef<int64_t> offsets,
                             ArrayRef<int64_t> extents,
-                            ArrayRef<int64_t> dilation) {
+                            ArrayRef<int64_t> dilation, bool depthwise) {
   auto wType = cast<RankedTensorType>(w.getType());
-  int64_t o = wType.getDimSize(0), kh = wType.getDimSize(1),
-          kw = wType.getDimSize(2), c = wType.getDimSize(3);
   SmallVector<OpFoldResult> pSizes = tb.sizes(p);
   Value q = tensor::ExtractSliceOp::create(
       b, p,
@@ -383,14 +389,27 @@ Value Rules::transposedConv(Value p, Value w, RankedTensorType xType,
       {b.getIndexAttr(1), b.getIndexAttr(1), b.getIndexAttr(1),
        b.getIndexAttr(1)});
   auto d = [&](unsigned i) { return dim(ctx, i); };
+  auto index = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
+  Type f32 = b.getF32Type();
+  int64_t c = xType.getDimSize(3);
+  Value zeroBias = tb.filled({index(c)}, f32, 0.0);
+  if (depthwise) {
+    int64_t kh = wType.getDimSize(0), kw = wType.getDimSize(1);
+    // W'[kh, kw, c, 0] = W[KH-1-kh, KW-1-kw, c, 0].
+    Value flipped = permuted(
+        w, {index(kh), index(kw), index(c), index(1)},
+        AffineMap::get(4, 0, {kh - 1 - d(0), kw - 1 - d(1), d(2), d(3)}, ctx));
+    return tosa::DepthwiseConv2DOp::create(
+        b, xType, q, flipped, zeroBias, b.getDenseI64ArrayAttr({0, 0, 0, 0}),
+        b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr(dilation),
+        TypeAttr::get(f32));
+  }
+  int64_t o = wType.getDimSize(0), kh = wType.getDimSize(1),
+          kw = wType.getDimSize(2);
   // W'[c, kh, kw, o] = W[o, KH-1-kh, KW-1-kw, c].
   Value flipped = permuted(
-      w,
-      {b.getIndexAttr(c), b.getIndexAttr(kh), b.getIndexAttr(kw),
-       b.getIndexAttr(o)},
+      w, {index(c), index(kh), index(kw), index(o)},
       AffineMap::get(4, 0, {d(3), kh - 1 - d(1), kw - 1 - d(2), d(0)}, ctx));
-  Type f32 = b.getF32Type();
-  Value zeroBias = tb.filled({b.getIndexAttr(c)}, f32, 0.0);
   return tosa::Conv2DOp::create(
       b, xType, q, flipped, zeroBias, b.getDenseI64ArrayAttr({0, 0, 0, 0}),
       b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr(dilation),

@@ -1,0 +1,31 @@
+//===- InternalFunction.h - Generated functions' linkage --------*- C++ -*-===//
+//
+// The functions the code generator adds (kernels, outlined loop nests) are
+// private, internal in the object code (two models link together), and
+// never inlined by LLVM: it would inline every one with a single call site
+// back into the model's function, whose size is what makes LLVM's function
+// passes slow (--tqt-outline-loop-nests); a call per layer costs nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TQT_LIB_CODEGEN_INTERNALFUNCTION_H
+#define TQT_LIB_CODEGEN_INTERNALFUNCTION_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+namespace mlir::tqt::codegen {
+
+inline void makeInternalFunction(func::FuncOp f) {
+  MLIRContext *ctx = f.getContext();
+  f.setPrivate();
+  f->setAttr("llvm.linkage",
+             LLVM::LinkageAttr::get(ctx, LLVM::Linkage::Internal));
+  // --convert-func-to-llvm carries it to the llvm.func.
+  f->setAttr("passthrough",
+             ArrayAttr::get(ctx, {StringAttr::get(ctx, "noinline")}));
+}
+
+} // namespace mlir::tqt::codegen
+
+#endif // TQT_LIB_CODEGEN_INTERNALFUNCTION_H

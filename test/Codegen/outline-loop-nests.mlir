@@ -1,0 +1,110 @@
+// RUN: tqt-opt %s --split-input-file --tqt-outline-loop-nests | FileCheck %s --enable-var-scope
+
+// Each top-level loop nest of a public function (here an scf.parallel holding
+// an scf.for, then an scf.for) moves into a private, internal, never-inlined
+// function of the values it uses from outside; constants are cloned in. The
+// new functions come before the one they came from.
+
+// CHECK-LABEL: func.func private @model__loop0(
+// CHECK-SAME:      %[[N0:[^:]*]]: index, %[[A0:[^:]*]]: memref<?x4xf32>, %[[B0:[^:]*]]: memref<?x4xf32>)
+// CHECK-SAME:      attributes {llvm.linkage = #llvm.linkage<internal>, passthrough = ["noinline"]}
+// CHECK-DAG:     %[[Z:.*]] = arith.constant 0 : index
+// CHECK-DAG:     %[[O:.*]] = arith.constant 1 : index
+// CHECK-DAG:     %[[F:.*]] = arith.constant 4 : index
+// CHECK:         scf.parallel (%[[I:.*]]) = (%[[Z]]) to (%[[N0]]) step (%[[O]]) {
+// CHECK:           scf.for %[[J:.*]] = %[[Z]] to %[[F]] step %[[O]] {
+// CHECK:             %[[X:.*]] = memref.load %[[A0]][%[[I]], %[[J]]]
+// CHECK:             memref.store %[[X]], %[[B0]][%[[I]], %[[J]]]
+// CHECK:         return
+// CHECK-LABEL: func.func private @model__loop1(
+// CHECK-SAME:      %[[B1:[^:]*]]: memref<?x4xf32>)
+// CHECK:         %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK:         scf.for
+// CHECK:           memref.store %[[ONE]], %[[B1]]
+// CHECK-LABEL: func.func @model(
+// CHECK-SAME:      %[[A:[^:]*]]: memref<?x4xf32>, %[[B:[^:]*]]: memref<?x4xf32>)
+// CHECK:         %[[N:.*]] = memref.dim %[[A]], %c0
+// CHECK-NEXT:    call @model__loop0(%[[N]], %[[A]], %[[B]]) : (index, memref<?x4xf32>, memref<?x4xf32>) -> ()
+// CHECK-NEXT:    call @model__loop1(%[[B]]) : (memref<?x4xf32>) -> ()
+// CHECK-NEXT:    return
+func.func @model(%a: memref<?x4xf32>, %b: memref<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %one = arith.constant 1.0 : f32
+  %n = memref.dim %a, %c0 : memref<?x4xf32>
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    scf.for %j = %c0 to %c4 step %c1 {
+      %x = memref.load %a[%i, %j] : memref<?x4xf32>
+      memref.store %x, %b[%i, %j] : memref<?x4xf32>
+    }
+    scf.reduce
+  }
+  scf.for %j = %c0 to %c4 step %c1 {
+    memref.store %one, %b[%c0, %j] : memref<?x4xf32>
+  }
+  return
+}
+
+// -----
+
+// A loop that yields values stays (its results are used in place), and so do
+// the loops of private functions (kernels, already small); declarations are
+// left alone.
+
+// CHECK-NOT:   __loop
+// CHECK-LABEL: func.func @sum(
+// CHECK:         %[[S:.*]] = scf.for {{.*}} iter_args
+// CHECK:         return %[[S]]
+// CHECK-LABEL: func.func private @kernel(
+// CHECK:         scf.for
+// CHECK-LABEL: func.func private @external(
+// CHECK-NOT:   __loop
+func.func @sum(%a: memref<4xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  %s = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %z) -> (f32) {
+    %x = memref.load %a[%i] : memref<4xf32>
+    %y = arith.addf %acc, %x : f32
+    scf.yield %y : f32
+  }
+  return %s : f32
+}
+func.func private @kernel(%a: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %z, %a[%i] : memref<4xf32>
+  }
+  return
+}
+func.func private @external(memref<4xf32>)
+
+// -----
+
+// Outlined names are unique in the module.
+
+// CHECK-LABEL: func.func private @taken__loop0_0(
+// CHECK:         scf.for
+// CHECK-LABEL: func.func @taken(
+// CHECK-NOT:     scf.for
+// CHECK:         call @taken__loop0_0(
+// CHECK-LABEL: func.func private @taken__loop0(
+// CHECK-NEXT:    return
+func.func @taken(%a: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %z, %a[%i] : memref<4xf32>
+  }
+  return
+}
+func.func private @taken__loop0() {
+  return
+}
