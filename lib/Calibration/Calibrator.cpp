@@ -12,6 +12,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/BitVector.h"
@@ -54,15 +56,15 @@ struct Group {
 
 /// The values of a quantizer's input `v`, split by channel along `axis`
 /// (one list without an axis), appended to `perChannel`.
-void appendValues(const HostTensor &v, std::optional<int64_t> axis,
+/// Appends the `n` values at `data` (a tensor of `shape`, only read with an
+/// axis) to their channels' lists.
+void appendValues(const float *data, size_t n, ArrayRef<int64_t> shape,
+                  std::optional<int64_t> axis,
                   std::vector<std::vector<float>> &perChannel) {
-  const float *data = v.dataAs<float>();
-  size_t n = size_t(v.getNumElements());
   if (!axis) {
     perChannel[0].insert(perChannel[0].end(), data, data + n);
     return;
   }
-  ArrayRef<int64_t> shape = v.getShape();
   int64_t stride = ::mlir::tqt::channelStride(shape, *axis);
   int64_t channels = shape[*axis];
   for (size_t i = 0; i < n; ++i)
@@ -123,6 +125,15 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       return;
     }
     StringRef name = load.getGlobal().getLeafReference();
+    if (std::optional<int64_t> axis = fq.getAxis()) {
+      auto xType = cast<RankedTensorType>(fq.getX().getType());
+      if (llvm::any_of(xType.getShape().drop_front(*axis + 1),
+                       ShapedType::isDynamic)) {
+        problem = locString(fq.getLoc()) + "the per-channel quantizer of @" +
+                  name.str() + " has dynamic dimensions after its channel axis";
+        return;
+      }
+    }
     auto global = symbols.lookup<ml_program::GlobalOp>(name);
     Group &g = groups[name];
     num::QuantizerSpec spec = fq.getSpec();
@@ -199,10 +210,43 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       load.erase();
     }
   }
+  // Every quantizer's input, as f32, flattened and concatenated into one
+  // result, and their element counts as a second: two memrefs rather than
+  // one per quantizer (hundreds of results made the entry's C interface one
+  // huge basic block, whose instruction selection took superlinear time).
   auto ret = cast<func::ReturnOp>(ifunc.getBody().back().getTerminator());
   SmallVector<Value> results(ret.getOperands());
-  for (FakeQuantOp q : iquantizers)
-    results.push_back(q.getX());
+  {
+    OpBuilder b(ret);
+    Type f32 = b.getF32Type();
+    SmallVector<Value> flat, counts;
+    for (FakeQuantOp q : iquantizers) {
+      Location loc = q.getLoc();
+      Value x = q.getX();
+      auto type = cast<RankedTensorType>(x.getType());
+      if (!type.getElementType().isF32())
+        x = tosa::CastOp::create(b, loc, type.clone(f32), x);
+      Value v;
+      if (type.getRank() == 0) {
+        v = tensor::ExpandShapeOp::create(b, loc,
+                                          RankedTensorType::get({1}, f32), x,
+                                          ArrayRef<ReassociationIndices>{});
+      } else {
+        ReassociationIndices all;
+        for (int64_t i = 0; i < type.getRank(); ++i)
+          all.push_back(i);
+        v = tensor::CollapseShapeOp::create(
+            b, loc, x, ArrayRef<ReassociationIndices>{all});
+      }
+      flat.push_back(v);
+      counts.push_back(arith::IndexCastOp::create(
+          b, loc, b.getI64Type(), tensor::DimOp::create(b, loc, v, 0)));
+    }
+    results.push_back(
+        tensor::ConcatOp::create(b, ifunc.getLoc(), /*dim=*/0, flat));
+    results.push_back(
+        tensor::FromElementsOp::create(b, ifunc.getLoc(), counts));
+  }
   ret->setOperands(results);
   ifunc.setType(
       FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
@@ -306,10 +350,26 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       auto out = (*jit)->invoke(options.entry, inputs);
       if (!out)
         return out.takeError();
+      // Quantizer m's values start after those of the ones before it.
+      const float *all = (*out)[numResults].dataAs<float>();
+      const int64_t *counts = (*out)[numResults + 1].dataAs<int64_t>();
+      SmallVector<size_t> offsets(iquantizers.size() + 1, 0);
+      for (size_t m = 0; m < iquantizers.size(); ++m)
+        offsets[m + 1] = offsets[m] + size_t(counts[m]);
       for (size_t k = step; k < end; ++k) {
         Group &g = groups.begin()[order[k]].second;
-        for (unsigned m : g.members)
-          appendValues((*out)[numResults + m], g.axis, values[order[k]]);
+        for (unsigned m : g.members) {
+          // Per-channel thresholds read the channel off the shape (the
+          // channel count and the dimensions after it are static).
+          auto type = cast<RankedTensorType>(iquantizers[m].getX().getType());
+          SmallVector<int64_t> shape(type.getShape());
+          if (g.axis)
+            for (int64_t &d : shape)
+              if (ShapedType::isDynamic(d))
+                d = 1;
+          appendValues(all + offsets[m], offsets[m + 1] - offsets[m], shape,
+                       g.axis, values[order[k]]);
+        }
       }
     }
     for (; step < end; ++step) {
