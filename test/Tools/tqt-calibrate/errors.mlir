@@ -11,6 +11,8 @@
 // GRID: tqt-calibrate: error: {{.*}}: quantizers sharing @t disagree on their grid (bits(8) vs bits(4) or signedness)
 // RUN: not tqt-calibrate %s -e channel_mismatch --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=CHANNELS
 // CHANNELS: tqt-calibrate: error: {{.*}}: quantizers sharing @tc disagree on their channels (axis or threshold count)
+// RUN: not tqt-calibrate %s -e dynamic_after_axis --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=AXIS
+// AXIS: tqt-calibrate: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the per-channel quantizer of @tc has dynamic dimensions after its channel axis
 // RUN: not tqt-calibrate %s -e training --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=GRAD
 // GRAD: tqt-calibrate: error: {{.*}}: tqt.fake_quant_grad: a training graph cannot be calibrated
 // RUN: not tqt-calibrate %s -e none --data %t/x.npy -o %t/o.mlir 2>&1 | FileCheck %s --check-prefix=NONE
@@ -82,6 +84,11 @@ func.func @channel_mismatch(%x: tensor<4x1xf32>) -> tensor<4x1xf32> {
   %w = arith.constant dense<0.5> : tensor<1x4xf32>
   %2 = tqt.fake_quant %w, %t bits(8) signed axis(0) : tensor<1x4xf32>
   return %1 : tensor<4x1xf32>
+}
+func.func @dynamic_after_axis(%x: tensor<1x?xf32>) -> tensor<1x?xf32> {
+  %t = ml_program.global_load @tc : tensor<1xf32>
+  %0 = tqt.fake_quant %x, %t bits(8) signed axis(0) : tensor<1x?xf32>
+  return %0 : tensor<1x?xf32>
 }
 func.func @training(%x: tensor<?x1xf32>) -> tensor<?x1xf32> {
   %t = ml_program.global_load @t : tensor<f32>
