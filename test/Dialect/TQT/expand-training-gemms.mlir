@@ -5,14 +5,15 @@
 // convolution's input gradient is a stride-1 convolution of the
 // zero-inserted output gradient (sliced from the padding offset) with the
 // weights flipped and their channels swapped; its weight gradient is the
-// windows [1, KH*KW*C, N*OH*OW] times the output gradient [1, N*OH*OW, O]
-// (K dynamic with the batch), put back as [O, KH, KW, C].
+// output gradient transposed [1, O, N*OH*OW] times the windows as im2col
+// rows [1, N*OH*OW, KH*KW*C] (K dynamic with the batch): [1, O, KH*KW*C] is
+// the weights' own layout. A 1x1 window with stride 1 and no padding reads
+// the input in place.
 
 // CHECK-DAG: #[[$FLIP:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, -d1 + 2, -d2 + 2, d0)>
-// CHECK-DAG: #[[$WINDOWS:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d5 * 2 + d1 * 2, d6 * 2 + d2 * 2, d3)>
-// CHECK-DAG: #[[$BACK:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d1, d2, d3, d0)>
+// CHECK-DAG: #[[$WINDOWS:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d1, d2 * 2 + d4 * 2, d3 * 2 + d5 * 2, d6)>
 // CHECK-LABEL: func.func @convs_grad(
-// CHECK-SAME:    %[[W1:[^:]*]]: tensor<3x1x1x2xf32> {{.*}}, %[[W2:[^:]*]]: tensor<4x3x3x3xf32>
+// CHECK-SAME:    %[[W1:[^:]*]]: tensor<3x1x1x2xf32> {{.*}}, %[[W2:[^:]*]]: tensor<4x3x3x3xf32> {{.*}}, %[[X:[^:]*]]: tensor<?x8x8x2xf32>
 // CHECK:         %[[Y1:.*]] = tosa.conv2d %{{.*}}, %[[W1]]
 // CHECK:         tosa.conv2d %[[Y1]], %[[W2]]
 // The second convolution's input gradient.
@@ -22,17 +23,20 @@
 // CHECK:         %[[DX:.*]] = tosa.conv2d %[[Q]], %[[F]], %{{.*}} {acc_type = f32, dilation = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : {{.*}} -> tensor<?x8x8x3xf32>
 // The second convolution's weight gradient.
 // CHECK:         %[[XP:.*]] = tensor.insert_slice %[[Y1]] into %{{.*}}[0, 1, 1, 0]
-// CHECK:         %[[WIN:.*]] = linalg.generic {indexing_maps = [#[[$WINDOWS]], #{{.*}}]{{.*}} ins(%[[XP]] : tensor<?x9x9x3xf32>) outs(%{{.*}} : tensor<1x3x3x3x?x3x3xf32>)
-// CHECK:         %[[LHS:.*]] = tensor.collapse_shape %[[WIN]] {{\[}}[0], [1, 2, 3], [4, 5, 6]] : tensor<1x3x3x3x?x3x3xf32> into tensor<1x27x?xf32>
+// CHECK:         %[[WIN:.*]] = linalg.generic {indexing_maps = [#[[$WINDOWS]], #{{.*}}]{{.*}} ins(%[[XP]] : tensor<?x9x9x3xf32>) outs(%{{.*}} : tensor<1x?x3x3x3x3x3xf32>)
+// CHECK:         %[[ROWS:.*]] = tensor.collapse_shape %[[WIN]] {{\[}}[0], [1, 2, 3], [4, 5, 6]] : tensor<1x?x3x3x3x3x3xf32> into tensor<1x?x27xf32>
 // CHECK:         %[[G5:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2], [3], [4]] output_shape [1, %{{.*}}, 3, 3, 4] : tensor<?x3x3x4xf32> into tensor<1x?x3x3x4xf32>
-// CHECK:         %[[RHS:.*]] = tensor.collapse_shape %[[G5]] {{\[}}[0], [1, 2, 3], [4]] : tensor<1x?x3x3x4xf32> into tensor<1x?x4xf32>
-// CHECK:         %[[MM:.*]] = tosa.matmul %[[LHS]], %[[RHS]], {{.*}} -> tensor<1x27x4xf32>
-// CHECK:         %[[UN:.*]] = tensor.expand_shape %[[MM]] {{\[}}[0], [1, 2, 3], [4]] output_shape [1, 3, 3, 3, 4]
-// CHECK:         %[[DW2:.*]] = linalg.generic {indexing_maps = [#[[$BACK]], #{{.*}}]{{.*}} ins(%[[UN]] : tensor<1x3x3x3x4xf32>) outs(%{{.*}} : tensor<4x3x3x3xf32>)
-// The first convolution's weight gradient reads the input gradient above;
-// its own input gradient is not needed.
+// CHECK:         %[[G:.*]] = tensor.collapse_shape %[[G5]] {{\[}}[0], [1, 2, 3], [4]] : tensor<1x?x3x3x4xf32> into tensor<1x?x4xf32>
+// CHECK:         %[[GT:.*]] = tosa.transpose %[[G]] {perms = array<i32: 0, 2, 1>} : (tensor<1x?x4xf32>) -> tensor<1x4x?xf32>
+// CHECK:         %[[MM:.*]] = tosa.matmul %[[GT]], %[[ROWS]], {{.*}} -> tensor<1x4x27xf32>
+// CHECK:         %[[FLAT:.*]] = tensor.collapse_shape %[[MM]] {{\[}}[0, 1], [2]] : tensor<1x4x27xf32> into tensor<4x27xf32>
+// CHECK:         %[[DW2:.*]] = tensor.expand_shape %[[FLAT]] {{\[}}[0], [1, 2, 3]] output_shape [4, 3, 3, 3] : tensor<4x27xf32> into tensor<4x3x3x3xf32>
+// The first convolution's weight gradient reads its input in place and the
+// input gradient above; its own input gradient is not needed.
+// CHECK:         %[[XE:.*]] = tensor.expand_shape %[[X]] {{\[}}[0, 1], [2], [3], [4, 5, 6]]
+// CHECK:         %[[XR:.*]] = tensor.collapse_shape %[[XE]] {{\[}}[0], [1, 2, 3], [4, 5, 6]] : tensor<1x?x8x8x1x1x2xf32> into tensor<1x?x2xf32>
 // CHECK:         tensor.expand_shape %[[DX]]
-// CHECK:         %[[DW1:.*]] = tosa.matmul {{.*}} -> tensor<1x2x3xf32>
+// CHECK:         %[[DW1:.*]] = tosa.matmul %{{.*}}, %[[XR]], {{.*}} -> tensor<1x3x2xf32>
 // CHECK-NOT:     tosa.conv2d
 // CHECK:         return {{.*}}%[[DW2]]
 ml_program.global private @w1(dense<0.5> : tensor<3x1x1x2xf32>) : tensor<3x1x1x2xf32>

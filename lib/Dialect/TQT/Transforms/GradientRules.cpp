@@ -418,8 +418,11 @@ Value Rules::transposedConv(Value p, Value w, RankedTensorType xType,
 
 /// dW of a convolution as a matmul over the output pixels p = (n, oh, ow):
 /// dW[o, (kh, kw, c)] = sum_p dY[p, o] * Xpad[n, oh sh + kh dh,
-/// ow sw + kw dw, c], computed as [1, KK, P] x [1, P, O] (the windows
-/// gathered into [1, KH, KW, C, N, OH, OW]) and put back as [O, KH, KW, C].
+/// ow sw + kw dw, c], computed as [1, O, P] x [1, P, KK]: the output gradient
+/// transposed by the windows gathered as im2col rows [1, N, OH, OW, KH, KW,
+/// C] (contiguous in c). The product is the weights' own layout
+/// [O, KH, KW, C]; and KK, long in a CNN where O is short, is the GEMM's
+/// columns, which keeps the kernel's register tiles full.
 Value Rules::weightGradientGemm(Value xp, Value grad, RankedTensorType wType,
                                 ArrayRef<int64_t> stride,
                                 ArrayRef<int64_t> dilation) {
@@ -433,32 +436,39 @@ Value Rules::weightGradientGemm(Value xp, Value grad, RankedTensorType wType,
   Type f32 = b.getF32Type();
   auto d = [&](unsigned i) { return dim(ctx, i); };
   auto index = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
+  // A 1x1 window with stride 1 over an unpadded input: the input itself.
+  bool identity = kh == 1 && kw == 1 && stride[0] == 1 && stride[1] == 1 &&
+                  cast<RankedTensorType>(xp.getType()).getDimSize(1) == oh &&
+                  cast<RankedTensorType>(xp.getType()).getDimSize(2) == ow;
   Value windows =
-      permuted(xp,
-               {index(1), index(kh), index(kw), index(c), tb.sizes(grad)[0],
-                index(oh), index(ow)},
-               AffineMap::get(7, 0,
-                              {d(4), d(5) * stride[0] + d(1) * dilation[0],
-                               d(6) * stride[1] + d(2) * dilation[1], d(3)},
-                              ctx));
-  Value lhs = tensor::CollapseShapeOp::create(
-      b, RankedTensorType::get({1, kk, p}, f32), windows,
+      identity
+          ? Value(tensor::ExpandShapeOp::create(
+                b, RankedTensorType::get({1, n, oh, ow, 1, 1, c}, f32), xp,
+                ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}, {4, 5, 6}}))
+          : permuted(
+                xp,
+                {index(1), tb.sizes(grad)[0], index(oh), index(ow), index(kh),
+                 index(kw), index(c)},
+                AffineMap::get(7, 0,
+                               {d(1), d(2) * stride[0] + d(4) * dilation[0],
+                                d(3) * stride[1] + d(5) * dilation[1], d(6)},
+                               ctx));
+  Value rhs = tensor::CollapseShapeOp::create(
+      b, RankedTensorType::get({1, p, kk}, f32), windows,
       ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5, 6}});
   Value grad5 = tensor::ExpandShapeOp::create(
       b, RankedTensorType::get({1, n, oh, ow, o}, f32), grad,
       ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
-  Value rhs = tensor::CollapseShapeOp::create(
+  Value rows = tensor::CollapseShapeOp::create(
       b, RankedTensorType::get({1, p, o}, f32), grad5,
       ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
   Value product = tosa::MatMulOp::create(
-      b, RankedTensorType::get({1, kk, o}, f32), lhs, rhs);
-  Value unflat = tensor::ExpandShapeOp::create(
-      b, RankedTensorType::get({1, kh, kw, c, o}, f32), product,
-      ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
-  return permuted(
-      unflat, {index(o), index(kh), index(kw), index(c)},
-      AffineMap::get(4, 0, {b.getAffineConstantExpr(0), d(1), d(2), d(3), d(0)},
-                     ctx));
+      b, RankedTensorType::get({1, o, kk}, f32), transposeLast(rows), rhs);
+  Value flat = tensor::CollapseShapeOp::create(
+      b, RankedTensorType::get({o, kk}, f32), product,
+      ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+  return tensor::ExpandShapeOp::create(
+      b, wType, flat, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}});
 }
 
 /// matmul [N, H, C] x [N, C, W] -> [N, H, W].
