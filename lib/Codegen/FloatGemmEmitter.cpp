@@ -154,6 +154,9 @@ private:
   /// B is the matmul's own [K][N] (masked loads past N) rather than the
   /// packed [K][NP].
   bool maskedB = false;
+  /// A is an unpadded convolution's activations, read through the windows
+  /// rather than as packed rows.
+  bool windowed = false;
   /// K (a matmul's may be dynamic).
   Value kBound;
 };
@@ -203,11 +206,18 @@ void FloatGemmEmitter::packConv(Value src, Value ap, Value batch) {
 Value FloatGemmEmitter::rowsOperand(Value src, Value rows) {
   if (!p.isConv)
     return asMatrix(src, {{0, 1}, {2}});
-  bool inPlace = p.kh == 1 && p.kw == 1 && p.strideH == 1 && p.strideW == 1 &&
-                 p.padTop == 0 && p.padBottom == 0 && p.padLeft == 0 &&
-                 p.padRight == 0;
-  if (inPlace)
+  bool unpadded =
+      p.padTop == 0 && p.padBottom == 0 && p.padLeft == 0 && p.padRight == 0;
+  if (unpadded && p.kh == 1 && p.kw == 1 && p.strideH == 1 && p.strideW == 1)
     return asMatrix(src, {{0, 1, 2}, {3}});
+  // Without padding every window lies inside the activations: the tiles
+  // read them through the windows (no im2col copy: a training step's input
+  // gradients are unpadded convolutions, some with a single output channel,
+  // whose packed rows cost more than their products).
+  if (unpadded) {
+    windowed = true;
+    return src;
+  }
   auto apType = MemRefType::get({ShapedType::kDynamic, p.k}, b.getF32Type());
   Value ap = memref::AllocOp::create(b, apType, ValueRange{rows},
                                      b.getI64IntegerAttr(64));
@@ -268,12 +278,9 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
   SmallVector<Value> inits;
   for (int64_t r = 0; r < rows; ++r)
     llvm::append_range(inits, init);
-  auto kLoop = scf::ForOp::create(b, idx(0), kBound, idx(1), inits);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(kLoop.getBody());
-    Value k = kLoop.getInductionVar();
-    ValueRange acc = kLoop.getRegionIterArgs();
+  // One step k: the accumulators `acc` plus A[r][k] (`aAt(r)`) times B[k].
+  auto step = [&](Value k, ValueRange acc,
+                  function_ref<Value(int64_t)> aAt) -> SmallVector<Value> {
     SmallVector<Value> w;
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
@@ -285,18 +292,67 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
     }
     SmallVector<Value> next;
     for (int64_t r = 0; r < rows; ++r) {
-      Value x = memref::LoadOp::create(b, a, ValueRange{add(m0, r), k});
-      Value bcast = vector::BroadcastOp::create(b, vecType, x);
+      Value bcast = vector::BroadcastOp::create(b, vecType, aAt(r));
       for (int64_t j = 0; j < tile.vectors; ++j)
         next.push_back(
             vector::FMAOp::create(b, bcast, w[j], acc[r * tile.vectors + j]));
     }
-    scf::YieldOp::create(b, next);
+    return next;
+  };
+  scf::ForOp outer;
+  if (!windowed) {
+    outer = scf::ForOp::create(b, idx(0), kBound, idx(1), inits);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(outer.getBody());
+    Value k = outer.getInductionVar();
+    scf::YieldOp::create(
+        b, step(k, outer.getRegionIterArgs(), [&](int64_t r) -> Value {
+          return memref::LoadOp::create(b, a, ValueRange{add(m0, r), k});
+        }));
+  } else {
+    // A read off the activations `a` through each row's window: row m is
+    // pixel (n, oh, ow), its k = (kh * KW + kw) * C + c reads
+    // a[n][oh * SH + kh * DH][ow * SW + kw * DW][c]; k runs in the same
+    // order as over packed rows.
+    SmallVector<Value> images, tops, lefts;
+    for (int64_t r = 0; r < rows; ++r) {
+      Value m = add(m0, r);
+      Value pixels = idx(p.outHeight * p.outWidth);
+      Value pixel = arith::RemUIOp::create(b, m, pixels);
+      images.push_back(arith::DivUIOp::create(b, m, pixels));
+      tops.push_back(
+          mul(arith::DivUIOp::create(b, pixel, idx(p.outWidth)), p.strideH));
+      lefts.push_back(
+          mul(arith::RemUIOp::create(b, pixel, idx(p.outWidth)), p.strideW));
+    }
+    outer = scf::ForOp::create(b, idx(0), idx(p.kh), idx(1), inits);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(outer.getBody());
+    auto wLoop = scf::ForOp::create(b, idx(0), idx(p.kw), idx(1),
+                                    outer.getRegionIterArgs());
+    b.setInsertionPointToStart(wLoop.getBody());
+    auto cLoop = scf::ForOp::create(b, idx(0), idx(p.channels), idx(1),
+                                    wLoop.getRegionIterArgs());
+    b.setInsertionPointToStart(cLoop.getBody());
+    Value kh = outer.getInductionVar(), kw = wLoop.getInductionVar(),
+          c = cLoop.getInductionVar();
+    Value k = add(mul(add(mul(kh, p.kw), kw), p.channels), c);
+    Value dh = mul(kh, p.dilationH), dw = mul(kw, p.dilationW);
+    scf::YieldOp::create(
+        b, step(k, cLoop.getRegionIterArgs(), [&](int64_t r) -> Value {
+          return memref::LoadOp::create(
+              b, a,
+              ValueRange{images[r], add(tops[r], dh), add(lefts[r], dw), c});
+        }));
+    b.setInsertionPointAfter(cLoop);
+    scf::YieldOp::create(b, cLoop.getResults());
+    b.setInsertionPointAfter(wLoop);
+    scf::YieldOp::create(b, wLoop.getResults());
   }
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
-      storeActiveLanes(kLoop.getResult(r * tile.vectors + j), out,
+      storeActiveLanes(outer.getResult(r * tile.vectors + j), out,
                        ValueRange{add(m0, r), col}, masks[j], actives[j]);
     }
 }

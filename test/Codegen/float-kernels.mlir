@@ -204,3 +204,29 @@ func.func @constant_weights(%x: tensor<1x2x2x2xf32>, %b: tensor<3xf32>) -> tenso
   %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<3x1x1x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2x3xf32>
   return %y : tensor<1x2x2x3xf32>
 }
+
+// -----
+
+// A convolution without padding (3x3, stride 2, one output channel: a
+// training step's input gradient of a stem) reads its activations through
+// the windows: no im2col buffer; the k loop runs over (kh, kw, c) and row
+// r's A value is x[n][oh * 2 + kh][ow * 2 + kw][c].
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-SAME:      %[[X:[^:]*]]: memref<?x9x9x4xf32>
+// CHECK-NOT:     memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x36xf32>
+// CHECK:         memref.alloc() {alignment = 64 : i64} : memref<36x16xf32>
+// CHECK:         scf.parallel
+// CHECK:           scf.for %[[KH:.*]] = %{{.*}} to %c3{{.*}} step %{{.*}} iter_args(
+// CHECK:             scf.for %[[KW:.*]] = %{{.*}} to %c3{{.*}} step %{{.*}} iter_args(
+// CHECK:               scf.for %[[C:.*]] = %{{.*}} to %c4{{.*}} step %{{.*}} iter_args(
+// CHECK:                 vector.load
+// CHECK:                 %[[A:.*]] = memref.load %[[X]][%{{.*}}, %{{.*}}, %{{.*}}, %[[C]]] : memref<?x9x9x4xf32>
+// CHECK:                 vector.broadcast %[[A]] : f32 to vector<16xf32>
+// CHECK-LABEL: func.func @unpadded(
+// CHECK:         call @__tqt_f32_zmm_gemm(
+func.func @unpadded(%x: tensor<?x9x9x4xf32>, %w: tensor<1x3x3x4xf32>, %b: tensor<1xf32>) -> tensor<?x4x4x1xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>, dilation = array<i64: 1, 1>} : (tensor<?x9x9x4xf32>, tensor<1x3x3x4xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
+  return %y : tensor<?x4x4x1xf32>
+}

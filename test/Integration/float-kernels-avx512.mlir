@@ -5,7 +5,8 @@
 // for all channels, dynamic batches of 7 (not a whole number of row tiles),
 // 3 and 2, a matmul of one row, a dynamic K, constant weights packed at
 // compile time; depthwise layers with ragged channel blocks and pixel
-// tiles, a stride, dilation 2, a channel multiplier; @conv_raw, not quantized, within
+// tiles, a stride, dilation 2, a channel multiplier; an unpadded layer
+// read through its windows (3 output channels, 7 batches); @conv_raw, not quantized, within
 // FMA's rounding of the reference. With threads the same bits again.
 // REQUIRES: cpu-avx512vnni
 // RUN: rm -rf %t && mkdir -p %t
@@ -13,6 +14,7 @@
 // RUN: tqt-opt %S/Inputs/float-layers.mlir --tqt-float-kernels="isa=avx512-vnni remarks=true" -o /dev/null 2>&1 | FileCheck %s
 // CHECK-COUNT-8: remark: f32 kernel: M x
 // CHECK-COUNT-2: remark: f32 depthwise kernel:
+// CHECK: remark: f32 kernel: M x 3 x 45
 // CHECK-NOT: no f32 kernel
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride --random-inputs --dynamic-size 7 --dump-inputs %t/conv_pad_stride_7 --kernels=none --threads 1 --output-dir %t/conv_pad_stride_7/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride -i %t/conv_pad_stride_7/input0.npy -i %t/conv_pad_stride_7/input1.npy -i %t/conv_pad_stride_7/input2.npy --kernels=avx512-vnni --threads 1 --output-dir %t/conv_pad_stride_7/avx512-vnni
@@ -53,3 +55,8 @@
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_multiplier --random-inputs --dynamic-size 2 --dump-inputs %t/dw_multiplier_2 --kernels=none --threads 1 --output-dir %t/dw_multiplier_2/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e dw_multiplier -i %t/dw_multiplier_2/input0.npy -i %t/dw_multiplier_2/input1.npy -i %t/dw_multiplier_2/input2.npy --kernels=avx512-vnni --threads 1 --output-dir %t/dw_multiplier_2/avx512-vnni
 // RUN: %python %S/Inputs/npytool.py same %t/dw_multiplier_2/none/result0.npy %t/dw_multiplier_2/avx512-vnni/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_unpadded --random-inputs --dynamic-size 7 --dump-inputs %t/conv_unpadded_7 --kernels=none --threads 1 --output-dir %t/conv_unpadded_7/none
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_unpadded -i %t/conv_unpadded_7/input0.npy -i %t/conv_unpadded_7/input1.npy -i %t/conv_unpadded_7/input2.npy --kernels=avx512-vnni --threads 1 --output-dir %t/conv_unpadded_7/avx512-vnni
+// RUN: %python %S/Inputs/npytool.py same %t/conv_unpadded_7/none/result0.npy %t/conv_unpadded_7/avx512-vnni/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_unpadded -i %t/conv_unpadded_7/input0.npy -i %t/conv_unpadded_7/input1.npy -i %t/conv_unpadded_7/input2.npy --kernels=avx512-vnni --threads 2 --output-dir %t/conv_unpadded_7/avx512-vnni-threads
+// RUN: %python %S/Inputs/npytool.py same %t/conv_unpadded_7/none/result0.npy %t/conv_unpadded_7/avx512-vnni-threads/result0.npy

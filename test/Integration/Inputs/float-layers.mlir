@@ -122,3 +122,17 @@ func.func @dw_multiplier(%x: tensor<?x6x7x5xf32>, %w: tensor<3x3x5x3xf32>, %b: t
   %y = tosa.depthwise_conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 2, 1, 1, 2>, stride = array<i64: 1, 1>, dilation = array<i64: 2, 2>} : (tensor<?x6x7x5xf32>, tensor<3x3x5x3xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x5x6x15xf32>
   return %y : tensor<?x5x6x15xf32>
 }
+
+// 3x3 without padding, stride (2, 1), dilation (1, 2), 5 input and 3 output
+// channels (a training step's input gradient of a one-channel stem has this
+// shape): the tiles read the activations through the windows, no im2col.
+func.func @conv_unpadded(%x: tensor<?x9x11x5xf32>, %w: tensor<3x3x3x5xf32>, %b: tensor<3xf32>) -> tensor<?x4x7x3xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x9x11x5xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<3x3x3x5xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<3xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 1>, dilation = array<i64: 1, 2>} : (tensor<?x9x11x5xf32>, tensor<3x3x3x5xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x7x3xf32>
+  return %y : tensor<?x4x7x3xf32>
+}
