@@ -93,7 +93,8 @@ def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
     (fake-quantized, or trained):
 
     * the activations are read in place as rows of K values (a matmul, a 1x1
-      convolution with stride 1 and no padding) or packed into im2col rows
+      convolution with stride 1 and no padding), through each row's window
+      (any other convolution without padding), or packed into im2col rows
       (zeros at padding positions);
     * a convolution's `[N][KH][KW][C]` weights are transposed into a
       `[K][NP]` panel zero-padded to whole tiles; a matmul's `[K][N]` are
