@@ -212,7 +212,7 @@ void DepthwiseEmitter::emitPixels(int64_t pixels, Value n, Value oh, Value ow0,
   auto storeType = VectorType::get({lanes}, storage);
   Value rowBase = mul(add(mul(n, p.outHeight), oh), p.outWidth);
   for (int64_t t = 0; t < pixels; ++t) {
-    Value v = isFloat ? Value(arith::AddFOp::create(b, bias, acc[t]))
+    Value v = isFloat ? clampFloat(arith::AddFOp::create(b, bias, acc[t]))
                       : epilogue(acc[t], channels);
     if (storeType != accType)
       v = arith::TruncIOp::create(b, storeType, v);

@@ -46,6 +46,13 @@ using ::mlir::tqt::codegen::KernelIsa;
 
 static bool isF32(Value v) { return getElementTypeOrSelf(v.getType()).isF32(); }
 
+/// Whether a clamp propagates NaN, its default when the attribute is absent
+/// (the generated accessor does not supply the default).
+static bool propagatesNaN(tosa::ClampOp clamp) {
+  tosa::NanPropagationModeAttr mode = clamp.getNanModeAttr();
+  return !mode || mode.getValue() == tosa::NanPropagationMode::PROPAGATE;
+}
+
 bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
                                                std::string &why) {
   p = GemmProblem();
@@ -92,6 +99,17 @@ bool mlir::tqt::codegen::matchFloatGemmProblem(Operation *root, GemmProblem &p,
     p.channels = p.k;
     p.runtimeOperands = {mm.getB()};
   }
+  // A ReLU / ReLU6 after the layer (its only user) is applied before the
+  // results are stored: the same min and max as TOSA's lowering.
+  if (root->getResult(0).hasOneUse())
+    if (auto clamp =
+            dyn_cast<tosa::ClampOp>(*root->getResult(0).getUsers().begin()))
+      if (propagatesNaN(clamp) && isF32(clamp.getOutput()))
+        if (auto lo = dyn_cast<FloatAttr>(clamp.getMinValAttr()))
+          if (auto hi = dyn_cast<FloatAttr>(clamp.getMaxValAttr())) {
+            p.floatClamp = {lo.getValue(), hi.getValue()};
+            p.last = clamp;
+          }
   return true;
 }
 
@@ -352,7 +370,7 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
-      storeActiveLanes(outer.getResult(r * tile.vectors + j), out,
+      storeActiveLanes(clampFloat(outer.getResult(r * tile.vectors + j)), out,
                        ValueRange{add(m0, r), col}, masks[j], actives[j]);
     }
 }

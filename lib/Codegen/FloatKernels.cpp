@@ -80,6 +80,10 @@ struct TQTFloatKernelsPass
             remark << problem.k;
           remark << ", " << registers;
         }
+        if (problem.floatClamp)
+          remark << ", then clamp to ["
+                 << problem.floatClamp->first.convertToFloat() << ", "
+                 << problem.floatClamp->second.convertToFloat() << "]";
       }
       // A kernel with constant (packed) weights belongs to its layer;
       // others are shared by the layers of equal types and window (their
@@ -95,7 +99,11 @@ struct TQTFloatKernelsPass
       if (problem.floatWeights) {
         kernel = emit();
       } else {
-        func::FuncOp &shared = sharedKernels[signature(root)];
+        // The clamp applied in the kernel is part of what it computes.
+        std::string key = signature(root);
+        if (problem.last != root)
+          key += "+" + signature(problem.last);
+        func::FuncOp &shared = sharedKernels[key];
         if (!shared)
           shared = emit();
         kernel = shared;

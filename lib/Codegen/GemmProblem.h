@@ -97,6 +97,9 @@ struct GemmProblem {
   /// A float convolution's weights when they are constant (a float model's):
   /// packed at compile time instead of at run time.
   DenseElementsAttr floatWeights;
+  /// An f32 layer's tosa.clamp (its single user; NaN propagating), applied
+  /// to the results before they are stored: min(max) bounds.
+  std::optional<std::pair<APFloat, APFloat>> floatClamp;
 
   bool signedSource() const { return sourceGrid.lo < 0; }
 };

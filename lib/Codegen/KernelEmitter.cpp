@@ -123,6 +123,17 @@ func::FuncOp KernelEmitter::finishFunction() {
   return func;
 }
 
+Value KernelEmitter::clampFloat(Value v) {
+  if (!p.floatClamp)
+    return v;
+  auto type = cast<VectorType>(v.getType());
+  auto splat = [&](const APFloat &x) -> Value {
+    return arith::ConstantOp::create(b, DenseElementsAttr::get(type, x));
+  };
+  Value below = arith::MinimumFOp::create(b, v, splat(p.floatClamp->second));
+  return arith::MaximumFOp::create(b, below, splat(p.floatClamp->first));
+}
+
 Value KernelEmitter::epilogue(Value acc, ArrayRef<Value> channels) {
   // Bounds of the value at each step let the rounding shifts take their
   // shorter exact forms (RequantizeArith.h).

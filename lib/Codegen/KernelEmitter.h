@@ -106,6 +106,10 @@ protected:
   /// Ends the function.
   func::FuncOp finishFunction();
 
+  /// An f32 vector through the problem's clamp (minimumf with the upper
+  /// bound, then maximumf with the lower, as TOSA's lowering), if any.
+  Value clampFloat(Value v);
+
   /// The requantization chain on an accumulator vector; `channels` holds
   /// one vector per AddChannel step for the same columns.
   Value epilogue(Value acc, ArrayRef<Value> channels);

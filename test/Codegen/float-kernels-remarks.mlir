@@ -90,3 +90,24 @@ func.func @depthwise(%x: tensor<?x4x4x5xf32>, %w: tensor<3x3x5x3xf32>, %b: tenso
   %z = tosa.depthwise_conv2d %x, %w, %bd, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x4x4x5xf32>, tensor<3x3x5x3xf32>, tensor<?xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x15xf32>
   return %y, %z : tensor<?x4x4x15xf32>, tensor<?x4x4x15xf32>
 }
+
+// -----
+
+// A clamp that is the layer's only user goes into its kernel; one that
+// ignores NaN, or whose input has another user, stays.
+// CHECK-LABEL: func.func @clamps
+// CHECK-COUNT-2: tosa.clamp
+// CHECK-NOT:     tosa.clamp
+func.func @clamps(%x: tensor<1x4x4x8xf32>, %w: tensor<16x1x1x8xf32>, %b: tensor<16xf32>) -> (tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-remark @below {{f32 kernel: M x 16 x 8, zmm, then clamp to [0.000000e+00, 6.000000e+00]}}
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
+  %r = tosa.clamp %y {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  // expected-remark @below {{f32 kernel: M x 16 x 8, zmm}}
+  %z = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
+  %ignore = tosa.clamp %z {max_val = 6.0 : f32, min_val = 0.0 : f32, nan_mode = IGNORE} : (tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  // expected-remark @below {{f32 kernel: M x 16 x 8, zmm}}
+  %u = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
+  %v = tosa.clamp %u {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  return %r, %ignore, %u, %v : tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>
+}

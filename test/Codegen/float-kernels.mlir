@@ -230,3 +230,30 @@ func.func @unpadded(%x: tensor<?x9x9x4xf32>, %w: tensor<1x3x3x4xf32>, %b: tensor
   %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>, dilation = array<i64: 1, 1>} : (tensor<?x9x9x4xf32>, tensor<1x3x3x4xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x4x1xf32>
   return %y : tensor<?x4x4x1xf32>
 }
+
+// -----
+
+// A clamp (ReLU6) that is a layer's only user is applied in the kernel
+// before the stores (minimumf with 6, then maximumf with 0, as TOSA's
+// lowering) and replaced with the layer; a layer of the same shapes without
+// it gets a kernel of its own.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK:         %[[HI:.*]] = arith.constant dense<6.000000e+00> : vector<16xf32>
+// CHECK:         %[[LO0:.*]] = arith.minimumf %{{.*}}, %[[HI]] : vector<16xf32>
+// CHECK:         %[[LO:.*]] = arith.constant dense<0.000000e+00> : vector<16xf32>
+// CHECK:         %[[R:.*]] = arith.maximumf %[[LO0]], %[[LO]] : vector<16xf32>
+// CHECK:         vector.maskedstore %{{.*}}, %{{.*}}, %[[R]]
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm_1(
+// CHECK-NOT:     arith.minimumf
+// CHECK-LABEL: func.func @clamped(
+// CHECK:         call @__tqt_f32_zmm_gemm(
+// CHECK-NOT:     tosa.clamp
+// CHECK:         call @__tqt_f32_zmm_gemm_1(
+func.func @clamped(%x: tensor<1x4x4x8xf32>, %w: tensor<16x1x1x8xf32>, %b: tensor<16xf32>) -> (tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
+  %r = tosa.clamp %y {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  %z = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
+  return %r, %z : tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>
+}

@@ -6,7 +6,8 @@
 // 3 and 2, a matmul of one row, a dynamic K, constant weights packed at
 // compile time; depthwise layers with ragged channel blocks and pixel
 // tiles, a stride, dilation 2, a channel multiplier; an unpadded layer
-// read through its windows (3 output channels, 7 batches); @conv_raw, not quantized, within
+// read through its windows (3 output channels, 7 batches); ReLU6 and ReLU
+// clamps applied in a GEMM and a depthwise kernel; @conv_raw, not quantized, within
 // FMA's rounding of the reference. With threads the same bits again.
 // REQUIRES: cpu-avx512vnni
 // RUN: rm -rf %t && mkdir -p %t
@@ -15,6 +16,8 @@
 // CHECK-COUNT-8: remark: f32 kernel: M x
 // CHECK-COUNT-2: remark: f32 depthwise kernel:
 // CHECK: remark: f32 kernel: M x 3 x 45
+// CHECK: remark: f32 kernel: M x 24 x 72, {{.*}}, then clamp to [0.000000e+00, 6.000000e+00]
+// CHECK: remark: f32 depthwise kernel: 24 channels x 9 taps, {{.*}}, then clamp to [0.000000e+00, 3.402823e+38]
 // CHECK-NOT: no f32 kernel
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride --random-inputs --dynamic-size 7 --dump-inputs %t/conv_pad_stride_7 --kernels=none --threads 1 --output-dir %t/conv_pad_stride_7/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride -i %t/conv_pad_stride_7/input0.npy -i %t/conv_pad_stride_7/input1.npy -i %t/conv_pad_stride_7/input2.npy --kernels=avx512-vnni --threads 1 --output-dir %t/conv_pad_stride_7/avx512-vnni
@@ -60,3 +63,8 @@
 // RUN: %python %S/Inputs/npytool.py same %t/conv_unpadded_7/none/result0.npy %t/conv_unpadded_7/avx512-vnni/result0.npy
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_unpadded -i %t/conv_unpadded_7/input0.npy -i %t/conv_unpadded_7/input1.npy -i %t/conv_unpadded_7/input2.npy --kernels=avx512-vnni --threads 2 --output-dir %t/conv_unpadded_7/avx512-vnni-threads
 // RUN: %python %S/Inputs/npytool.py same %t/conv_unpadded_7/none/result0.npy %t/conv_unpadded_7/avx512-vnni-threads/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_dw_clamped --random-inputs --dynamic-size 5 --dump-inputs %t/conv_dw_clamped_5 --kernels=none --threads 1 --output-dir %t/conv_dw_clamped_5/none
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_dw_clamped -i %t/conv_dw_clamped_5/input0.npy -i %t/conv_dw_clamped_5/input1.npy -i %t/conv_dw_clamped_5/input2.npy -i %t/conv_dw_clamped_5/input3.npy --kernels=avx512-vnni --threads 1 --output-dir %t/conv_dw_clamped_5/avx512-vnni
+// RUN: %python %S/Inputs/npytool.py same %t/conv_dw_clamped_5/none/result0.npy %t/conv_dw_clamped_5/avx512-vnni/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_dw_clamped -i %t/conv_dw_clamped_5/input0.npy -i %t/conv_dw_clamped_5/input1.npy -i %t/conv_dw_clamped_5/input2.npy -i %t/conv_dw_clamped_5/input3.npy --kernels=avx512-vnni --threads 2 --output-dir %t/conv_dw_clamped_5/avx512-vnni-threads
+// RUN: %python %S/Inputs/npytool.py same %t/conv_dw_clamped_5/none/result0.npy %t/conv_dw_clamped_5/avx512-vnni-threads/result0.npy

@@ -120,6 +120,9 @@ def TQTFloatKernels : Pass<"tqt-float-kernels", "::mlir::ModuleOp"> {
     4 (ymm) pixels per tile, the tap vectors read in place from the
     `[KH][KW][C][M]` weights; products summed from 0 in the reference's tap
     order with `vector.fma`, the bias added last (as TOSA's lowering does).
+    A `tosa.clamp` (ReLU, ReLU6; NaN-propagating) that is a layer's only
+    user runs in its kernel before the stores, with TOSA's lowering's
+    `minimumf` then `maximumf`, and is replaced with the layer.
     `remarks=true` reports each candidate's outcome at its location.
 
     Each kernel is a private function, called at its layer in

@@ -136,3 +136,21 @@ func.func @conv_unpadded(%x: tensor<?x9x11x5xf32>, %w: tensor<3x3x3x5xf32>, %b: 
   %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 1>, dilation = array<i64: 1, 2>} : (tensor<?x9x11x5xf32>, tensor<3x3x3x5xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x4x7x3xf32>
   return %y : tensor<?x4x7x3xf32>
 }
+
+// A ReLU6 after a convolution and a ReLU after a depthwise convolution: the
+// clamps run in the kernels, before the stores.
+func.func @conv_dw_clamped(%x: tensor<?x6x7x8xf32>, %w: tensor<24x3x3x8xf32>, %b: tensor<24xf32>, %wd: tensor<3x3x24x1xf32>) -> tensor<?x6x7x24xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x6x7x8xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<24x3x3x8xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<24xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x6x7x8xf32>, tensor<24x3x3x8xf32>, tensor<24xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x6x7x24xf32>
+  %r = tosa.clamp %y {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<?x6x7x24xf32>) -> tensor<?x6x7x24xf32>
+  %rq = tqt.fake_quant %r, %ta bits(8) unsigned : tensor<?x6x7x24xf32>
+  %wdq = tqt.fake_quant %wd, %tw bits(8) signed : tensor<3x3x24x1xf32>
+  %z = tosa.depthwise_conv2d %rq, %wdq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x6x7x24xf32>, tensor<3x3x24x1xf32>, tensor<24xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x6x7x24xf32>
+  %s = tosa.clamp %z {max_val = 3.40282347E+38 : f32, min_val = 0.0 : f32} : (tensor<?x6x7x24xf32>) -> tensor<?x6x7x24xf32>
+  return %s : tensor<?x6x7x24xf32>
+}
