@@ -6,15 +6,17 @@
 // function per layer:
 //
 //   A: the activations as rows of K (read in place for a matmul and a 1x1
-//      convolution with stride 1 and no padding; else im2col, zeros at
-//      padding positions)
+//      convolution with stride 1 and no padding; through each row's window
+//      for another unpadded convolution; else im2col, zeros at padding
+//      positions)
 //   B: the weights as a K x N matrix (read in place for a matmul; a
-//      convolution's [N][KH][KW][C] weights transposed at run time into
-//      [K][NP], zero-padded to whole tiles)
+//      convolution's [N][KH][KW][C] weights transposed into [K][NP],
+//      zero-padded to whole tiles, at run time or, when constant, at
+//      compile time)
 //   for each N tile of NR columns and each MR rows, in parallel:
 //       acc[MR][NR] = bias (a convolution) or 0
 //       for k in 0 .. K: acc[r] = fma(broadcast A[r][k], B[k], acc[r])
-//       masked store of the result
+//       the following clamp (ReLU, ReLU6), if fused; masked store
 //
 // Each output element is the bias plus its K products accumulated in the
 // reference order (kh, kw, c) with one rounding per step (FMA): equal to the
