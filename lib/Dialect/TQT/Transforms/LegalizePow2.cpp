@@ -12,6 +12,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 
 #include <cmath>
@@ -176,11 +177,18 @@ struct LegalizePow2Pass
          llvm::SetVector<Operation *>(maybeDead.begin(), maybeDead.end()))
       if (def->use_empty())
         def->erase();
+    // The module's symbol uses, collected once (a walk per global would be
+    // quadratic in the layers).
+    llvm::DenseSet<StringAttr> used;
+    if (std::optional<SymbolTable::UseRange> uses =
+            SymbolTable::getSymbolUses(module))
+      for (const SymbolTable::SymbolUse &use : *uses)
+        used.insert(use.getSymbolRef().getRootReference());
     for (auto global :
          llvm::make_early_inc_range(module.getOps<ml_program::GlobalOp>()))
       if (global.isPrivate() &&
           global->hasAttr(TQTDialect::Log2ThresholdAttrHelper::getNameStr()) &&
-          SymbolTable::symbolKnownUseEmpty(global, module))
+          !used.contains(global.getSymNameAttr()))
         global.erase();
 
     if (trace) {
