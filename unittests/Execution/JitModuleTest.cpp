@@ -27,6 +27,11 @@ func.func @fq(%x: tensor<?xf32>, %t: tensor<f32>) -> tensor<?xf32> {
 func.func @twice(%x: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
   return %x, %x : tensor<3xf32>, tensor<3xf32>
 }
+func.func @viewed(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<6xf32>) {
+  %y = arith.addf %x, %x : tensor<2x3xf32>
+  %v = tensor.collapse_shape %y [[0, 1]] : tensor<2x3xf32> into tensor<6xf32>
+  return %y, %v : tensor<2x3xf32>, tensor<6xf32>
+}
 func.func @konst() -> tensor<2x2xi16> {
   %c = arith.constant dense<[[1, -2], [3, -4]]> : tensor<2x2xi16>
   return %c : tensor<2x2xi16>
@@ -89,6 +94,24 @@ TEST_F(JitModuleTest, InputsAreNotWritten) {
   EXPECT_NE((*r)[0].data(), x.data());
 }
 
+// Two results in one buffer (a value and a view of it): both are read
+// before the buffer is freed, once (ASan reports the use after free this
+// once was).
+TEST_F(JitModuleTest, ResultsSharingABuffer) {
+  HostTensor x(DType::F32, {2, 3});
+  for (int i = 0; i < 6; ++i)
+    x.dataAs<float>()[i] = float(i) - 2.5f;
+  for (int call = 0; call < 3; ++call) {
+    auto out = jit->invoke("viewed", {&x});
+    ASSERT_TRUE(bool(out)) << llvm::toString(out.takeError());
+    ASSERT_EQ(out->size(), 2u);
+    for (int i = 0; i < 6; ++i) {
+      EXPECT_EQ((*out)[0].dataAs<float>()[i], 2 * (float(i) - 2.5f));
+      EXPECT_EQ((*out)[1].dataAs<float>()[i], 2 * (float(i) - 2.5f));
+    }
+  }
+}
+
 TEST_F(JitModuleTest, ConstantResultsAndNoResults) {
   for (int i = 0; i < 3; ++i) {
     auto r = jit->invoke("konst", {});
@@ -113,7 +136,7 @@ TEST_F(JitModuleTest, SignatureErrors) {
   ASSERT_FALSE(bool(missing));
   EXPECT_EQ(llvm::toString(missing.takeError()),
             "no public function @nope in the module (public functions: "
-            "@fq, @konst, @none, @twice)");
+            "@fq, @konst, @none, @twice, @viewed)");
   HostTensor i(DType::I32, {3});
   auto dtype = jit->invoke("twice", {&i}, {"a.npy"});
   ASSERT_FALSE(bool(dtype));

@@ -2,7 +2,7 @@
 
 #include "tqt/Execution/MemRefDescriptor.h"
 
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -60,7 +60,9 @@ static void copyStrided(const char *src, char *dst, size_t elementSize,
 std::vector<HostTensor>
 ResultDescriptors::takeAll(llvm::ArrayRef<const void *> inputBuffers) {
   std::vector<HostTensor> out;
-  llvm::DenseSet<void *> freed;
+  // Results may share a buffer (a function returning a value and a view of
+  // it): freed once, after every result is copied out.
+  llvm::SetVector<void *> owned;
   for (auto [k, spec] : llvm::enumerate(specs)) {
     const int64_t *d = words.data() + offsets[k];
     int64_t rank = spec.getRank();
@@ -84,9 +86,10 @@ ResultDescriptors::takeAll(llvm::ArrayRef<const void *> inputBuffers) {
     else
       copyStrided(base, static_cast<char *>(t.data()), es, sizes, strides);
     out.push_back(std::move(t));
-    bool isInput = llvm::is_contained(inputBuffers, allocated);
-    if (allocated && !isInput && freed.insert(allocated).second)
-      std::free(allocated);
+    if (allocated && !llvm::is_contained(inputBuffers, allocated))
+      owned.insert(allocated);
   }
+  for (void *allocated : owned)
+    std::free(allocated);
   return out;
 }
