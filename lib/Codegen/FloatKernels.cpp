@@ -3,6 +3,7 @@
 #include "tqt/Codegen/Passes.h"
 
 #include "GemmProblem.h"
+#include "InternalFunction.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -55,6 +56,7 @@ struct TQTFloatKernelsPass
     std::string prefix =
         isa == KernelIsa::Avx512Vnni ? "__tqt_f32_zmm" : "__tqt_f32_ymm";
     llvm::StringMap<func::FuncOp> sharedKernels;
+    codegen::FunctionCache identical;
     for (Operation *root : roots) {
       codegen::GemmProblem problem;
       std::string why;
@@ -85,9 +87,10 @@ struct TQTFloatKernelsPass
                  << problem.floatClamp->first.convertToFloat() << ", "
                  << problem.floatClamp->second.convertToFloat() << "]";
       }
-      // A kernel with constant (packed) weights belongs to its layer;
-      // others are shared by the layers of equal types and window (their
-      // weights are arguments).
+      // Kernels with run-time weights are shared by the layers of equal
+      // types and window; one with constant (packed) weights is shared by
+      // the layers whose kernels are the same code (its weights are a
+      // global, passed as an argument).
       auto emit = [&] {
         return problem.isDepthwise
                    ? codegen::emitDepthwiseKernel(
@@ -97,7 +100,7 @@ struct TQTFloatKernelsPass
       };
       func::FuncOp kernel;
       if (problem.floatWeights) {
-        kernel = emit();
+        kernel = codegen::shareIdenticalFunction(emit(), identical, symbols);
       } else {
         // The clamp applied in the kernel is part of what it computes.
         std::string key = signature(root);

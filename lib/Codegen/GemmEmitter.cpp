@@ -374,8 +374,9 @@ func::FuncOp GemmEmitter::emit() {
   return finishFunction();
 }
 
-void mlir::tqt::codegen::emitGemmKernel(GemmProblem &p, KernelIsa isa,
-                                        StringRef name, SymbolTable &symbols) {
+func::FuncOp mlir::tqt::codegen::emitGemmKernel(GemmProblem &p, KernelIsa isa,
+                                                StringRef name,
+                                                SymbolTable &symbols) {
   ImplicitLocOpBuilder b(p.root->getLoc(), p.root->getContext());
-  replaceChainWithCall(p, GemmEmitter(p, isa, b, name, symbols).emit());
+  return GemmEmitter(p, isa, b, name, symbols).emit();
 }

@@ -15,6 +15,7 @@
 #include "tqt/Support/FixedPoint.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Operation.h"
@@ -94,6 +95,9 @@ struct GemmProblem {
   /// Passed to the kernel after the activations: the float kernels' run-time
   /// weights and bias (the int8 kernels' weights are constants).
   llvm::SmallVector<Value> runtimeOperands;
+  /// The kernel's constants (packed weights, epilogue channels), passed
+  /// after the run-time operands: filled in by the emitter.
+  llvm::SmallVector<memref::GlobalOp> constants;
   /// A float convolution's weights when they are constant (a float model's):
   /// packed at compile time instead of at run time.
   DenseElementsAttr floatWeights;
@@ -139,19 +143,20 @@ bool matchFloatGemmProblem(Operation *root, GemmProblem &problem,
                            std::string &why);
 
 /// Writes the kernel function for `problem` into the module (with its packed
-/// constants) and replaces the chain by a call (replaceChainWithCall). Names
-/// start with `name` and are made unique in `symbols`, the module's table
-/// (built once per pass).
-void emitGemmKernel(GemmProblem &problem, ::mlir::tqt::codegen::KernelIsa isa,
-                    llvm::StringRef name, SymbolTable &symbols);
+/// constants as globals); the caller replaces the chain by its call
+/// (replaceChainWithCall). Names start with `name` and are made unique in
+/// `symbols`, the module's table (built once per pass).
+func::FuncOp emitGemmKernel(GemmProblem &problem,
+                            ::mlir::tqt::codegen::KernelIsa isa,
+                            llvm::StringRef name, SymbolTable &symbols);
 /// Writes the float kernel's function; another layer with the same operand
 /// types and attributes can call it too (replaceChainWithCall).
 func::FuncOp emitFloatGemmKernel(GemmProblem &problem,
                                  ::mlir::tqt::codegen::KernelIsa isa,
                                  llvm::StringRef name, SymbolTable &symbols);
 /// Replaces the problem's chain (root to last) by a call of `kernel` on the
-/// buffers of the activations and the run-time operands, and a result buffer
-/// allocated before the call.
+/// buffers of the activations, the run-time operands and the constants, and
+/// a result buffer allocated before the call.
 void replaceChainWithCall(GemmProblem &p, func::FuncOp kernel);
 /// Writes the depthwise kernel's function (int8 with constant weights, or
 /// f32 with the weights and bias as arguments); the caller replaces the

@@ -4,6 +4,7 @@
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 #include "GemmProblem.h"
+#include "InternalFunction.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -42,6 +43,9 @@ struct TQTInt8KernelsPass
         roots.emplace_back(op, codegen::activationGrid(op));
     });
     SymbolTable symbols(getOperation());
+    // Layers whose kernels are the same code share one (their constants are
+    // arguments).
+    codegen::FunctionCache kernels;
     StringRef isaName = ::mlir::tqt::codegen::getKernelIsaName(isa);
     std::string prefix = ("__tqt_" + isaName).str();
     std::replace(prefix.begin(), prefix.end(), '-', '_');
@@ -65,8 +69,10 @@ struct TQTInt8KernelsPass
                  << " epilogue steps";
         }
         codegen::replaceChainWithCall(
-            problem, codegen::emitDepthwiseKernel(
-                         problem, isa, prefix + "_depthwise", symbols));
+            problem, codegen::shareIdenticalFunction(
+                         codegen::emitDepthwiseKernel(
+                             problem, isa, prefix + "_depthwise", symbols),
+                         kernels, symbols));
         continue;
       }
       if (remarks)
@@ -75,7 +81,11 @@ struct TQTInt8KernelsPass
                            << (problem.signedSource() ? "signed" : "unsigned")
                            << " activations, " << problem.epilogue.size()
                            << " epilogue steps";
-      codegen::emitGemmKernel(problem, isa, prefix + "_gemm", symbols);
+      codegen::replaceChainWithCall(
+          problem,
+          codegen::shareIdenticalFunction(
+              codegen::emitGemmKernel(problem, isa, prefix + "_gemm", symbols),
+              kernels, symbols));
     }
   }
 };

@@ -5,6 +5,8 @@
 // never inlined by LLVM: it would inline every one with a single call site
 // back into the model's function, whose size is what makes LLVM's function
 // passes slow (--tqt-outline-loop-nests); a call per layer costs nothing.
+// Functions whose code is the same are shared: a network of many equal
+// layers compiles each distinct kernel and loop nest once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,8 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace mlir::tqt::codegen {
 
@@ -25,6 +29,15 @@ inline void makeInternalFunction(func::FuncOp f) {
   f->setAttr("passthrough",
              ArrayAttr::get(ctx, {StringAttr::get(ctx, "noinline")}));
 }
+
+/// The generated functions so far by their code (the printed function, its
+/// name left out).
+using FunctionCache = llvm::StringMap<func::FuncOp>;
+
+/// `f`, or an earlier function in `cache` whose code is the same (then `f`,
+/// which nothing calls yet, is erased from the module and from `symbols`).
+func::FuncOp shareIdenticalFunction(func::FuncOp f, FunctionCache &cache,
+                                    SymbolTable &symbols);
 
 } // namespace mlir::tqt::codegen
 

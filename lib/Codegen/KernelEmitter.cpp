@@ -44,7 +44,16 @@ memref::GlobalOp KernelEmitter::constantGlobal(const Twine &suffix,
 }
 
 Value KernelEmitter::load(memref::GlobalOp global) {
-  return memref::GetGlobalOp::create(b, global.getType(), global.getSymName());
+  // Constants sit between the run-time operands and the result.
+  unsigned first = func.getNumArguments() - 1 - p.constants.size();
+  for (auto [i, g] : llvm::enumerate(p.constants))
+    if (g == global)
+      return func.getArgument(first + i);
+  unsigned index = func.getNumArguments() - 1;
+  if (failed(func.insertArgument(index, global.getType(), {}, global.getLoc())))
+    llvm::report_fatal_error("cannot add a constant argument to a kernel");
+  p.constants.push_back(global);
+  return func.getArgument(index);
 }
 
 DenseElementsAttr KernelEmitter::i32Values(ArrayRef<int64_t> values,
@@ -190,6 +199,9 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
   for (Value v : tensors)
     operands.push_back(bufferization::ToBufferOp::create(
         b, bufferType(v.getType()), v, /*read_only=*/true));
+  for (memref::GlobalOp g : p.constants)
+    operands.push_back(
+        memref::GetGlobalOp::create(b, g.getType(), g.getSymName()));
   // The result buffer, allocated here (destination-passing style); its one
   // dynamic dimension, if any, is the rows over the static dimensions'.
   auto resultType = cast<RankedTensorType>(p.last->getResult(0).getType());
@@ -199,9 +211,15 @@ void mlir::tqt::codegen::replaceChainWithCall(GemmProblem &p,
     for (int64_t d : resultType.getShape().drop_back())
       if (!ShapedType::isDynamic(d))
         staticRows *= d;
-    dynamicSizes.push_back(
-        arith::DivUIOp::create(b, outputRows(b, p, p.source),
-                               arith::ConstantIndexOp::create(b, staticRows)));
+    // A convolution's result is [batch, OH, OW, N]: the batch is the
+    // activations'; otherwise the rows, divided by the static ones if any.
+    bool batchOnly = p.isConv && staticRows == p.outHeight * p.outWidth;
+    Value size = batchOnly ? Value(tensor::DimOp::create(b, p.source, 0))
+                           : outputRows(b, p, p.source);
+    if (!batchOnly && staticRows != 1)
+      size = arith::DivUIOp::create(
+          b, size, arith::ConstantIndexOp::create(b, staticRows));
+    dynamicSizes.push_back(size);
   }
   Value out = memref::AllocOp::create(b, bufferType(resultType), dynamicSizes,
                                       b.getI64IntegerAttr(64));

@@ -5,9 +5,11 @@
 // style: the caller allocates the result buffer, so that buffer deallocation
 // sees every allocation (a callee's returned buffer is opaque to its alias
 // analysis, which then emits run-time alias checks between every pair of
-// live buffers: quadratic in the layers). Its constants are private globals;
-// its call replaces the layer's chain. The GEMM and depthwise emitters derive
-// from this.
+// live buffers: quadratic in the layers). Its constants (packed weights,
+// epilogue channels) are private globals the caller passes as arguments, so
+// that layers whose code is the same share one kernel
+// (shareIdenticalFunction). Its call replaces the
+// layer's chain. The GEMM and depthwise emitters derive from this.
 //
 //===----------------------------------------------------------------------===//
 
@@ -83,7 +85,8 @@ protected:
   /// A private, 64-byte aligned constant global named `<kernel>_<suffix>`,
   /// placed before the function being compiled.
   memref::GlobalOp constantGlobal(const Twine &suffix, DenseElementsAttr data);
-  /// The global's buffer, inside the kernel.
+  /// The global's buffer, inside the kernel: an argument of the kernel
+  /// (before the result), which the call passes (GemmProblem::constants).
   Value load(memref::GlobalOp global);
   /// `values` as i32 (two's complement wrap-around), zero-padded to `size`.
   DenseElementsAttr i32Values(ArrayRef<int64_t> values, int64_t size);
@@ -91,8 +94,9 @@ protected:
   SmallVector<memref::GlobalOp> channelGlobals(int64_t size);
 
   /// Creates the kernel function (arguments: the activations, then the
-  /// problem's run-time operands, then the result buffer) and moves into its
-  /// body; returns the activations.
+  /// problem's run-time operands, then the result buffer; load() adds the
+  /// constants before the result) and moves into its body; returns the
+  /// activations.
   Value beginFunction();
   /// Argument `i` of the kernel function (read only, but the last).
   Value argument(unsigned i) { return func.getArgument(i); }

@@ -4,7 +4,8 @@
 // real network or a training step). LLVM's function passes (loop rotation,
 // vectorization, scheduling) cost more than linearly in the size of the
 // function they run on, so compile time grew with the square of the depth;
-// one small function per loop nest keeps it linear.
+// one small function per loop nest keeps it linear. Nests whose code is the
+// same (equal layers) share one function.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,7 +32,7 @@ namespace {
 /// Moves `loop` into a new private function of the values it uses from
 /// outside (constants are cloned in instead) and calls it in its place.
 void outline(Operation *loop, func::FuncOp parent, unsigned index,
-             SymbolTable &symbols) {
+             SymbolTable &symbols, mlir::tqt::codegen::FunctionCache &nests) {
   llvm::SetVector<Value> used(loop->getOperands().begin(),
                               loop->getOperands().end());
   getUsedValuesDefinedAbove(loop->getRegions(), used);
@@ -60,6 +61,7 @@ void outline(Operation *loop, func::FuncOp parent, unsigned index,
     b.clone(*c, map);
   b.clone(*loop, map);
   func::ReturnOp::create(b, loc);
+  callee = mlir::tqt::codegen::shareIdenticalFunction(callee, nests, symbols);
 
   b.setInsertionPoint(loop);
   func::CallOp::create(b, loc, callee, arguments);
@@ -71,6 +73,7 @@ struct TQTOutlineLoopNestsPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
+    mlir::tqt::codegen::FunctionCache nests;
     SmallVector<func::FuncOp> models;
     for (auto f : module.getOps<func::FuncOp>())
       if (f.isPublic() && !f.isExternal())
@@ -82,7 +85,7 @@ struct TQTOutlineLoopNestsPass
           if (isa<scf::ForOp, scf::ParallelOp>(op) && op.getNumResults() == 0)
             loops.push_back(&op);
       for (auto [i, loop] : llvm::enumerate(loops))
-        outline(loop, f, i, symbols);
+        outline(loop, f, i, symbols, nests);
     }
   }
 };

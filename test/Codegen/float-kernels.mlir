@@ -189,20 +189,31 @@ func.func @others(%x: tensor<1x4x8x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8
 
 // Constant weights (a float model's) are packed at compile time into a
 // [K][NP] global (here K = 2, N = 3 padded to 16: column n holds output
-// channel n's weights); the kernel takes the activations and the bias.
+// channel n's weights), which the layer passes to the kernel after the
+// activations and the bias. A second layer with other constant weights of the
+// same shape is the same code: it calls the same kernel with its own global.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
-// CHECK-SAME:      %{{.*}}: memref<1x2x2x2xf32>, %{{.*}}: memref<3xf32>, %{{.*}}: memref<1x2x2x3xf32>)
-// CHECK:         memref.get_global @__tqt_f32_zmm_gemm_weights : memref<2x16xf32>
+// CHECK-SAME:      %{{.*}}: memref<1x2x2x2xf32>, %{{.*}}: memref<3xf32>, %[[W:[^:]*]]: memref<2x16xf32>, %{{.*}}: memref<1x2x2x3xf32>)
+// CHECK-NOT:     memref.get_global
+// CHECK:         vector.load %[[W]]
 // CHECK-LABEL: memref.global "private" constant @__tqt_f32_zmm_gemm_weights : memref<2x16xf32> = dense<{{\[}}[1.000000e+00, 3.000000e+00, 5.000000e+00, 0.000000e+00{{.*}}], [2.000000e+00, 4.000000e+00, 6.000000e+00, 0.000000e+00{{.*}}]]> {alignment = 64 : i64}
+// CHECK:       memref.global "private" constant @__tqt_f32_zmm_gemm_weights_1 : memref<2x16xf32> = dense<{{\[}}[-1.000000e+00, -3.000000e+00, -5.000000e+00, 0.000000e+00
+// CHECK-NOT:   func.func private
 // CHECK-LABEL: func.func @constant_weights(
 // CHECK-NOT:     tosa.const
-// CHECK:         call @__tqt_f32_zmm_gemm(%{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}) : (memref<1x2x2x2xf32>, memref<3xf32>, memref<1x2x2x3xf32>) -> ()
+// CHECK:         %[[G0:.*]] = memref.get_global @__tqt_f32_zmm_gemm_weights : memref<2x16xf32>
+// CHECK:         call @__tqt_f32_zmm_gemm(%{{[^,]*}}, %{{[^,]*}}, %[[G0]], %{{[^,]*}}) : (memref<1x2x2x2xf32>, memref<3xf32>, memref<2x16xf32>, memref<1x2x2x3xf32>) -> ()
+// CHECK:         %[[G1:.*]] = memref.get_global @__tqt_f32_zmm_gemm_weights_1 : memref<2x16xf32>
+// CHECK:         call @__tqt_f32_zmm_gemm(%{{[^,]*}}, %{{[^,]*}}, %[[G1]], %{{[^,]*}})
 func.func @constant_weights(%x: tensor<1x2x2x2xf32>, %b: tensor<3xf32>) -> tensor<1x2x2x3xf32> {
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
   %w = "tosa.const"() <{values = dense<[[[[1.0, 2.0]]], [[[3.0, 4.0]]], [[[5.0, 6.0]]]]> : tensor<3x1x1x2xf32>}> : () -> tensor<3x1x1x2xf32>
   %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<3x1x1x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2x3xf32>
-  return %y : tensor<1x2x2x3xf32>
+  %w2 = "tosa.const"() <{values = dense<[[[[-1.0, -2.0]]], [[[-3.0, -4.0]]], [[[-5.0, -6.0]]]]> : tensor<3x1x1x2xf32>}> : () -> tensor<3x1x1x2xf32>
+  %y2 = tosa.conv2d %x, %w2, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<3x1x1x2xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x2x2x3xf32>
+  %s = tosa.add %y, %y2 : (tensor<1x2x2x3xf32>, tensor<1x2x2x3xf32>) -> tensor<1x2x2x3xf32>
+  return %s : tensor<1x2x2x3xf32>
 }
 
 // -----

@@ -13,28 +13,34 @@
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[-3451, -3451, 0,
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[7, -7, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK-SAME:      %[[SRC:[^:]*]]: memref<?x5x6x3xi8>, %[[OUT:[^:]*]]: memref<?x3x3x2xi8>)
+// CHECK-SAME:      %[[SRC:[^:]*]]: memref<?x5x6x3xi8>, %[[W:[^:]*]]: memref<1792xi8>, %[[INIT:[^:]*]]: memref<64xi32>,
+// CHECK-SAME:      %[[CH0:[^:]*]]: memref<64xi32>, %[[OUT:[^:]*]]: memref<?x3x3x2xi8>)
+// CHECK-NOT:     memref.get_global
 // CHECK-NOT:     bufferization
 // CHECK:         %[[AP:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x28xi8>
 // CHECK:         vector.maskedload %[[SRC]]
 // CHECK:         arith.xori
 // CHECK:         vector.maskedstore %[[AP]]
-// CHECK:         memref.get_global @__tqt_avx512_vnni_gemm_weights
+// CHECK:         vector.load %[[INIT]]
+// CHECK:         vector.load %[[CH0]]
 // CHECK:         scf.for
+// CHECK:         vector.load %[[W]]
 // CHECK-COUNT-24: tqt.dot_step %{{.*}} : vector<16xi32>, vector<64xi8>
 // CHECK:         arith.shrsi
 // CHECK:         vector.maskedstore
 // CHECK-COUNT-4: tqt.dot_step
 // CHECK:         return
-// The caller allocates the result (batch x 3 x 3 x 2; rows / 9 = batch).
+// The caller allocates the result (batch x 3 x 3 x 2, the activations'
+// batch).
 // CHECK-LABEL: func.func @conv_signed(
 // CHECK-SAME:      %[[IN:.*]]: tensor<?x5x6x3xi8>)
 // CHECK-NEXT:    %[[INM:.*]] = bufferization.to_buffer %[[IN]] read_only : tensor<?x5x6x3xi8> to memref<?x5x6x3xi8>
+// CHECK-NEXT:    %[[GW:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_weights : memref<1792xi8>
+// CHECK-NEXT:    %[[GI:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_init : memref<64xi32>
+// CHECK-NEXT:    %[[GC:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32>
 // CHECK:         %[[N:.*]] = tensor.dim %[[IN]], %c0
-// CHECK:         %[[ROWS:.*]] = arith.muli %[[N]], %c9
-// CHECK:         %[[BATCH:.*]] = arith.divui %[[ROWS]], %c9
-// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[BATCH]]) {alignment = 64 : i64} : memref<?x3x3x2xi8>
-// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[INM]], %[[Y]]) : (memref<?x5x6x3xi8>, memref<?x3x3x2xi8>) -> ()
+// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[N]]) {alignment = 64 : i64} : memref<?x3x3x2xi8>
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[INM]], %[[GW]], %[[GI]], %[[GC]], %[[Y]]) : (memref<?x5x6x3xi8>, memref<1792xi8>, memref<64xi32>, memref<64xi32>, memref<?x3x3x2xi8>) -> ()
 // CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable
 // CHECK-NEXT:    return %[[T]]
 
@@ -83,9 +89,8 @@ func.func @conv_signed(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x2xi8> {
 // CHECK:         %[[A:.*]] = tqt.requantize
 // CHECK-NEXT:    %[[AM:.*]] = bufferization.to_buffer %[[A]] read_only
 // CHECK:         %[[M:.*]] = tensor.dim %[[A]], %c1
-// CHECK:         %[[ROWS:.*]] = arith.divui %[[M]], %c1
-// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[ROWS]]) {alignment = 64 : i64} : memref<?x3xi8>
-// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %[[Y]]) : (memref<1x?x8xi16>, memref<?x3xi8>) -> ()
+// CHECK-NEXT:    %[[Y:.*]] = memref.alloc(%[[M]]) {alignment = 64 : i64} : memref<?x3xi8>
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %{{.*}}, %{{.*}}, %{{.*}}, %[[Y]]) : (memref<1x?x8xi16>, memref<512xi8>, memref<64xi32>, memref<64xi32>, memref<?x3xi8>) -> ()
 // CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable : memref<?x3xi8> to tensor<?x3xi8>
 // CHECK-NEXT:    return %[[T]]
 func.func @fc_unsigned(%x: tensor<1x?x8xi32>) -> tensor<?x3xi8> {
@@ -150,7 +155,7 @@ func.func @depthwise(%x: tensor<?x6x7x20xi8>) -> tensor<?x6x7x20xi16> {
 // CHECK:         %[[A:.*]] = tqt.requantize
 // CHECK-NEXT:    %[[AM:.*]] = bufferization.to_buffer %[[A]] read_only
 // CHECK:         %[[Y:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x4x4x2xi8>
-// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %[[Y]]) : (memref<?x4x4x8xi8>, memref<?x4x4x2xi8>) -> ()
+// CHECK-NEXT:    call @__tqt_avx512_vnni_gemm(%[[AM]], %{{.*}}, %{{.*}}, %[[Y]]) : (memref<?x4x4x8xi8>, memref<4608xi8>, memref<64xi32>, memref<?x4x4x2xi8>) -> ()
 // CHECK-NEXT:    %[[T:.*]] = bufferization.to_tensor %[[Y]] restrict writable
 // CHECK-NEXT:    return %[[T]]
 
@@ -258,7 +263,7 @@ func.func @fc_17(%x: tensor<1x?x8xi8>) -> tensor<?x17xi8> {
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel0 : memref<64xi32> = dense<[5, 2, 5, 0,
 // CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_channel1 : memref<64xi32> = dense<[7, -7, 1, 0,
 // CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
-// CHECK:         %[[G:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_channel0
+// CHECK-SAME:      %[[G:[^:]*]]: memref<64xi32>, %{{[^:]*}}: memref<64xi32>, %{{[^:]*}}: memref<?x3x3x3xi8>)
 // CHECK:         %[[SH:.*]] = vector.load %[[G]][%{{.*}}] : memref<64xi32>, vector<16xi32>
 // CHECK:         %[[TWO:.*]] = arith.constant dense<2> : vector<16xi32>
 // CHECK:         %[[IS2:.*]] = arith.cmpi eq, %[[SH]], %[[TWO]] : vector<16xi32>
@@ -277,4 +282,39 @@ func.func @per_channel_shifts(%x: tensor<?x5x6x3xi8>) -> tensor<?x3x3x3xi8> {
   %s = tosa.add %r, %c : (tensor<?x3x3x3xi32>, tensor<1x1x1x3xi32>) -> tensor<?x3x3x3xi32>
   %y = tqt.requantize %s shift(3) bits(8) signed : tensor<?x3x3x3xi32> -> tensor<?x3x3x3xi8>
   return %y : tensor<?x3x3x3xi8>
+}
+
+// -----
+
+// Layers whose kernels are the same code share one: @a and @b differ only in
+// their weights and bias (constants, passed as arguments); @c requantizes by
+// another shift, a kernel of its own. Each layer keeps its own constants.
+// CHECK-LABEL: memref.global "private" constant @__tqt_avx512_vnni_gemm_weights : memref<1792xi8>
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init : memref<64xi32> = dense<[-3451, -3451, 0,
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm(
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_weights_1 : memref<1792xi8>
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_init_1 : memref<64xi32> = dense<[-6905, -6905, 0,
+// CHECK:       memref.global "private" constant @__tqt_avx512_vnni_gemm_weights_2 : memref<1792xi8>
+// CHECK-LABEL: func.func private @__tqt_avx512_vnni_gemm_1(
+// CHECK-NOT:   func.func private
+// CHECK-LABEL: func.func @shared(
+// CHECK:         %[[W0:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_weights :
+// CHECK:         call @__tqt_avx512_vnni_gemm(%{{.*}}, %[[W0]],
+// CHECK:         %[[W1:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_weights_1 :
+// CHECK:         call @__tqt_avx512_vnni_gemm(%{{.*}}, %[[W1]],
+// CHECK:         %[[W2:.*]] = memref.get_global @__tqt_avx512_vnni_gemm_weights_2 :
+// CHECK:         call @__tqt_avx512_vnni_gemm_1(%{{.*}}, %[[W2]],
+func.func @shared(%x: tensor<?x5x6x3xi8>) -> (tensor<?x3x3x2xi8>, tensor<?x3x3x2xi8>, tensor<?x3x3x2xi8>) {
+  %w1 = "tosa.const"() <{values = dense<1> : tensor<2x3x3x3xi8>}> : () -> tensor<2x3x3x3xi8>
+  %w2 = "tosa.const"() <{values = dense<2> : tensor<2x3x3x3xi8>}> : () -> tensor<2x3x3x3xi8>
+  %b5 = "tosa.const"() <{values = dense<5> : tensor<2xi32>}> : () -> tensor<2xi32>
+  %b7 = "tosa.const"() <{values = dense<7> : tensor<2xi32>}> : () -> tensor<2xi32>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.conv2d %x, %w1, %b5, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 2>, pad = array<i64: 1, 1, 0, 1>, stride = array<i64: 2, 1>} : (tensor<?x5x6x3xi8>, tensor<2x3x3x3xi8>, tensor<2xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x3x3x2xi32>
+  %ya = tqt.requantize %a shift(4) bits(8) signed : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi8>
+  %b = tosa.conv2d %x, %w2, %b7, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 2>, pad = array<i64: 1, 1, 0, 1>, stride = array<i64: 2, 1>} : (tensor<?x5x6x3xi8>, tensor<2x3x3x3xi8>, tensor<2xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x3x3x2xi32>
+  %yb = tqt.requantize %b shift(4) bits(8) signed : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi8>
+  %c = tosa.conv2d %x, %w1, %b5, %zp, %zp {acc_type = i32, dilation = array<i64: 1, 2>, pad = array<i64: 1, 1, 0, 1>, stride = array<i64: 2, 1>} : (tensor<?x5x6x3xi8>, tensor<2x3x3x3xi8>, tensor<2xi32>, tensor<1xi8>, tensor<1xi8>) -> tensor<?x3x3x2xi32>
+  %yc = tqt.requantize %c shift(6) bits(8) signed : tensor<?x3x3x2xi32> -> tensor<?x3x3x2xi8>
+  return %ya, %yb, %yc : tensor<?x3x3x2xi8>, tensor<?x3x3x2xi8>, tensor<?x3x3x2xi8>
 }

@@ -108,3 +108,58 @@ func.func @taken(%a: memref<4xf32>) {
 func.func private @taken__loop0() {
   return
 }
+
+// -----
+
+// Nests whose code is the same share one function, across the public
+// functions too (equal layers of a network, equal stages of a calibration):
+// the first and the third nest of @equal and the nest of @other are one
+// function; the second nest of @equal stores another constant, its own.
+
+// CHECK-LABEL: func.func private @equal__loop0(
+// CHECK-SAME:      %{{[^:]*}}: memref<4xf32>)
+// CHECK:         %[[Z:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK:         memref.store %[[Z]]
+// CHECK-LABEL: func.func private @equal__loop1(
+// CHECK:         %[[T:.*]] = arith.constant 2.000000e+00 : f32
+// CHECK:         memref.store %[[T]]
+// CHECK-NOT:   func.func private
+// CHECK-LABEL: func.func @equal(
+// CHECK-SAME:      %[[A:[^:]*]]: memref<4xf32>, %[[B:[^:]*]]: memref<4xf32>)
+// CHECK-NOT:     scf.for
+// CHECK:         call @equal__loop0(%[[A]])
+// CHECK-NEXT:    call @equal__loop1(%[[A]])
+// CHECK-NEXT:    call @equal__loop0(%[[B]])
+// CHECK-NEXT:    return
+// CHECK-NOT:   func.func private
+// CHECK-LABEL: func.func @other(
+// CHECK-NOT:     scf.for
+// CHECK:         call @equal__loop0(
+// CHECK-NEXT:    return
+func.func @equal(%a: memref<4xf32>, %b: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  %two = arith.constant 2.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %z, %a[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %two, %a[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %z, %b[%i] : memref<4xf32>
+  }
+  return
+}
+func.func @other(%a: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %z, %a[%i] : memref<4xf32>
+  }
+  return
+}
