@@ -2,6 +2,8 @@
 
 #include "tqt/Calibration/Calibrator.h"
 
+#include "CalibrationStages.h"
+
 #include "tqt/Dialect/TQT/IR/TQTOps.h"
 #include "tqt/Execution/Dataset.h"
 #include "tqt/Execution/JitModule.h"
@@ -179,112 +181,6 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       return llvm::createStringError("threshold global @" + name +
                                      " does not exist");
 
-  // Instrument a clone: thresholds become trailing arguments, quantizer
-  // inputs trailing results.
-  OwningOpRef<ModuleOp> instrumented(cast<ModuleOp>(module->clone()));
-  auto ifunc = instrumented->lookupSymbol<func::FuncOp>(options.entry);
-  SmallVector<FakeQuantOp> iquantizers;
-  ifunc.walk([&](FakeQuantOp op) {
-    if (!mlir::tqt::isDerivedThreshold(op.getLog2T()))
-      iquantizers.push_back(op);
-  });
-  MLIRContext *ctx = module.getContext();
-  unsigned numResults = ifunc.getNumResults();
-  SmallVector<Type> argTypes(ifunc.getArgumentTypes());
-  for (auto &entry : groups) {
-    StringRef name = entry.first;
-    unsigned index = ifunc.getNumArguments();
-    if (failed(
-            ifunc.insertArgument(index, entry.second.type, {}, ifunc.getLoc())))
-      return llvm::createStringError("cannot add a threshold argument to @" +
-                                     options.entry);
-    argTypes.push_back(entry.second.type);
-    BlockArgument arg = ifunc.getArgument(index);
-    SmallVector<ml_program::GlobalLoadOp> loads;
-    ifunc.walk([&](ml_program::GlobalLoadOp load) {
-      if (load.getGlobal().getLeafReference() == name)
-        loads.push_back(load);
-    });
-    for (auto load : loads) {
-      load.getResult().replaceAllUsesWith(arg);
-      load.erase();
-    }
-  }
-  // Every quantizer's input, as f32, flattened and concatenated into one
-  // result, and their element counts as a second: two memrefs rather than
-  // one per quantizer (hundreds of results made the entry's C interface one
-  // huge basic block, whose instruction selection took superlinear time).
-  auto ret = cast<func::ReturnOp>(ifunc.getBody().back().getTerminator());
-  SmallVector<Value> results(ret.getOperands());
-  {
-    OpBuilder b(ret);
-    Type f32 = b.getF32Type();
-    SmallVector<Value> flat, counts;
-    for (FakeQuantOp q : iquantizers) {
-      Location loc = q.getLoc();
-      Value x = q.getX();
-      auto type = cast<RankedTensorType>(x.getType());
-      if (!type.getElementType().isF32())
-        x = tosa::CastOp::create(b, loc, type.clone(f32), x);
-      Value v;
-      if (type.getRank() == 0) {
-        v = tensor::ExpandShapeOp::create(b, loc,
-                                          RankedTensorType::get({1}, f32), x,
-                                          ArrayRef<ReassociationIndices>{});
-      } else {
-        ReassociationIndices all;
-        for (int64_t i = 0; i < type.getRank(); ++i)
-          all.push_back(i);
-        v = tensor::CollapseShapeOp::create(
-            b, loc, x, ArrayRef<ReassociationIndices>{all});
-      }
-      flat.push_back(v);
-      counts.push_back(arith::IndexCastOp::create(
-          b, loc, b.getI64Type(), tensor::DimOp::create(b, loc, v, 0)));
-    }
-    results.push_back(
-        tensor::ConcatOp::create(b, ifunc.getLoc(), /*dim=*/0, flat));
-    results.push_back(
-        tensor::FromElementsOp::create(b, ifunc.getLoc(), counts));
-  }
-  ret->setOperands(results);
-  ifunc.setType(
-      FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
-
-  ::mlir::tqt::exec::JitOptions jitOptions;
-  jitOptions.optLevel = options.optLevel;
-  jitOptions.threads = options.threads;
-  jitOptions.kernels = options.kernels;
-  jitOptions.entryPoints = {options.entry};
-  auto jit = ::mlir::tqt::exec::JitModule::create(*instrumented, jitOptions);
-  if (!jit)
-    return jit.takeError();
-  auto sig = (*jit)->getSignature(options.entry);
-  if (!sig)
-    return sig.takeError();
-
-  // Batches of samples.
-  const ::mlir::tqt::exec::TensorSpec &inSpec = sig->inputs[0];
-  int64_t n = samples.getShape()[0];
-  int64_t batch = inSpec.shape.empty() ? -1 : inSpec.shape[0];
-  if (batch < 0)
-    batch = options.batchSize > 0 ? std::min(options.batchSize, n) : n;
-  if (n == 0 || n % batch != 0)
-    return llvm::createStringError(
-        "the " + llvm::Twine(n) + " samples do not fill whole batches of " +
-        llvm::Twine(batch) + " (the model's static batch); pass a multiple");
-  std::vector<HostTensor> batches;
-  for (int64_t b = 0; b < n; b += batch)
-    batches.push_back(batch == n ? sliceRows(samples, 0, n)
-                                 : sliceRows(samples, b, b + batch));
-
-  std::vector<HostTensor> thresholds;
-  for (auto &[name, g] : groups) {
-    HostTensor t(DType::F32, SmallVector<int64_t>(g.type.getShape()));
-    llvm::copy(g.initial, t.dataAs<float>());
-    thresholds.push_back(std::move(t));
-  }
-
   // Calibrate groups in the order their last member appears.
   SmallVector<unsigned> order;
   for (unsigned i = 0; i < groups.size(); ++i)
@@ -329,50 +225,161 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   // every next group that depends on no group calibrated since the run
   // began, so every group sees the thresholds it would see if each were
   // calibrated on its own run (the same numbers, fewer runs).
-  std::vector<CalibratedThreshold> report(groups.size());
-  size_t step = 0, runs = 0;
-  while (step < order.size()) {
-    ++runs;
-    size_t end = step;
+  SmallVector<SmallVector<unsigned>> waves; // groups, in order
+  SmallVector<unsigned> waveOf(groups.size());
+  for (size_t step = 0; step < order.size();) {
     llvm::BitVector wave(groups.size());
-    while (end < order.size() && !deps[order[end]].anyCommon(wave) &&
-           (end == step || !options.oneRunPerThreshold))
-      wave.set(order[end++]);
-    DenseMap<unsigned, std::vector<std::vector<float>>> values;
-    for (size_t k = step; k < end; ++k) {
-      Group &g = groups.begin()[order[k]].second;
-      values[order[k]].resize(g.axis ? size_t(g.type.getDimSize(0)) : 1);
+    SmallVector<unsigned> &members = waves.emplace_back();
+    while (step < order.size() && !deps[order[step]].anyCommon(wave) &&
+           (members.empty() || !options.oneRunPerThreshold)) {
+      wave.set(order[step]);
+      waveOf[order[step]] = waves.size() - 1;
+      members.push_back(order[step++]);
     }
-    for (const HostTensor &x : batches) {
-      SmallVector<const HostTensor *> inputs = {&x};
-      for (const HostTensor &t : thresholds)
-        inputs.push_back(&t);
-      auto out = (*jit)->invoke(options.entry, inputs);
+  }
+  SmallVector<unsigned> groupOf(quantizers.size());
+  for (auto [gi, entry] : llvm::enumerate(groups))
+    for (unsigned m : entry.second.members)
+      groupOf[m] = gi;
+
+  // Instrument a clone: thresholds become trailing arguments; the runs are
+  // the stages of the waves (each op runs once), or the whole graph per
+  // wave where it cannot be staged.
+  OwningOpRef<ModuleOp> instrumented(cast<ModuleOp>(module->clone()));
+  auto ifunc = instrumented->lookupSymbol<func::FuncOp>(options.entry);
+  SmallVector<FakeQuantOp> iquantizers;
+  ifunc.walk([&](FakeQuantOp op) {
+    if (!mlir::tqt::isDerivedThreshold(op.getLog2T()))
+      iquantizers.push_back(op);
+  });
+  MLIRContext *ctx = module.getContext();
+  for (auto &entry : groups) {
+    StringRef name = entry.first;
+    unsigned index = ifunc.getNumArguments();
+    if (failed(
+            ifunc.insertArgument(index, entry.second.type, {}, ifunc.getLoc())))
+      return llvm::createStringError("cannot add a threshold argument to @" +
+                                     options.entry);
+    BlockArgument arg = ifunc.getArgument(index);
+    SmallVector<ml_program::GlobalLoadOp> loads;
+    ifunc.walk([&](ml_program::GlobalLoadOp load) {
+      if (load.getGlobal().getLeafReference() == name)
+        loads.push_back(load);
+    });
+    for (auto load : loads) {
+      load.getResult().replaceAllUsesWith(arg);
+      load.erase();
+    }
+  }
+  // The quantizers' input types, for reading per-channel values (the
+  // instrumented function is gone once split into stages).
+  SmallVector<RankedTensorType> inputTypes;
+  for (FakeQuantOp q : iquantizers)
+    inputTypes.push_back(cast<RankedTensorType>(q.getX().getType()));
+  std::vector<CalibrationStage> stages;
+  std::string notStaged = "--whole-graph-runs";
+  if (!options.wholeGraphRuns) {
+    FailureOr<std::vector<CalibrationStage>> split = splitIntoStages(
+        ifunc, iquantizers, groupOf, waveOf, waves.size(), notStaged);
+    if (succeeded(split))
+      stages = std::move(*split);
+  }
+  bool staged = !stages.empty();
+  if (!staged)
+    stages.push_back(instrumentWholeGraph(ifunc, iquantizers, groups.size()));
+
+  ::mlir::tqt::exec::JitOptions jitOptions;
+  jitOptions.optLevel = options.optLevel;
+  jitOptions.threads = options.threads;
+  jitOptions.kernels = options.kernels;
+  for (const CalibrationStage &stage : stages)
+    jitOptions.entryPoints.push_back(stage.function);
+  auto jit = ::mlir::tqt::exec::JitModule::create(*instrumented, jitOptions);
+  if (!jit)
+    return jit.takeError();
+  for (const CalibrationStage &stage : stages)
+    if (auto sig = (*jit)->getSignature(stage.function); !sig)
+      return sig.takeError();
+
+  // Batches of samples.
+  auto inType = dyn_cast<RankedTensorType>(func.getArgument(0).getType());
+  int64_t n = samples.getShape()[0];
+  int64_t batch = !inType || inType.getRank() == 0 ? ShapedType::kDynamic
+                                                   : inType.getDimSize(0);
+  if (ShapedType::isDynamic(batch))
+    batch = options.batchSize > 0 ? std::min(options.batchSize, n) : n;
+  if (n == 0 || n % batch != 0)
+    return llvm::createStringError(
+        "the " + llvm::Twine(n) + " samples do not fill whole batches of " +
+        llvm::Twine(batch) + " (the model's static batch); pass a multiple");
+  std::vector<HostTensor> batches;
+  for (int64_t b = 0; b < n; b += batch)
+    batches.push_back(batch == n ? sliceRows(samples, 0, n)
+                                 : sliceRows(samples, b, b + batch));
+
+  std::vector<HostTensor> thresholds;
+  for (auto &[name, g] : groups) {
+    HostTensor t(DType::F32, SmallVector<int64_t>(g.type.getShape()));
+    llvm::copy(g.initial, t.dataAs<float>());
+    thresholds.push_back(std::move(t));
+  }
+  // Per-channel members read the channel off their input's shape (the
+  // channel count and the dimensions after it are static).
+  SmallVector<SmallVector<int64_t>> channelShapes;
+  for (auto [m, type] : llvm::enumerate(inputTypes)) {
+    SmallVector<int64_t> &shape = channelShapes.emplace_back(type.getShape());
+    if (groups.begin()[groupOf[m]].second.axis)
+      for (int64_t &d : shape)
+        if (ShapedType::isDynamic(d))
+          d = 1;
+  }
+  // Values carried between stages, per batch.
+  unsigned numCarried = 0;
+  for (const CalibrationStage &stage : stages)
+    for (unsigned id : stage.carriedOut)
+      numCarried = std::max(numCarried, id + 1);
+  std::vector<std::vector<HostTensor>> carried(batches.size());
+  for (std::vector<HostTensor> &c : carried)
+    c.resize(numCarried);
+
+  std::vector<CalibratedThreshold> report(groups.size());
+  size_t step = 0;
+  for (auto [w, wave] : llvm::enumerate(waves)) {
+    const CalibrationStage &stage = staged ? stages[w] : stages.front();
+    DenseMap<unsigned, std::vector<std::vector<float>>> values;
+    for (unsigned gi : wave) {
+      Group &g = groups.begin()[gi].second;
+      values[gi].resize(g.axis ? size_t(g.type.getDimSize(0)) : 1);
+    }
+    for (auto [bi, x] : llvm::enumerate(batches)) {
+      SmallVector<const HostTensor *> inputs;
+      for (const StageInput &in : stage.inputs)
+        inputs.push_back(in.kind == StageInput::Kind::Samples ? &x
+                         : in.kind == StageInput::Kind::Threshold
+                             ? &thresholds[in.index]
+                             : &carried[bi][in.index]);
+      auto out = (*jit)->invoke(stage.function, inputs);
       if (!out)
         return out.takeError();
-      // Quantizer m's values start after those of the ones before it.
-      const float *all = (*out)[numResults].dataAs<float>();
-      const int64_t *counts = (*out)[numResults + 1].dataAs<int64_t>();
-      SmallVector<size_t> offsets(iquantizers.size() + 1, 0);
-      for (size_t m = 0; m < iquantizers.size(); ++m)
-        offsets[m + 1] = offsets[m] + size_t(counts[m]);
-      for (size_t k = step; k < end; ++k) {
-        Group &g = groups.begin()[order[k]].second;
-        for (unsigned m : g.members) {
-          // Per-channel thresholds read the channel off the shape (the
-          // channel count and the dimensions after it are static).
-          auto type = cast<RankedTensorType>(iquantizers[m].getX().getType());
-          SmallVector<int64_t> shape(type.getShape());
-          if (g.axis)
-            for (int64_t &d : shape)
-              if (ShapedType::isDynamic(d))
-                d = 1;
-          appendValues(all + offsets[m], offsets[m + 1] - offsets[m], shape,
-                       g.axis, values[order[k]]);
-        }
+      unsigned first = stage.carriedOut.size();
+      for (auto [i, id] : llvm::enumerate(stage.carriedOut))
+        carried[bi][id] = std::move((*out)[i]);
+      for (unsigned id : stage.lastUses)
+        carried[bi][id] = HostTensor();
+      // Quantizer q's values start after those of the ones before it.
+      const float *all = (*out)[first].dataAs<float>();
+      const int64_t *counts = (*out)[first + 1].dataAs<int64_t>();
+      size_t offset = 0;
+      for (auto [i, q] : llvm::enumerate(stage.collected)) {
+        size_t count = size_t(counts[i]);
+        if (waveOf[groupOf[q]] == w)
+          appendValues(all + offset, count, channelShapes[q],
+                       groups.begin()[groupOf[q]].second.axis,
+                       values[groupOf[q]]);
+        offset += count;
       }
     }
-    for (; step < end; ++step) {
+    for (size_t end = step + wave.size(); step < end; ++step) {
       unsigned gi = order[step];
       Group &g = groups.begin()[gi].second;
       std::vector<std::vector<float>> channelValues = std::move(values[gi]);
@@ -428,7 +435,10 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
 
   if (options.progress)
     *options.progress << "tqt-calibrate: " << groups.size() << " thresholds in "
-                      << runs << " runs over the samples\n";
+                      << waves.size() << " runs over the samples ("
+                      << (staged ? "each op once, in stages"
+                                 : "the whole graph each run: " + notStaged)
+                      << ")\n";
 
   // Write the thresholds into the globals.
   for (const CalibratedThreshold &r : report) {

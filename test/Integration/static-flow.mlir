@@ -43,11 +43,17 @@
 // CAL: [11/11] @q.matmul_0.out
 // Groups that depend on no threshold set since a run began share it: the
 // input and the three weight thresholds take one run.
-// CAL: tqt-calibrate: 11 thresholds in 8 runs over the samples
+// Each run is a stage that computes only what its wave reads and has not
+// been computed before: every op runs once per batch.
+// CAL: tqt-calibrate: 11 thresholds in 8 runs over the samples (each op once, in stages)
 // The shared runs give the thresholds one run per threshold gives, byte for
 // byte (this network has a residual add, a concat and parallel branches).
 // RUN: tqt-calibrate %t/sim.mlir --data %t/x.npy --one-run-per-threshold -o %t/cal_seq.mlir 2>&1 | FileCheck %s --check-prefix=SEQ
 // RUN: cmp %t/cal.mlir %t/cal_seq.mlir
-// SEQ: tqt-calibrate: 11 thresholds in 11 runs over the samples
+// SEQ: tqt-calibrate: 11 thresholds in 11 runs over the samples (each op once, in stages)
+// Running the whole graph every run gives the same bytes too.
+// RUN: tqt-calibrate %t/sim.mlir --data %t/x.npy --whole-graph-runs -o %t/cal_whole.mlir 2>&1 | FileCheck %s --check-prefix=WHOLE
+// RUN: cmp %t/cal.mlir %t/cal_whole.mlir
+// WHOLE: tqt-calibrate: 11 thresholds in 8 runs over the samples (the whole graph each run: --whole-graph-runs)
 // SAME: 1 of 1 files identical
 // CLOSE: within 0.15

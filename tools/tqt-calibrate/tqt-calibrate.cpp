@@ -86,6 +86,12 @@ static cl::opt<bool> oneRunPerThreshold(
     cl::desc("Run the samples once per threshold instead of sharing runs "
              "between independent thresholds (the same thresholds, slower)"),
     cl::cat(category));
+static cl::opt<bool> wholeGraphRuns(
+    "whole-graph-runs",
+    cl::desc("Run the whole graph for every run over the samples instead of "
+             "each op once, in the run of the first threshold that needs it "
+             "(the same thresholds, slower)"),
+    cl::cat(category));
 
 static cl::opt<std::string>
     kernels("kernels", cl::desc(::mlir::tqt::codegen::kKernelsOptionHelp),
@@ -129,6 +135,7 @@ int main(int argc, char **argv) {
   options.activationMethod = *am;
   options.batchSize = batchSize;
   options.oneRunPerThreshold = oneRunPerThreshold;
+  options.wholeGraphRuns = wholeGraphRuns;
   options.threads = ::mlir::tqt::exec::getThreadsOption(category);
   auto kernelRequest = ::mlir::tqt::codegen::parseKernelRequest(kernels);
   if (!kernelRequest)

@@ -50,6 +50,10 @@ struct CalibrationOptions {
   /// thresholds that do not depend on each other (the same numbers; for
   /// checking that they are).
   bool oneRunPerThreshold = false;
+  /// Run the whole graph for every wave instead of each op once in the
+  /// stage of the first wave that needs it (the same numbers; for checking
+  /// that they are). Graphs that cannot be staged always run whole.
+  bool wholeGraphRuns = false;
   /// Progress lines go here when set.
   llvm::raw_ostream *progress = nullptr;
 };
