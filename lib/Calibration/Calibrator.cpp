@@ -253,23 +253,28 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
       iquantizers.push_back(op);
   });
   MLIRContext *ctx = module.getContext();
-  for (auto &entry : groups) {
-    StringRef name = entry.first;
-    unsigned index = ifunc.getNumArguments();
-    if (failed(
-            ifunc.insertArgument(index, entry.second.type, {}, ifunc.getLoc())))
-      return llvm::createStringError("cannot add a threshold argument to @" +
-                                     options.entry);
-    BlockArgument arg = ifunc.getArgument(index);
-    SmallVector<ml_program::GlobalLoadOp> loads;
+  {
+    // One walk and one insertion for all groups: per group, both would be
+    // quadratic in the layers.
+    llvm::StringMap<SmallVector<ml_program::GlobalLoadOp>> loads;
     ifunc.walk([&](ml_program::GlobalLoadOp load) {
-      if (load.getGlobal().getLeafReference() == name)
-        loads.push_back(load);
+      loads[load.getGlobal().getLeafReference()].push_back(load);
     });
-    for (auto load : loads) {
-      load.getResult().replaceAllUsesWith(arg);
-      load.erase();
-    }
+    unsigned first = ifunc.getNumArguments();
+    SmallVector<unsigned> indices(groups.size(), first);
+    SmallVector<Type> types;
+    for (auto &entry : groups)
+      types.push_back(entry.second.type);
+    SmallVector<DictionaryAttr> attrs(groups.size());
+    SmallVector<Location> locs(groups.size(), ifunc.getLoc());
+    if (failed(ifunc.insertArguments(indices, types, attrs, locs)))
+      return llvm::createStringError("cannot add threshold arguments to @" +
+                                     options.entry);
+    for (auto [i, entry] : llvm::enumerate(groups))
+      for (ml_program::GlobalLoadOp load : loads.lookup(entry.first)) {
+        load.getResult().replaceAllUsesWith(ifunc.getArgument(first + i));
+        load.erase();
+      }
   }
   // The quantizers' input types, for reading per-channel values (the
   // instrumented function is gone once split into stages).
