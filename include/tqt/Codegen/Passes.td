@@ -41,6 +41,12 @@ def TQTInt8Kernels : Pass<"tqt-int8-kernels", "::mlir::ModuleOp"> {
     16 (AVX-512) or 8 (AVX2) channels of 4 output pixels; multiply-adds in
     i32, the same epilogue.
 
+    A kernel takes its constants (packed weights, initial accumulators,
+    epilogue channels: private globals of the layer) as arguments, so layers
+    whose kernels are the same code (equal shapes, shifts and grids) call one
+    kernel with their own constants: a network compiles each distinct kernel
+    once.
+
     The result is the same integer program bit for bit. A layer is left to
     the reference lowering when its accumulator could overflow i32 for some
     input of its activation grid (checked with the actual weights), when an
@@ -229,7 +235,9 @@ def TQTOutlineLoopNests : Pass<"tqt-outline-loop-nests", "::mlir::ModuleOp"> {
     25 s). This pass moves every `scf.for` and `scf.parallel` without results
     at the top level of a public function into a private function (internal
     linkage) of the values the nest uses from outside, constants cloned in,
-    and calls it in its place. The `--tqt-lower-to-llvm` pipeline runs it
+    and calls it in its place. Nests whose code is the same (equal layers, or
+    the stages of a calibration) share one function, so a network compiles
+    each distinct nest once. The `--tqt-lower-to-llvm` pipeline runs it
     right after the loops are made, before vector and control-flow
     lowering.
   }];
