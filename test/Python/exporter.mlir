@@ -44,7 +44,16 @@
 // CHECK: chunk-rows: node 'chunk' (call_method chunk): only chunks of channels (dim=1) that divide them evenly are supported
 // CHECK: view-other: node 'view' (call_method view): only x.view(x.size(0), -1) and the views of a channel shuffle are supported
 // CHECK: transpose-other: node 'transpose' (call_method transpose): only the transpose of a channel shuffle (dims 1 and 2 of its 5-d view) is supported
-// CHECK: parameter: node 'scale' (get_attr scale): unsupported graph node
+// CHECK: parameter: node 'scale' (get_attr scale): unsupported graph node (get_attr: use modules for parameters)
+// CHECK: two-outputs: node 'output' (output output): the model must return one tensor
+// CHECK: size-operand: node 'relu' (call_function relu): expected a tensor operand
+// CHECK: stochastic-depth-training: node 'stochastic_depth' (call_function stochastic_depth): stochastic depth in training mode is not supported
+// CHECK: torch-flatten-2: node 'flatten' (call_function flatten): only torch.flatten(x, 1) is supported
+// CHECK: hardtanh-function: node 'hardtanh' (call_function hardtanh): only hardtanh(x, 0, 6) (ReLU6) is supported
+// CHECK: flatten-method-2: node 'flatten' (call_method flatten): only x.flatten(1) is supported
+// CHECK: indexing: node 'getitem' (call_function getitem): indexing is supported only on x.size() and x.chunk(...)
+// CHECK: mul-ranks: node 'mul' (call_function mul): products of ranks 4 and 2 are not supported
+// CHECK: mean-channels: node 'mean' (call_method mean): only the spatial mean x.mean((2, 3)) is supported
 // CHECK: reflect: node '{{.*}}' (call_module {{.*}}): only numeric zero padding is supported
 // CHECK: gelu: node '{{.*}}' (call_module {{.*}}): unsupported module GELU
 // CHECK: avgpool: node '{{.*}}' (call_module {{.*}}): average pooling with divisor_override is not supported

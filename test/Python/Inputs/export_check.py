@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torchvision.ops import stochastic_depth
 
 from tqt_mlir.export import ExportError, export
 
@@ -288,6 +289,26 @@ class Param(nn.Module):
         return x * self.scale
 
 
+class Fn(nn.Module):
+    """A model that is one function of its input."""
+
+    def __init__(self, f):
+        super().__init__()
+        self.f = f
+
+    def forward(self, x):
+        return self.f(x)
+
+
+# A leaf of the trace here too (as in torchvision's own modules).
+torch.fx.wrap("stochastic_depth")
+
+
+class StochasticDepthTraining(nn.Module):
+    def forward(self, x):
+        return stochastic_depth(x, 0.5, "row", True)
+
+
 ERRORS = {
     "linear-4d": lambda: nn.Linear(4, 2),
     "maxpool-dilation": lambda: nn.MaxPool2d(2, dilation=2),
@@ -305,6 +326,15 @@ ERRORS = {
     "view-other": ViewOther,
     "transpose-other": TransposeOther,
     "parameter": Param,
+    "two-outputs": lambda: Fn(lambda x: (x, x)),
+    "size-operand": lambda: Fn(lambda x: torch.relu(x.size(0))),
+    "stochastic-depth-training": StochasticDepthTraining,
+    "torch-flatten-2": lambda: Fn(lambda x: torch.flatten(x, 2)),
+    "hardtanh-function": lambda: Fn(lambda x: F.hardtanh(x, -1.0, 1.0)),
+    "flatten-method-2": lambda: Fn(lambda x: x.flatten(2)),
+    "indexing": lambda: Fn(lambda x: x[0]),
+    "mul-ranks": lambda: Fn(lambda x: x * torch.flatten(x, 1)),
+    "mean-channels": lambda: Fn(lambda x: x.mean(1)),
 }
 
 
