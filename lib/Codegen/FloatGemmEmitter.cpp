@@ -179,7 +179,22 @@ private:
   bool windowed = false;
   /// K (a matmul's may be dynamic).
   Value kBound;
+  /// K blocking (kBlocked): the tiles run over K in blocks of kBlockSize,
+  /// [kBegin, kEnd); the first block starts from the initial accumulators,
+  /// the others from the partial sums the one before stored, and the last
+  /// applies the clamp.
+  bool kBlocked = false;
+  Value kBegin, kEnd, firstBlock, lastBlock;
 };
+
+/// The K steps of one block: its weights panel (kBlockSize x NR f32, 128
+/// KiB) stays in L2 across the row tiles of its N tile, where a whole panel
+/// of a long K (4608 x 64 f32, 1.2 MiB) does not. Each output's FMAs keep
+/// their order: a partial sum stored and loaded back is the same f32.
+constexpr int64_t kBlockSize = 512;
+/// Blocking pays when an N tile's whole weights panel (K x NR f32) would not
+/// stay in half of a 1 MiB L2 (K > 2048 with zmm tiles).
+constexpr int64_t kBlockedPanelBytes = 512 << 10;
 
 } // namespace
 
@@ -298,6 +313,26 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
   SmallVector<Value> inits;
   for (int64_t r = 0; r < rows; ++r)
     llvm::append_range(inits, init);
+  if (kBlocked) {
+    // After the first block, the partial sums the block before stored.
+    SmallVector<Type> types(inits.size(), vecType);
+    auto from = scf::IfOp::create(b, types, firstBlock, /*withElse=*/true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(from.thenBlock());
+      scf::YieldOp::create(b, inits);
+      b.setInsertionPointToStart(from.elseBlock());
+      SmallVector<Value> partial;
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t j = 0; j < tile.vectors; ++j) {
+          Value col = add(mul(nt, nr), j * tile.lanes);
+          partial.push_back(vector::MaskedLoadOp::create(
+              b, vecType, out, ValueRange{add(m0, r), col}, masks[j], zeros()));
+        }
+      scf::YieldOp::create(b, partial);
+    }
+    inits.assign(from.getResults().begin(), from.getResults().end());
+  }
   // One step k: the accumulators `acc` plus A[r][k] (`aAt(r)`) times B[k].
   auto step = [&](Value k, ValueRange acc,
                   function_ref<Value(int64_t)> aAt) -> SmallVector<Value> {
@@ -321,7 +356,8 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
   };
   scf::ForOp outer;
   if (!windowed) {
-    outer = scf::ForOp::create(b, idx(0), kBound, idx(1), inits);
+    outer = kBlocked ? scf::ForOp::create(b, kBegin, kEnd, idx(1), inits)
+                     : scf::ForOp::create(b, idx(0), kBound, idx(1), inits);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(outer.getBody());
     Value k = outer.getInductionVar();
@@ -372,8 +408,13 @@ void FloatGemmEmitter::emitTile(int64_t rows, Value m0, Value nt, Value a,
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t j = 0; j < tile.vectors; ++j) {
       Value col = add(mul(nt, nr), j * tile.lanes);
-      storeActiveLanes(clampFloat(outer.getResult(r * tile.vectors + j)), out,
-                       ValueRange{add(m0, r), col}, masks[j], actives[j]);
+      Value v = outer.getResult(r * tile.vectors + j);
+      // Blocked: the clamp applies to the last block's sums only.
+      Value stored = clampFloat(v);
+      if (kBlocked && stored != v)
+        stored = arith::SelectOp::create(b, lastBlock, stored, v);
+      storeActiveLanes(stored, out, ValueRange{add(m0, r), col}, masks[j],
+                       actives[j]);
     }
 }
 
@@ -418,6 +459,40 @@ func::FuncOp FloatGemmEmitter::emit() {
   };
   Value mainRows = arith::SubIOp::create(
       b, rows, arith::RemUIOp::create(b, rows, idx(tile.rows)));
+  // A long K: each N tile (in parallel) runs the K blocks in order, each
+  // block over all its rows.
+  kBlocked = !windowed && !ShapedType::isDynamic(p.k) &&
+             p.k * nr * 4 > kBlockedPanelBytes;
+  if (kBlocked) {
+    {
+      OpBuilder::InsertionGuard g(b);
+      Value nt = parallelFor(idx(0), idx(nTiles), 1);
+      SmallVector<Value> initVecs, masks, actives;
+      columns(nt, initVecs, masks, actives);
+      int64_t numBlocks = ceilDiv(p.k, kBlockSize);
+      auto kbLoop = scf::ForOp::create(b, idx(0), idx(numBlocks), idx(1));
+      b.setInsertionPointToStart(kbLoop.getBody());
+      Value kb = kbLoop.getInductionVar();
+      kBegin = mul(kb, kBlockSize);
+      kEnd = arith::MinUIOp::create(b, add(kBegin, kBlockSize), idx(p.k));
+      firstBlock =
+          arith::CmpIOp::create(b, arith::CmpIPredicate::eq, kb, idx(0));
+      lastBlock = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, kb,
+                                        idx(numBlocks - 1));
+      auto mainLoop = scf::ForOp::create(b, idx(0), mainRows, idx(tile.rows));
+      {
+        OpBuilder::InsertionGuard inner(b);
+        b.setInsertionPointToStart(mainLoop.getBody());
+        emitTile(tile.rows, mainLoop.getInductionVar(), nt, a, bm, initVecs,
+                 masks, actives, out2d);
+      }
+      auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));
+      b.setInsertionPointToStart(restLoop.getBody());
+      emitTile(1, restLoop.getInductionVar(), nt, a, bm, initVecs, masks,
+               actives, out2d);
+    }
+    return finishFunction();
+  }
   {
     OpBuilder::InsertionGuard g(b);
     auto [nt, m0] = parallelTiles(mainRows, tile.rows, nTiles);

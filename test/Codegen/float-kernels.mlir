@@ -268,3 +268,41 @@ func.func @clamped(%x: tensor<1x4x4x8xf32>, %w: tensor<16x1x1x8xf32>, %b: tensor
   %z = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x4x8xf32>, tensor<16x1x1x8xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x16xf32>
   return %r, %z : tensor<1x4x4x16xf32>, tensor<1x4x4x16xf32>
 }
+
+// -----
+
+// A long K (3 x 3 x 256 = 2304; a weights panel of K x 64 f32 would not stay
+// in L2): the N tiles run in parallel, each over the K blocks of 512 in
+// order (the last ends at K), each block over all row tiles; the first block
+// starts from the bias, the others from the partial sums stored before; the
+// clamp applies after the last block only.
+
+// CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
+// CHECK-SAME:      %{{[^:]*}}: memref<1x5x5x256xf32>, %{{[^:]*}}: memref<64x3x3x256xf32>, %[[BIAS:[^:]*]]: memref<64xf32>, %{{[^:]*}}: memref<1x5x5x64xf32>)
+// CHECK:         scf.parallel
+// CHECK:           %[[B0:.*]] = vector.maskedload %[[BIAS]]
+// CHECK:           scf.for %[[KB:.*]] = %{{.*}} to %c5{{.*}} step
+// CHECK:             %[[END:.*]] = arith.minui %{{.*}}, %c2304
+// CHECK:             %[[FIRST:.*]] = arith.cmpi eq, %[[KB]], %c0
+// CHECK:             %[[LAST:.*]] = arith.cmpi eq, %[[KB]], %c4
+// CHECK:             scf.for %[[M:.*]] = %{{.*}} to %{{.*}} step %c6
+// CHECK:               scf.if %[[FIRST]] -> (vector<16xf32>
+// CHECK-NEXT:            scf.yield %[[B0]],
+// CHECK:               } else {
+// CHECK:                 vector.maskedload %[[OUT:[^\[]*]][%[[M]],
+// CHECK:               scf.for %{{.*}} = %{{.*}} to %[[END]] step
+// CHECK-COUNT-24:        vector.fma
+// CHECK:               arith.minimumf
+// CHECK:               arith.maximumf
+// CHECK:               arith.select %[[LAST]]
+// CHECK:               vector.maskedstore %[[OUT]]
+// CHECK:             scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c1
+// CHECK-NOT:     scf.parallel
+// CHECK:         return
+// CHECK-LABEL: func.func @long_k(
+func.func @long_k(%x: tensor<1x5x5x256xf32>, %w: tensor<64x3x3x256xf32>, %b: tensor<64xf32>) -> tensor<1x5x5x64xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<1x5x5x256xf32>, tensor<64x3x3x256xf32>, tensor<64xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x5x5x64xf32>
+  %r = tosa.clamp %y {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<1x5x5x64xf32>) -> tensor<1x5x5x64xf32>
+  return %r : tensor<1x5x5x64xf32>
+}

@@ -154,3 +154,20 @@ func.func @conv_dw_clamped(%x: tensor<?x6x7x8xf32>, %w: tensor<24x3x3x8xf32>, %b
   %s = tosa.clamp %z {max_val = 3.40282347E+38 : f32, min_val = 0.0 : f32} : (tensor<?x6x7x24xf32>) -> tensor<?x6x7x24xf32>
   return %s : tensor<?x6x7x24xf32>
 }
+
+// K = 3 x 3 x 256 = 2304: on zmm tiles a weights panel (K x 64 f32) would not
+// stay in L2, so the K steps run in blocks of 512 (the last 256), the
+// partial sums stored between blocks and the ReLU6 clamp applied after the
+// last; 70 output channels (a ragged N tile), 25 pixels per image (row tiles
+// of 6 and leftover rows).
+func.func @conv_long_k(%x: tensor<?x5x5x256xf32>, %w: tensor<70x3x3x256xf32>, %b: tensor<70xf32>) -> tensor<?x5x5x70xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %ta = arith.constant dense<6.0> : tensor<f32>
+  %tw = arith.constant dense<4.0> : tensor<f32>
+  %xq = tqt.fake_quant %x, %ta bits(8) signed : tensor<?x5x5x256xf32>
+  %wq = tqt.fake_quant %w, %tw bits(8) signed : tensor<70x3x3x256xf32>
+  %bq = tqt.fake_quant %b, %tw bits(8) signed : tensor<70xf32>
+  %y = tosa.conv2d %xq, %wq, %bq, %zp, %zp {acc_type = f32, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>, dilation = array<i64: 1, 1>} : (tensor<?x5x5x256xf32>, tensor<70x3x3x256xf32>, tensor<70xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x5x5x70xf32>
+  %r = tosa.clamp %y {max_val = 6.0 : f32, min_val = 0.0 : f32} : (tensor<?x5x5x70xf32>) -> tensor<?x5x5x70xf32>
+  return %r : tensor<?x5x5x70xf32>
+}
