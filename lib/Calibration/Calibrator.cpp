@@ -276,11 +276,6 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
         load.erase();
       }
   }
-  // The quantizers' input types, for reading per-channel values (the
-  // instrumented function is gone once split into stages).
-  SmallVector<RankedTensorType> inputTypes;
-  for (FakeQuantOp q : iquantizers)
-    inputTypes.push_back(cast<RankedTensorType>(q.getX().getType()));
   std::vector<CalibrationStage> stages;
   std::string notStaged = "--whole-graph-runs";
   if (!options.wholeGraphRuns) {
@@ -331,8 +326,9 @@ auto ::mlir::tqt::calib::calibrate(ModuleOp module, const HostTensor &samples,
   // Per-channel members read the channel off their input's shape (the
   // channel count and the dimensions after it are static).
   SmallVector<SmallVector<int64_t>> channelShapes;
-  for (auto [m, type] : llvm::enumerate(inputTypes)) {
-    SmallVector<int64_t> &shape = channelShapes.emplace_back(type.getShape());
+  for (auto [m, q] : llvm::enumerate(iquantizers)) {
+    SmallVector<int64_t> &shape = channelShapes.emplace_back(
+        cast<RankedTensorType>(q.getX().getType()).getShape());
     if (groups.begin()[groupOf[m]].second.axis)
       for (int64_t &d : shape)
         if (ShapedType::isDynamic(d))
