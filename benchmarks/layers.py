@@ -129,15 +129,16 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
         best = float("inf")
         inputs = ["-i", xin] if model == prep else ["--random-inputs", "--dynamic-size", x.shape[0]]
         for _ in range(reps):
-            r = run("tqt-run", model, *inputs, "--repeat", iters, "--kernels", kernels, "--threads", THREADS)
+            r = run("tqt-run", model, *inputs, "--warmup", 1, "--repeat", iters, "--kernels", kernels,
+                    "--threads", THREADS)
             m = re.search(r"\(([0-9.]+) ms/call; kernels: ([a-z0-9-]+)\)", r.stderr)
             best = min(best, float(m.group(1)) / 1e3)
         return best, m.group(2)
     # The int8 program as a native executable (what a user deploys; tqt-run
     # adds per-call copies of inputs and results), on random codes of its
     # input grid that tqt-run writes; tqt-run also says which kernels the
-    # same selection picks. More calls than the anchors' make the first
-    # (page faults, cold caches) negligible.
+    # same selection picks. Like the anchors (best_seconds), each timed run
+    # starts after one untimed call (--warmup 1: page faults, cold caches).
     codes = os.path.join(tmp, f"{name}.codes")
     r = run("tqt-run", fused, "--random-inputs", "--dynamic-size", x.shape[0], "--dump-inputs", codes,
             "--repeat", 2, "--kernels", kernels, "--threads", THREADS)
@@ -146,7 +147,7 @@ def ours(bin_dir, tmp, name, module, x, iters, reps, kernels, naive):
     run("tqt-compile", fused, "--emit=exe", "--kernels", kernels, "--threads", THREADS, "-o", exe)
     i8 = float("inf")
     for _ in range(reps):
-        r = subprocess.run([exe, "--repeat", str(iters * 20), "-o", os.path.join(tmp, "out"),
+        r = subprocess.run([exe, "--warmup", "1", "--repeat", str(iters * 20), "-o", os.path.join(tmp, "out"),
                             os.path.join(codes, "input0.npy")], check=True, capture_output=True, text=True)
         i8 = min(i8, float(re.search(r"([0-9.]+) ms/call", r.stderr).group(1)) / 1e3)
     slow = timed(fused, "none", max(2, iters // 5))[0] if naive else None

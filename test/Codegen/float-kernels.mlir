@@ -7,8 +7,9 @@
 
 // A 3x3 convolution with padding and stride: im2col rows of K = 27 (masked
 // copies of the 3 channels per tap, zeros at padding taps), the weights
-// transposed at run time into [K][NP] (NP = 32: two zmm of 16 columns,
-// zero columns past N = 20), a tile of 8 rows x 2 vectors accumulating
+// transposed at run time into panels [N/NR * K][NR] (one panel here,
+// NR = 32: two zmm of 16 columns, zero columns past N = 20), a tile of 8
+// rows x 2 vectors accumulating
 // from the bias with FMA, masked stores of the 20 columns.
 
 // CHECK-LABEL: func.func private @__tqt_f32_zmm_gemm(
@@ -54,9 +55,15 @@
 // CHECK-NOT:     tosa.conv2d
 
 // On ymm registers: 2 vectors of 8 columns, 6 rows (2 x 6 accumulators,
-// 2 weight vectors and a broadcast in 16 registers), two N tiles of 16.
+// 2 weight vectors and a broadcast in 16 registers), two N tiles of 16:
+// two panels of 27 x 16, the second's columns past N = 20 zero.
 // YMM-LABEL: func.func private @__tqt_f32_ymm_gemm(
-// YMM:         memref.alloc() {alignment = 64 : i64} : memref<27x32xf32>
+// YMM:         %[[YP:.*]] = memref.alloc() {alignment = 64 : i64} : memref<54x16xf32>
+// YMM:         scf.parallel
+// YMM:           memref.store %{{.*}}, %[[YP]]
+// YMM:         scf.for %{{.*}} = %c27{{.*}} to %c54
+// YMM:           scf.for %{{.*}} = %c4{{.*}} to %c16
+// YMM:             memref.store %{{.*}}, %[[YP]]
 // YMM:         scf.for {{.*}} -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
 // YMM-COUNT-12: vector.fma {{.*}} : vector<8xf32>
 // YMM-LABEL: func.func @conv(
@@ -188,8 +195,8 @@ func.func @others(%x: tensor<1x4x8x8xf32>, %w: tensor<3x3x8x1xf32>, %b: tensor<8
 // -----
 
 // Constant weights (a float model's) are packed at compile time into a
-// [K][NP] global (here K = 2, N = 3 padded to 16: column n holds output
-// channel n's weights), which the layer passes to the kernel after the
+// global of panels [N/NR * K][NR] (here one panel, K = 2, N = 3 padded to
+// 16: column n holds output channel n's weights), which the layer passes to the kernel after the
 // activations and the bias. A second layer with other constant weights of the
 // same shape is the same code: it calls the same kernel with its own global.
 

@@ -20,9 +20,16 @@
 // RUN: %t/classify -o %t/aot/classify %t/cin/input0.npy
 // RUN: %npytool same-dir %t/aot/classify %t/jit/classify | FileCheck %s --check-prefix=CLS
 // CLS: 2 of 2 files identical
+// Warm-up calls are untimed; the results are those of the last call.
+// RUN: %t/classify --warmup 2 --repeat 3 -o %t/aot/warm %t/cin/input0.npy 2>&1 | FileCheck %s --check-prefix=WARM
+// WARM: 3 calls, {{[0-9.]+}} ms/call
+// RUN: %npytool same-dir %t/aot/warm %t/jit/classify | FileCheck %s --check-prefix=CLS
+// RUN: tqt-run %tqt_src_root/examples/c-api/model.mlir -i %t/cin/input0.npy --warmup 1 --repeat 2 --output-dir %t/jit/warm 2>&1 | FileCheck %s --check-prefix=JITWARM
+// JITWARM: tqt-run: 2 calls in {{[0-9.]+}} ms ({{[0-9.]+}} ms/call; kernels:
+// RUN: %npytool same-dir %t/jit/warm %t/jit/classify | FileCheck %s --check-prefix=CLS
 //
 // The executable checks its inputs too.
 // RUN: not %t/classify %t/x.npy 2>&1 | FileCheck %s --check-prefix=BADRANK
 // BADRANK: error: {{.*}}x.npy: rank 1, expected 2
 // RUN: not %t/classify 2>&1 | FileCheck %s --check-prefix=USAGE
-// USAGE: usage: {{.*}}classify [--repeat N] [-o DIR] in0.npy
+// USAGE: usage: {{.*}}classify [--repeat N] [--warmup N] [-o DIR] in0.npy

@@ -8,7 +8,7 @@
 // tiles, a stride, dilation 2, a channel multiplier; an unpadded layer
 // read through its windows (3 output channels, 7 batches); ReLU6 and ReLU
 // clamps applied in a GEMM and a depthwise kernel; a long K (2304) in
-// blocks on zmm tiles; @conv_raw, not quantized, within
+// blocks on zmm tiles; constant weights over several N tiles; @conv_raw, not quantized, within
 // FMA's rounding of the reference. With threads the same bits again.
 // REQUIRES: cpu-avx512vnni
 // RUN: rm -rf %t && mkdir -p %t
@@ -20,6 +20,7 @@
 // CHECK: remark: f32 kernel: M x 24 x 72, {{.*}}, then clamp to [0.000000e+00, 6.000000e+00]
 // CHECK: remark: f32 depthwise kernel: 24 channels x 9 taps, {{.*}}, then clamp to [0.000000e+00, 3.402823e+38]
 // CHECK: remark: f32 kernel: M x 70 x 2304, {{.*}}, then clamp to [0.000000e+00, 6.000000e+00]
+// CHECK: remark: f32 kernel: M x 70 x 6, {{.*}}, then clamp to [0.000000e+00, 3.402823e+38]
 // CHECK-NOT: no f32 kernel
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride --random-inputs --dynamic-size 7 --dump-inputs %t/conv_pad_stride_7 --kernels=none --threads 1 --output-dir %t/conv_pad_stride_7/none
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_pad_stride -i %t/conv_pad_stride_7/input0.npy -i %t/conv_pad_stride_7/input1.npy -i %t/conv_pad_stride_7/input2.npy --kernels=avx512-vnni --threads 1 --output-dir %t/conv_pad_stride_7/avx512-vnni
@@ -75,3 +76,6 @@
 // RUN: %python %S/Inputs/npytool.py same %t/conv_long_k_3/none/result0.npy %t/conv_long_k_3/avx512-vnni/result0.npy
 // RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_long_k -i %t/conv_long_k_3/input0.npy -i %t/conv_long_k_3/input1.npy -i %t/conv_long_k_3/input2.npy --kernels=avx512-vnni --threads 2 --output-dir %t/conv_long_k_3/avx512-vnni-threads
 // RUN: %python %S/Inputs/npytool.py same %t/conv_long_k_3/none/result0.npy %t/conv_long_k_3/avx512-vnni-threads/result0.npy
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_const_wide --random-inputs --dynamic-size 3 --dump-inputs %t/conv_const_wide_3 --kernels=none --threads 1 --output-dir %t/conv_const_wide_3/none
+// RUN: tqt-run %S/Inputs/float-layers.mlir -e conv_const_wide -i %t/conv_const_wide_3/input0.npy -i %t/conv_const_wide_3/input1.npy --kernels=avx512-vnni --threads 2 --output-dir %t/conv_const_wide_3/avx512-vnni
+// RUN: %python %S/Inputs/npytool.py same %t/conv_const_wide_3/none/result0.npy %t/conv_const_wide_3/avx512-vnni/result0.npy

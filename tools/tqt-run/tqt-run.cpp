@@ -93,6 +93,11 @@ static cl::opt<unsigned>
                     "compilation) and report the time per call on stderr"),
            cl::init(1), cl::cat(category));
 static cl::opt<unsigned>
+    warmup("warmup",
+           cl::desc("Call the function N times before the --repeat calls, "
+                    "untimed (first-touch page faults, cold caches)"),
+           cl::init(0), cl::cat(category));
+static cl::opt<unsigned>
     printLimit("print-limit",
                cl::desc("Elements printed per result in the summary (0: all)"),
                cl::init(64), cl::cat(category));
@@ -301,6 +306,9 @@ static Error checkOptions() {
        (!dataset.empty() && (!inputs.empty() || randomInputs))))
     return error("--compare-layers takes -i, --random-inputs or --dataset "
                  "(no --reference, --output-dir or --repeat)");
+  if (warmup > 0 && (reference || compareLayersFlag || eval))
+    return error("--warmup goes with a JIT-compiled run (no --reference, "
+                 "--compare-layers or --eval)");
   if (evalBatch <= 0 || evalSamples < 0)
     return error("--eval-batch must be positive and --eval-samples not "
                  "negative");
@@ -380,13 +388,15 @@ runModel(mlir::ModuleOp module, StringRef name,
     return jit.takeError();
   std::vector<HostTensor> results;
   auto start = std::chrono::steady_clock::now();
-  for (unsigned n = 0; n < repeat; ++n) {
+  for (unsigned n = 0; n < warmup + repeat; ++n) {
+    if (n == warmup)
+      start = std::chrono::steady_clock::now();
     auto r = (*jit)->invoke(name, inputPtrs, names);
     if (!r)
       return r.takeError();
     results = std::move(*r);
   }
-  if (repeat > 1) {
+  if (repeat > 1 || warmup > 0) {
     double ms = std::chrono::duration<double, std::milli>(
                     std::chrono::steady_clock::now() - start)
                     .count();

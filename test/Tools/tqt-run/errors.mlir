@@ -76,6 +76,10 @@
 // RUN: not tqt-run %s -e static4 -i %t/x4.npy --mcpu=pentium9000 2>&1 | FileCheck %s --check-prefix=CPU
 // CPU: tqt-run: error: unknown CPU 'pentium9000' for x86_64{{.*}} (use host, native or an LLVM CPU name such as x86-64-v3)
 
+// Warm-up calls belong to a JIT-compiled run.
+// RUN: not tqt-run %s -e static4 -i %t/x4.npy --reference --warmup 1 2>&1 | FileCheck %s --check-prefix=WARMUP
+// WARMUP: tqt-run: error: --warmup goes with a JIT-compiled run (no --reference, --compare-layers or --eval)
+
 // The reference interpreter names what it cannot evaluate.
 // RUN: not tqt-run %s -e bytes -i %t/u4.npy --reference 2>&1 | FileCheck %s --check-prefix=INTERP
 // INTERP: tqt-run: error: {{.*}}errors.mlir:{{[0-9]+}}:{{[0-9]+}}: the reference interpreter evaluates tqt ops, arith.constant and func.return only, not 'tosa.add'
