@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Whole networks end to end (issue 10): torchvision models with random
-weights at 224x224, batch 1, as native executables; --threads (default 1)
-for ours and PyTorch alike.
+weights at 224x224, batch 1, and the demo's model (`demo`:
+examples/fashion_mnist/mobilenet.py, random weights, 28x28x1, batch
+--demo-batch, default 100 as the demo's latency report), as native
+executables; --threads (default 1) for ours and PyTorch alike.
 
 Each model is exported with tqt_mlir.export, taken through the static flow
 (--tqt-prepare, --tqt-insert-quantizers, tqt-calibrate on --calibration
@@ -15,8 +17,8 @@ through oneDNN (torch.utils.mkldnn). A model the front end cannot take yet is
 reported as such. The FP32 executable and calibration run the f32 kernels
 (docs/Performance.md).
 
-  models.py [--build DIR] [--models resnet18,mobilenet_v2] [--iters N]
-            [--calibration N] [--threads N]
+  models.py [--build DIR] [--models resnet18,mobilenet_v2,demo] [--iters N]
+            [--calibration N] [--threads N] [--demo-batch N]
 """
 import argparse
 import os
@@ -37,12 +39,21 @@ from tqt_mlir.export import ExportError, export  # noqa: E402
 from layers import best_seconds, cpu_flags  # noqa: E402
 
 
+def network(name):
+    """A fresh float module of `name` and its input (C, H, W)."""
+    if name == "demo":
+        sys.path.insert(0, os.path.join(ROOT, "examples", "fashion_mnist"))
+        from mobilenet import MobileNetV1Tiny
+        return MobileNetV1Tiny().eval(), (1, 28, 28)
+    return getattr(torchvision.models, name)().eval(), (3, 224, 224)
+
+
 def torch_times(name, x, iters):
     """(int8 s or None, fp32 s, fp32 anchor name): PyTorch int8 on onednn
     where torchvision.models.quantization has the model; fp32 through
     torch.utils.mkldnn, or PyTorch's own CPU path (oneDNN convolutions too)
     where mkldnn tensors lack an op (MobileNetV2's hardtanh_)."""
-    m = getattr(torchvision.models, name)().eval()
+    m = network(name)[0]
     with torch.no_grad():
         try:
             mk = torch.utils.mkldnn.to_mkldnn(m)
@@ -52,7 +63,7 @@ def torch_times(name, x, iters):
         except (NotImplementedError, RuntimeError):
             # to_mkldnn converted m's parameters: a fresh copy.
             xc = x.contiguous(memory_format=torch.channels_last)
-            mc = getattr(torchvision.models, name)().eval().to(memory_format=torch.channels_last)
+            mc = network(name)[0].to(memory_format=torch.channels_last)
             f32 = best_seconds(lambda: mc(xc), iters, 3)
             f32_anchor = "cpu, channels_last"
     if not hasattr(torchvision.models.quantization, name):
@@ -71,11 +82,11 @@ def torch_times(name, x, iters):
     return i8, f32, f32_anchor
 
 
-def ours(bin_dir, tmp, name, calibration, iters, threads):
+def ours(bin_dir, tmp, name, x, calibration, iters, threads):
     """(int8 s, fp32 s, bit-exact) or a string saying why not."""
-    m = getattr(torchvision.models, name)().eval()
+    m, chw = network(name)
     try:
-        text = export(m, (3, 224, 224))
+        text = export(m, chw)
     except ExportError as e:
         return f"front end: {e}"
     p = lambda f: os.path.join(tmp, f"{name}.{f}")
@@ -83,8 +94,9 @@ def ours(bin_dir, tmp, name, calibration, iters, threads):
     run = lambda *a: subprocess.run([os.path.join(bin_dir, a[0])] + [str(v) for v in a[1:]],
                                     capture_output=True, text=True)
     rng = np.random.default_rng(0)
-    np.save(p("cal.npy"), rng.random((calibration, 224, 224, 3), dtype=np.float32))
-    np.save(p("x.npy"), rng.random((1, 224, 224, 3), dtype=np.float32))
+    hwc = (chw[1], chw[2], chw[0])
+    np.save(p("cal.npy"), rng.random((calibration,) + hwc, dtype=np.float32))
+    np.save(p("x.npy"), x.permute(0, 2, 3, 1).contiguous().numpy())
     steps = [("tqt-opt", p("mlir"), "--tqt-prepare", "-o", p("prep.mlir")),
              ("tqt-opt", p("prep.mlir"), "--tqt-insert-quantizers", "-o", p("sim.mlir")),
              ("tqt-calibrate", p("sim.mlir"), "--data", p("cal.npy"), "--quiet", "-o", p("cal.mlir")),
@@ -121,16 +133,19 @@ def main():
     ap.add_argument("--calibration", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1,
                     help="threads of our executables (tqt-compile --threads) and of PyTorch")
+    ap.add_argument("--demo-batch", type=int, default=100, help="batch of the demo's model")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     model, isa = cpu_flags()
-    print(f"machine: {model}; ISA: {' '.join(isa)}; {args.threads} thread(s), batch 1, 224x224")
+    print(f"machine: {model}; ISA: {' '.join(isa)}; {args.threads} thread(s); torchvision models batch 1, "
+          f"224x224; demo batch {args.demo_batch}, 28x28x1")
     bin_dir = os.path.join(args.build, "bin")
-    x = torch.rand(1, 3, 224, 224)
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.models.split(","):
-            r = ours(bin_dir, tmp, name, args.calibration, args.iters, args.threads)
+            chw = network(name)[1]
+            x = torch.rand((args.demo_batch if name == "demo" else 1,) + chw)
+            r = ours(bin_dir, tmp, name, x, args.calibration, args.iters, args.threads)
             if isinstance(r, str):
                 print(f"{name}: not through the flow yet ({r})", flush=True)
                 continue
@@ -140,7 +155,8 @@ def main():
             ti8, tf32, f32_anchor = torch_times(name, x, args.iters)
             anchor = (f"PyTorch int8 (onednn) {ti8 * 1e3:.1f} ms (ours/PyTorch speed {ti8 / i8:.2f}x)"
                       if ti8 else "no PyTorch int8 model in torchvision.models.quantization")
-            print(f"{name}: {anchor}, PyTorch fp32 ({f32_anchor}) {tf32 * 1e3:.1f} ms", flush=True)
+            print(f"{name}: {anchor}, PyTorch fp32 ({f32_anchor}) {tf32 * 1e3:.1f} ms (ours/PyTorch fp32 speed "
+                  f"{tf32 / f32:.2f}x)", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,55 @@
 
 #include "InternalFunction.h"
 
+#include "tqt/Dialect/TQT/IR/TQTDialect.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
+
+/// The buffer `v` views: the value behind its chain of views and casts.
+static Value bufferRoot(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+      v = view.getViewSource();
+    else if (auto cast = dyn_cast<memref::CastOp>(def))
+      v = cast.getSource();
+    else
+      break;
+  }
+  return v;
+}
+
+void mlir::tqt::codegen::markNoAliasArguments(func::FuncOp f,
+                                              ValueRange arguments) {
+  SmallVector<Value> roots;
+  for (Value a : arguments)
+    roots.push_back(isa<MemRefType>(a.getType()) ? bufferRoot(a) : Value());
+  SmallVector<int64_t> positions;
+  int64_t position = 0;
+  for (auto [i, a] : llvm::enumerate(arguments)) {
+    Type type = a.getType();
+    if (auto memref = dyn_cast<MemRefType>(type)) {
+      Operation *def = roots[i].getDefiningOp();
+      bool ownAllocation =
+          isa_and_present<memref::AllocOp, memref::AllocaOp>(def) &&
+          llvm::count(roots, roots[i]) == 1;
+      if (ownAllocation)
+        positions.push_back(position + 1);
+      position += 3 + 2 * memref.getRank();
+      continue;
+    }
+    // Anything else but a scalar would expand otherwise: mark nothing.
+    if (!type.isIntOrIndexOrFloat())
+      return;
+    position += 1;
+  }
+  if (!positions.empty())
+    f->setAttr(mlir::tqt::TQTDialect::NoaliasPointersAttrHelper::getNameStr(),
+               DenseI64ArrayAttr::get(f.getContext(), positions));
+}
 
 func::FuncOp mlir::tqt::codegen::shareIdenticalFunction(func::FuncOp f,
                                                         FunctionCache &cache,

@@ -30,6 +30,19 @@ inline void makeInternalFunction(func::FuncOp f) {
              ArrayAttr::get(ctx, {StringAttr::get(ctx, "noinline")}));
 }
 
+/// Marks the memref parameters of `f` whose buffer no other memref argument
+/// of the call `f(arguments)` can reach: each is a view of its own
+/// allocation (memref.alloc or alloca) in the caller, so nothing `f` reads
+/// or writes through another parameter aliases it. Their aligned pointers'
+/// positions in the LLVM calling convention (a ranked memref expands to
+/// allocated and aligned pointers, offset, sizes and strides) go into
+/// `tqt.noalias_pointers`, which --tqt-apply-noalias turns into llvm.noalias
+/// after --convert-func-to-llvm (which drops a memref's llvm.noalias): LLVM
+/// then keeps an accumulator in a register and vectorizes a loop that
+/// stores into one buffer while it reads others. Call before
+/// shareIdenticalFunction (the attribute is part of the code).
+void markNoAliasArguments(func::FuncOp f, ValueRange arguments);
+
 /// The generated functions so far by their code (the printed function, its
 /// name left out).
 using FunctionCache = llvm::StringMap<func::FuncOp>;

@@ -61,6 +61,7 @@ void outline(Operation *loop, func::FuncOp parent, unsigned index,
     b.clone(*c, map);
   b.clone(*loop, map);
   func::ReturnOp::create(b, loc);
+  mlir::tqt::codegen::markNoAliasArguments(callee, arguments);
   callee = mlir::tqt::codegen::shareIdenticalFunction(callee, nests, symbols);
 
   b.setInsertionPoint(loop);

@@ -96,6 +96,7 @@ void ::mlir::tqt::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(mlir::tqt::createTQTApplyNoAlias());
   pm.addPass(createConvertControlFlowToLLVMPass());
   if (parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());

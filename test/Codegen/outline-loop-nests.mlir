@@ -163,3 +163,50 @@ func.func @other(%a: memref<4xf32>) {
   }
   return
 }
+
+// -----
+
+// Alias facts at the call: a memref argument that is a view of its own
+// allocation in the caller (%acc: an alloc; %rows: a collapse of another)
+// aliases nothing else the nest reaches, and its aligned pointer's position
+// in the LLVM calling convention is listed (an index is one parameter, a
+// rank-r memref 3 + 2r: allocated and aligned pointers, offset, sizes,
+// strides): %acc's at 1 + 7 + 1 = 9, %rows' at 1 + 7 + 3 + 1 = 12. Not listed: the caller's parameter %x (the caller's caller may
+// pass it twice), and two views of one allocation (%v0, %v1).
+
+// CHECK-LABEL: func.func private @facts__loop0(
+// CHECK-SAME:      %{{[^:]*}}: index, %{{[^:]*}}: memref<?x8xf32>, %{{[^:]*}}: memref<f64>, %{{[^:]*}}: memref<?xf32>)
+// CHECK-SAME:      tqt.noalias_pointers = array<i64: 9, 12>
+// CHECK-LABEL: func.func private @facts__loop1(
+// CHECK-SAME:      %{{[^:]*}}: memref<4xf32>, %{{[^:]*}}: memref<4xf32>)
+// CHECK-SAME:      attributes {llvm.linkage = #llvm.linkage<internal>, passthrough = ["noinline"]} {{\{$}}
+// CHECK-LABEL: func.func @facts(
+func.func @facts(%x: memref<?x8xf32>, %n: index) -> (memref<f64>, memref<?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %acc = memref.alloc() : memref<f64>
+  %buf = memref.alloc(%n) : memref<?x1xf32>
+  %rows = memref.collapse_shape %buf [[0, 1]] : memref<?x1xf32> into memref<?xf32>
+  scf.for %i = %c0 to %n step %c1 {
+    scf.for %j = %c0 to %c8 step %c1 {
+      %v = memref.load %x[%i, %j] : memref<?x8xf32>
+      %w = arith.extf %v : f32 to f64
+      %s = memref.load %acc[] : memref<f64>
+      %t = arith.addf %s, %w : f64
+      memref.store %t, %acc[] : memref<f64>
+      memref.store %v, %rows[%i] : memref<?xf32>
+    }
+  }
+  %pair = memref.alloc() : memref<8xf32>
+  %v0 = memref.subview %pair[0] [4] [1] : memref<8xf32> to memref<4xf32>
+  %v1 = memref.subview %pair[0] [4] [1] : memref<8xf32> to memref<4xf32>
+  scf.for %i = %c0 to %c8 step %c1 {
+    %k = arith.remui %i, %c8 : index
+    %c3 = arith.constant 3 : index
+    %q = arith.minui %k, %c3 : index
+    %e = memref.load %v0[%q] : memref<4xf32>
+    memref.store %e, %v1[%q] : memref<4xf32>
+  }
+  return %acc, %rows : memref<f64>, memref<?xf32>
+}

@@ -17,6 +17,11 @@
 // THREADS:         llvm.call @layer__loop1(
 // ANY-THREADS:     omp.parallel {
 // SEQUENTIAL-NOT:  omp.
+// A nest's buffers the model allocated alias nothing else it reaches: their
+// aligned pointers are llvm.noalias (--tqt-apply-noalias); the first nest
+// (quantize) reads the model's argument, whose pointers are not.
+// SEQUENTIAL-LABEL: llvm.func internal @layer__loop0(
+// SEQUENTIAL-SAME:      %{{[^:]*}}: i64, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, {{.*}}, %{{[^:]*}}: !llvm.ptr {llvm.noalias},
 
 // Tensor-level TOSA and tqt become the LLVM dialect only, with the C
 // interface wrapper of each public function (no op of another dialect

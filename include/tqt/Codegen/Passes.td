@@ -237,12 +237,37 @@ def TQTOutlineLoopNests : Pass<"tqt-outline-loop-nests", "::mlir::ModuleOp"> {
     linkage) of the values the nest uses from outside, constants cloned in,
     and calls it in its place. Nests whose code is the same (equal layers, or
     the stages of a calibration) share one function, so a network compiles
-    each distinct nest once. The `--tqt-lower-to-llvm` pipeline runs it
-    right after the loops are made, before vector and control-flow
-    lowering.
+    each distinct nest once. At each call it also records which memref
+    arguments are views of their own allocation in the caller (nothing else
+    the nest reaches aliases them) as `tqt.noalias_pointers`, which
+    `--tqt-apply-noalias` turns into `llvm.noalias`. The `--tqt-lower-to-llvm`
+    pipeline runs it right after the loops are made, before vector and
+    control-flow lowering.
   }];
   let dependentDialects = [
     "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+  ];
+}
+
+def TQTApplyNoAlias : Pass<"tqt-apply-noalias", "::mlir::ModuleOp"> {
+  let summary = "Mark the pointer parameters a function lists in "
+                "tqt.noalias_pointers llvm.noalias";
+  let description = [{
+    `--tqt-outline-loop-nests` knows, at each call of a nest it outlines,
+    which memref arguments are views of their own allocation: nothing else
+    the nest reads or writes can alias them. It lists their aligned
+    pointers' positions in the LLVM calling convention in
+    `tqt.noalias_pointers`, because `--convert-func-to-llvm` drops the
+    `llvm.noalias` of a memref parameter that expands to several. This pass,
+    run after it, sets `llvm.noalias` on those parameters of the `llvm.func`
+    and removes the list. With it LLVM keeps a reduction's accumulator in a
+    register instead of storing and reloading it per element (the TQT
+    threshold gradient's sum) and vectorizes loops that store into one
+    buffer while reading others (a depthwise weight gradient). A position
+    past the parameters or on a parameter that is not a pointer is an error.
+  }];
+  let dependentDialects = [
     "::mlir::LLVM::LLVMDialect",
   ];
 }

@@ -47,8 +47,13 @@ llvm::cl::opt<unsigned> &
 getThreadsOption(llvm::cl::OptionCategory &category,
                  llvm::StringRef help = kThreadsOptionHelp);
 
+/// The highest level of LLVM's optimizer pipeline the JIT runs (its code
+/// generator takes the level asked for): JitModule.cpp says why.
+inline constexpr unsigned kMaxJitOptimizerLevel = 2;
+
 struct JitOptions {
-  /// LLVM optimization level of the JIT (0-3).
+  /// LLVM optimization level of the JIT (0-3): the code generator's; the
+  /// optimizer pipeline's, up to kMaxJitOptimizerLevel.
   unsigned optLevel = 3;
   /// CPU to compile for: "host" (the host's micro-architecture level with
   /// its features, the default), "native" (the host model) or an LLVM CPU.

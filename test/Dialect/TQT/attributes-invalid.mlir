@@ -86,7 +86,30 @@ func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
 // -----
 
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-error @+1 {{unknown attribute 'tqt.threshold' (the tqt dialect's attributes on other ops are tqt.avgpool, tqt.log2_threshold, tqt.role, tqt.calibration, tqt.promoted and tqt.trace)}}
+  // expected-error @+1 {{unknown attribute 'tqt.threshold' (the tqt dialect's attributes on other ops are tqt.avgpool, tqt.log2_threshold, tqt.role, tqt.calibration, tqt.promoted, tqt.trace and tqt.noalias_pointers)}}
   %y = arith.addf %x, %x {tqt.threshold} : tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'tqt.noalias_pointers' must be an array<i64> of parameter positions}}
+func.func private @f(%x: memref<4xf32>) attributes {tqt.noalias_pointers = 1 : i64}
+
+// -----
+
+// expected-error @+1 {{'tqt.noalias_pointers' must list increasing non-negative positions}}
+func.func private @f(%x: memref<4xf32>, %y: memref<4xf32>) attributes {tqt.noalias_pointers = array<i64: 6, 1>}
+
+// -----
+
+// expected-error @+1 {{'tqt.noalias_pointers' must list increasing non-negative positions}}
+func.func private @f(%x: memref<4xf32>) attributes {tqt.noalias_pointers = array<i64: -1>}
+
+// -----
+
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'tqt.noalias_pointers' is only valid on a func.func or an llvm.func}}
+  %y = arith.addf %x, %x {tqt.noalias_pointers = array<i64: 1>} : tensor<4xf32>
   return %y : tensor<4xf32>
 }

@@ -139,11 +139,29 @@ LogicalResult TQTDialect::verifyOperationAttribute(Operation *op,
              << name << "' must be on an op with one result (the codes)";
     return success();
   }
+  if (name == NoaliasPointersAttrHelper::getNameStr()) {
+    auto value = dyn_cast<DenseI64ArrayAttr>(attr.getValue());
+    if (!value)
+      return op->emitError("'")
+             << name << "' must be an array<i64> of parameter positions";
+    if (op->getName().getStringRef() != "func.func" &&
+        op->getName().getStringRef() != "llvm.func")
+      return op->emitError("'")
+             << name << "' is only valid on a func.func or an llvm.func";
+    int64_t previous = -1;
+    for (int64_t position : value.asArrayRef()) {
+      if (position <= previous)
+        return op->emitError("'")
+               << name << "' must list increasing non-negative positions";
+      previous = position;
+    }
+    return success();
+  }
   return op->emitError("unknown attribute '")
          << name
          << "' (the tqt dialect's attributes on other ops are tqt.avgpool, "
-            "tqt.log2_threshold, tqt.role, tqt.calibration, tqt.promoted "
-            "and tqt.trace)";
+            "tqt.log2_threshold, tqt.role, tqt.calibration, tqt.promoted, "
+            "tqt.trace and tqt.noalias_pointers)";
 }
 
 Operation *TQTDialect::materializeConstant(OpBuilder &builder, Attribute value,

@@ -45,7 +45,11 @@ def TQT_Dialect : Dialect {
     // On a global that training made of a constant weight.
     "::mlir::UnitAttr":$promoted,
     // A quantizer's number for the per-layer comparison (Transforms/Trace.h).
-    "::mlir::IntegerAttr":$trace
+    "::mlir::IntegerAttr":$trace,
+    // On a function --tqt-outline-loop-nests made: the positions, in the
+    // LLVM calling convention, of the pointers that alias nothing else the
+    // function reads or writes (--tqt-apply-noalias makes them llvm.noalias).
+    "::mlir::DenseI64ArrayAttr":$noalias_pointers
   );
   let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
