@@ -150,12 +150,12 @@ def main():
                 print(f"{name}: not through the flow yet ({r})", flush=True)
                 continue
             i8, f32, exact = r
-            print(f"{name}: ours INT8 {i8 * 1e3:.1f} ms ({'bit-exact' if exact else 'NOT bit-exact'} with the "
-                  f"simulation), ours FP32 {f32 * 1e3:.0f} ms, INT8/FP32 {i8 / f32:.3f}", flush=True)
+            print(f"{name}: ours INT8 {i8 * 1e3:.3g} ms ({'bit-exact' if exact else 'NOT bit-exact'} with the "
+                  f"simulation), ours FP32 {f32 * 1e3:.3g} ms, INT8/FP32 {i8 / f32:.3f}", flush=True)
             ti8, tf32, f32_anchor = torch_times(name, x, args.iters)
             anchor = (f"PyTorch int8 (onednn) {ti8 * 1e3:.1f} ms (ours/PyTorch speed {ti8 / i8:.2f}x)"
                       if ti8 else "no PyTorch int8 model in torchvision.models.quantization")
-            print(f"{name}: {anchor}, PyTorch fp32 ({f32_anchor}) {tf32 * 1e3:.1f} ms (ours/PyTorch fp32 speed "
+            print(f"{name}: {anchor}, PyTorch fp32 ({f32_anchor}) {tf32 * 1e3:.3g} ms (ours/PyTorch fp32 speed "
                   f"{tf32 / f32:.2f}x)", flush=True)
 
 

@@ -77,8 +77,11 @@ static cl::opt<bool> reference(
     cl::desc("Evaluate with the numerics reference (FixedPoint.h) instead of "
              "compiling; for functions of tqt ops and constants"),
     cl::cat(category));
-static cl::opt<unsigned> optLevel("O", cl::desc("JIT optimization level 0-3"),
-                                  cl::init(3), cl::Prefix, cl::cat(category));
+static cl::opt<unsigned>
+    optLevel("O",
+             cl::desc("JIT optimization level 0-3 (the code generator's; "
+                      "LLVM's optimizer runs at most O2)"),
+             cl::init(3), cl::Prefix, cl::cat(category));
 static cl::opt<std::string>
     cpu("mcpu",
         cl::desc("CPU to compile for: host (default: the host's x86-64 level "

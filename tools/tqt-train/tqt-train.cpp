@@ -122,8 +122,11 @@ static cl::opt<int64_t> logEvery("log-every",
                                  cl::init(1), cl::cat(category));
 static cl::opt<uint64_t> seed("seed", cl::desc("Shuffling seed"), cl::init(0),
                               cl::cat(category));
-static cl::opt<unsigned> optLevel("O", cl::desc("JIT optimization level 0-3"),
-                                  cl::init(3), cl::cat(category));
+static cl::opt<unsigned>
+    optLevel("O",
+             cl::desc("JIT optimization level 0-3 (the code generator's; "
+                      "LLVM's optimizer runs at most O2)"),
+             cl::init(3), cl::cat(category));
 static cl::opt<bool> quiet("quiet", cl::desc("No progress lines"),
                            cl::cat(category));
 
