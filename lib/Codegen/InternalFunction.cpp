@@ -5,6 +5,7 @@
 #include "tqt/Dialect/TQT/IR/TQTDialect.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,11 +24,30 @@ static Value bufferRoot(Value v) {
   return v;
 }
 
+/// Whether `root` is memory the facts can name: an allocation, a global, or
+/// a parameter of the function that holds the call (a parameter cannot
+/// reach an allocation made after entry). Anything else (a block argument
+/// of another block, a buffer some op returns) may alias any of them.
+static bool isKnownBuffer(Value root) {
+  if (auto arg = dyn_cast<BlockArgument>(root))
+    return arg.getOwner()->isEntryBlock() &&
+           isa<FunctionOpInterface>(arg.getOwner()->getParentOp());
+  return isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(
+      root.getDefiningOp());
+}
+
 void mlir::tqt::codegen::markNoAliasArguments(func::FuncOp f,
                                               ValueRange arguments) {
   SmallVector<Value> roots;
-  for (Value a : arguments)
-    roots.push_back(isa<MemRefType>(a.getType()) ? bufferRoot(a) : Value());
+  for (Value a : arguments) {
+    if (!isa<MemRefType>(a.getType())) {
+      roots.push_back(Value());
+      continue;
+    }
+    roots.push_back(bufferRoot(a));
+    if (!isKnownBuffer(roots.back()))
+      return;
+  }
   SmallVector<int64_t> positions;
   int64_t position = 0;
   for (auto [i, a] : llvm::enumerate(arguments)) {

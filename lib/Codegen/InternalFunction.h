@@ -39,8 +39,10 @@ inline void makeInternalFunction(func::FuncOp f) {
 /// `tqt.noalias_pointers`, which --tqt-apply-noalias turns into llvm.noalias
 /// after --convert-func-to-llvm (which drops a memref's llvm.noalias): LLVM
 /// then keeps an accumulator in a register and vectorizes a loop that
-/// stores into one buffer while it reads others. Call before
-/// shareIdenticalFunction (the attribute is part of the code).
+/// stores into one buffer while it reads others. When a memref argument's
+/// buffer is of unknown origin (not an allocation, a global or a parameter
+/// of the caller), nothing is marked. Call before shareIdenticalFunction
+/// (the attribute is part of the code).
 void markNoAliasArguments(func::FuncOp f, ValueRange arguments);
 
 /// The generated functions so far by their code (the printed function, its

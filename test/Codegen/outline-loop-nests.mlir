@@ -210,3 +210,25 @@ func.func @facts(%x: memref<?x8xf32>, %n: index) -> (memref<f64>, memref<?xf32>)
   }
   return %acc, %rows : memref<f64>, memref<?xf32>
 }
+
+// -----
+
+// A buffer of unknown origin (returned by a call) could alias any other,
+// the allocation too: nothing is listed.
+
+// CHECK-LABEL: func.func private @unknown__loop0(
+// CHECK-SAME:      attributes {llvm.linkage = #llvm.linkage<internal>, passthrough = ["noinline"]} {{\{$}}
+// CHECK-LABEL: func.func @unknown(
+func.func private @buffer() -> memref<4xf32>
+func.func @unknown() -> memref<4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %from = call @buffer() : () -> memref<4xf32>
+  %to = memref.alloc() : memref<4xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %e = memref.load %from[%i] : memref<4xf32>
+    memref.store %e, %to[%i] : memref<4xf32>
+  }
+  return %to : memref<4xf32>
+}
