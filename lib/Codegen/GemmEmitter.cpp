@@ -6,7 +6,8 @@
 //             the +128 offset for signed codes on VNNI, 16-bit on AVX2)
 //   for each N tile of NR columns (packed weights B[N/NR][KP/G][NR][G])
 //   and each MR rows, in parallel (split by rows, or by N tiles where N
-//   exceeds the rows of one image; then the remaining rows one at a time):
+//   exceeds the rows of one image; then the remaining rows one at a time,
+//   their N tiles in parallel):
 //       acc[MR][NV] = initial values (bias, minus 128 * weight sums)
 //       for each group of G values along K: acc += dot(A broadcast, B)
 //       epilogue on the registers, masked store of the final codes
@@ -358,12 +359,11 @@ func::FuncOp GemmEmitter::emit() {
     emitTile(tile.rows, m0, nt, bp, ap, initVecs, channels, masks, actives,
              out2d);
   }
-  // The rows left over (fewer than MR), one at a time.
-  auto nLoop = scf::ForOp::create(b, idx(0), idx(nTiles), idx(1));
+  // The rows left over (fewer than MR), one at a time; their N tiles in
+  // parallel (serial, they capped the second thread's gain).
   {
     OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(nLoop.getBody());
-    Value nt = nLoop.getInductionVar();
+    Value nt = parallelFor(idx(0), idx(nTiles), 1);
     SmallVector<Value> initVecs, channels, masks, actives;
     columns(nt, initVecs, channels, masks, actives);
     auto restLoop = scf::ForOp::create(b, mainRows, rows, idx(1));

@@ -28,7 +28,11 @@
 // CHECK-COUNT-24: tqt.dot_step %{{.*}} : vector<16xi32>, vector<64xi8>
 // CHECK:         arith.shrsi
 // CHECK:         vector.maskedstore
-// CHECK-COUNT-4: tqt.dot_step
+// The rows left over, one at a time, their N tiles in parallel.
+// CHECK:         scf.parallel
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK-COUNT-4:       tqt.dot_step
 // CHECK:         return
 // The caller allocates the result (batch x 3 x 3 x 2, the activations'
 // batch).
